@@ -1,0 +1,46 @@
+# ramping — two commands do everything: `make run` and `make test`.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint format migrate demo clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files: a second `make run` reinstalls nothing unless the lock files changed.
+$(VENV)/.runtime: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/base.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	touch $@
+
+migrate: $(VENV)/.runtime
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate
+	$(MANAGE) demo --jika-kosong
+
+run: demo
+	@echo "ramping berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
+	RAMPING_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(BIN)/pytest
+	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest --ignore=tests/aturan
+
+clean:
+	rm -rf $(VENV) ramping.sqlite3 ramping.sqlite3-* staticfiles

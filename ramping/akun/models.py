@@ -1,0 +1,64 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+
+class Pengguna(AbstractUser):
+    """A person who logs in. What they may see comes from their Keanggotaan rows."""
+
+    class Meta:
+        verbose_name = "pengguna"
+        verbose_name_plural = "pengguna"
+
+
+class Peran(models.TextChoices):
+    ADMIN_INSTANSI = "admin_instansi", "Admin instansi"
+    ANALIS = "analis", "Analis organisasi"
+    OPERATOR = "operator", "Operator OPD"
+    PIMPINAN = "pimpinan", "Pimpinan"
+
+
+class Keanggotaan(models.Model):
+    """A user's role in one agency; an operator is also bound to one perangkat daerah (OPD).
+
+    The OPD is stored by its stable unit `kode` rather than a unit row, because every
+    Struktur version has its own unit rows while "Dinas Kesehatan" stays the same OPD.
+    """
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi",
+        on_delete=models.CASCADE,
+        related_name="keanggotaan_set",
+        verbose_name="instansi",
+    )
+    pengguna = models.ForeignKey(
+        Pengguna,
+        on_delete=models.CASCADE,
+        related_name="keanggotaan_set",
+        verbose_name="pengguna",
+    )
+    peran = models.CharField("peran", max_length=20, choices=Peran.choices)
+    opd_kode = models.CharField(
+        "kode OPD (untuk operator)",
+        max_length=40,
+        blank=True,
+        help_text="Kode unit perangkat daerah yang boleh diubah oleh operator.",
+    )
+
+    class Meta:
+        verbose_name = "keanggotaan instansi"
+        verbose_name_plural = "keanggotaan instansi"
+        ordering = ["instansi", "pengguna"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "pengguna"], name="keanggotaan_satu_per_instansi"
+            ),
+            models.CheckConstraint(
+                condition=(Q(peran="operator") & ~Q(opd_kode=""))
+                | (~Q(peran="operator") & Q(opd_kode="")),
+                name="keanggotaan_opd_hanya_operator",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pengguna} — {self.get_peran_display()} ({self.instansi})"

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.db import models
+
+
+class JejakAudit(models.Model):
+    """Who changed what, when, from which value to which (written by every service)."""
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
+    )
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="pengguna",
+    )
+    waktu = models.DateTimeField("waktu", auto_now_add=True, db_index=True)
+    aksi = models.CharField("aksi", max_length=64)
+    objek_tipe = models.CharField("jenis objek", max_length=64)
+    objek_id = models.BigIntegerField("ID objek", null=True, blank=True)
+    ringkasan = models.CharField("ringkasan", max_length=300)
+    # {"field": [old, new]} for edits; {"field": new} for creations; counts for bulk actions.
+    perubahan = models.JSONField("perubahan", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "jejak audit"
+        verbose_name_plural = "jejak audit"
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["instansi", "objek_tipe", "objek_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi}: {self.ringkasan}"

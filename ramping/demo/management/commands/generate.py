@@ -1,0 +1,52 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ramping.demo.muat import muat_instansi
+from ramping.organisasi.models import Instansi
+
+# Agencies per preset and whether each keeps its 2021 history. One demo-shaped agency has
+# ≈1,250 positions in its current version and ≈4,400 people, so 800 agencies ≈ 1 million
+# positions (the national target of DESIGN.md §6).
+SKALA = {"kota": (1, True), "provinsi": (12, True), "nasional": (800, False)}
+
+
+def bilah(selesai: int, total: int, mulai: float) -> str:
+    isi = round(30 * selesai / total)
+    detik = time.monotonic() - mulai
+    return f"\r[{'#' * isi}{'.' * (30 - isi)}] {selesai}/{total} instansi  {detik:,.1f} s"
+
+
+class Command(BaseCommand):
+    help = "Membangkitkan instansi sintetis berbentuk data contoh untuk uji skala (bench/)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--skala", choices=sorted(SKALA), required=True)
+        parser.add_argument("--instansi", type=int, help="jumlah instansi (menimpa bawaan skala)")
+        parser.add_argument("--awalan", default="sintetis", help="awalan kode instansi")
+
+    def handle(self, *args, skala: str, instansi: int | None, awalan: str, **options):
+        jumlah, riwayat = SKALA[skala]
+        jumlah = instansi or jumlah
+        if jumlah < 1:
+            raise CommandError("--instansi harus minimal 1.")
+        sudah = Instansi.objects.filter(kode__startswith=f"{awalan}-{skala}-").count()
+        mulai = time.monotonic()
+        for i in range(sudah + 1, sudah + jumlah + 1):
+            muat_instansi(
+                nama=f"Instansi Sintetis {skala.title()} {i:04d} (data contoh)",
+                kode=f"{awalan}-{skala}-{i:04d}",
+                jenis="provinsi" if skala == "provinsi" and i == sudah + 1 else "kota",
+                seed=i,
+                riwayat=riwayat,
+            )
+            sys.stderr.write(bilah(i - sudah, jumlah, mulai))
+            sys.stderr.flush()
+        sys.stderr.write("\n")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{jumlah} instansi skala {skala} dibuat dalam "
+                f"{time.monotonic() - mulai:,.1f} detik."
+            )
+        )

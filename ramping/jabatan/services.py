@@ -1,0 +1,79 @@
+"""Writes to positions. Each validates, writes and audits."""
+
+from django.db import transaction
+
+from ramping.akun.akses import Akses
+from ramping.audit.services import audit_catat, perubahan_field
+from ramping.jabatan.models import Jabatan
+from ramping.organisasi.models import UnitKerja
+from ramping.organisasi.selectors import unit_opd
+from ramping.organisasi.services import pastikan_bisa_diubah
+
+
+@transaction.atomic
+def jabatan_buat(
+    *,
+    akses: Akses,
+    unit: UnitKerja,
+    nama: str,
+    jenis: str,
+    nama_jf: str = "",
+    jenjang: str = "",
+    kode: str = "",
+    kelas: int | None = None,
+    is_kepala: bool = False,
+) -> Jabatan:
+    akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
+    pastikan_bisa_diubah(unit.struktur)
+    jabatan = Jabatan(
+        instansi_id=unit.instansi_id,
+        struktur_id=unit.struktur_id,
+        unit=unit,
+        nama=nama,
+        jenis=jenis,
+        nama_jf=nama_jf,
+        jenjang=jenjang,
+        kode=kode,
+        kelas=kelas,
+        is_kepala=is_kepala,
+        urutan=unit.jabatan_set.count(),
+    )
+    jabatan.full_clean()
+    jabatan.save()
+    audit_catat(
+        instansi_id=unit.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="jabatan_buat",
+        objek=jabatan,
+        ringkasan=f"Jabatan {nama} ditambahkan di {unit.nama}",
+        perubahan={"nama": nama, "jenis": jenis, "jenjang": jenjang, "kelas": kelas},
+    )
+    return jabatan
+
+
+JABATAN_FIELD_UBAH = {"nama", "jenis", "nama_jf", "jenjang", "kode", "kelas", "urutan"}
+
+
+@transaction.atomic
+def jabatan_ubah(*, akses: Akses, jabatan: Jabatan, **nilai: object) -> Jabatan:
+    tak_dikenal = set(nilai) - JABATAN_FIELD_UBAH
+    if tak_dikenal:
+        raise TypeError(f"jabatan_ubah tidak menerima {sorted(tak_dikenal)}")
+    akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
+    pastikan_bisa_diubah(jabatan.struktur)
+    perubahan = perubahan_field(jabatan, nilai)
+    if not perubahan:
+        return jabatan
+    for name, (_lama, baru) in perubahan.items():
+        setattr(jabatan, name, baru)
+    jabatan.full_clean()
+    jabatan.save(update_fields=list(perubahan))
+    audit_catat(
+        instansi_id=jabatan.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="jabatan_ubah",
+        objek=jabatan,
+        ringkasan=f"Jabatan {jabatan.nama} diubah",
+        perubahan=perubahan,
+    )
+    return jabatan

@@ -1,0 +1,175 @@
+"""Writes to agencies, structure versions and units. Each validates, writes and audits."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Max
+
+from ramping.akun.akses import Akses, pastikan_analis
+from ramping.audit.services import audit_catat, perubahan_field
+from ramping.errors import StrukturTidakBisaDiubah
+from ramping.organisasi.models import Instansi, Struktur, UnitKerja
+from ramping.organisasi.selectors import unit_opd
+
+BISA_DIUBAH = {Struktur.Status.DRAFT, Struktur.Status.USULAN}
+
+
+@transaction.atomic
+def instansi_buat(*, nama: str, kode: str, jenis: str) -> Instansi:
+    instansi = Instansi(nama=nama, kode=kode, jenis=jenis)
+    instansi.full_clean()
+    instansi.save()
+    audit_catat(
+        instansi_id=instansi.pk,
+        pengguna=None,
+        aksi="instansi_buat",
+        objek=instansi,
+        ringkasan=f"Instansi {nama} dibuat",
+        perubahan={"nama": nama, "kode": kode, "jenis": jenis},
+    )
+    return instansi
+
+
+@transaction.atomic
+def struktur_buat(
+    *,
+    akses: Akses,
+    instansi: Instansi,
+    nama: str,
+    dasar_hukum_nomor: str = "",
+    dasar_hukum_tanggal: date | None = None,
+    turunan_dari: Struktur | None = None,
+) -> Struktur:
+    """A new, empty draft version (copying a version is the scenario service's job)."""
+    akses.pastikan_instansi(instansi)
+    pastikan_analis(akses)
+    if turunan_dari is not None:
+        akses.pastikan_instansi(turunan_dari)
+    struktur = Struktur(
+        instansi=instansi,
+        nama=nama,
+        dasar_hukum_nomor=dasar_hukum_nomor,
+        dasar_hukum_tanggal=dasar_hukum_tanggal,
+        turunan_dari=turunan_dari,
+    )
+    struktur.full_clean()
+    struktur.save()
+    audit_catat(
+        instansi_id=instansi.pk,
+        pengguna=akses.pengguna,
+        aksi="struktur_buat",
+        objek=struktur,
+        ringkasan=f"Versi struktur {nama} dibuat",
+        perubahan={"nama": nama, "dasar_hukum_nomor": dasar_hukum_nomor},
+    )
+    return struktur
+
+
+def pastikan_bisa_diubah(struktur: Struktur) -> None:
+    if struktur.status not in BISA_DIUBAH:
+        raise StrukturTidakBisaDiubah()
+
+
+@transaction.atomic
+def unit_buat(
+    *,
+    akses: Akses,
+    struktur: Struktur,
+    induk: UnitKerja | None,
+    kode: str,
+    nama: str,
+    jenis: str,
+    eselon: str = "",
+    singkatan: str = "",
+    tugas: str = "",
+    fungsi: str = "",
+    otoritas_legalisasi: bool = False,
+    kewilayahan: bool = False,
+    kepala_satker: bool = False,
+    upt_pelayanan: bool = False,
+) -> UnitKerja:
+    """Add a unit as the last child of `induk` (or as a new OPD when `induk` is None)."""
+    akses.pastikan_instansi(struktur)
+    pastikan_bisa_diubah(struktur)
+    if induk is None:
+        pastikan_analis(akses)
+        siblings = UnitKerja.objects.filter(struktur=struktur, induk__isnull=True)
+        prefix, kedalaman = "", 0
+    else:
+        akses.pastikan_boleh_ubah(induk, unit_opd(unit=induk).kode)
+        siblings = UnitKerja.objects.filter(struktur=struktur, induk=induk)
+        prefix, kedalaman = induk.path, induk.kedalaman + 1
+    # Next free segment: the highest sibling path + 1 (never reuses a removed sibling's path).
+    terakhir = siblings.aggregate(m=Max("path"))["m"]
+    nomor = int(terakhir[-UnitKerja.SEGMEN :]) + 1 if terakhir else 1
+    urutan = siblings.count()
+    unit = UnitKerja(
+        instansi_id=struktur.instansi_id,
+        struktur=struktur,
+        induk=induk,
+        path=prefix + UnitKerja.segmen(nomor),
+        kedalaman=kedalaman,
+        urutan=urutan,
+        kode=kode,
+        nama=nama,
+        singkatan=singkatan,
+        jenis=jenis,
+        eselon=eselon,
+        tugas=tugas,
+        fungsi=fungsi,
+        otoritas_legalisasi=otoritas_legalisasi,
+        kewilayahan=kewilayahan,
+        kepala_satker=kepala_satker,
+        upt_pelayanan=upt_pelayanan,
+    )
+    unit.full_clean()
+    unit.save()
+    audit_catat(
+        instansi_id=struktur.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="unit_buat",
+        objek=unit,
+        ringkasan=f"Unit {nama} ditambahkan ke {struktur.nama}",
+        perubahan={"nama": nama, "jenis": jenis, "eselon": eselon, "induk": induk},
+    )
+    return unit
+
+
+UNIT_FIELD_UBAH = {
+    "nama",
+    "singkatan",
+    "jenis",
+    "eselon",
+    "tugas",
+    "fungsi",
+    "otoritas_legalisasi",
+    "kewilayahan",
+    "kepala_satker",
+    "upt_pelayanan",
+}
+
+
+@transaction.atomic
+def unit_ubah(*, akses: Akses, unit: UnitKerja, **nilai: object) -> UnitKerja:
+    """Change a unit's descriptive fields (not its place in the tree)."""
+    tak_dikenal = set(nilai) - UNIT_FIELD_UBAH
+    if tak_dikenal:
+        raise TypeError(f"unit_ubah tidak menerima {sorted(tak_dikenal)}")
+    akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
+    pastikan_bisa_diubah(unit.struktur)
+    perubahan = perubahan_field(unit, nilai)
+    if not perubahan:
+        return unit
+    for name, (_lama, baru) in perubahan.items():
+        setattr(unit, name, baru)
+    unit.full_clean()
+    unit.save(update_fields=list(perubahan))
+    audit_catat(
+        instansi_id=unit.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="unit_ubah",
+        objek=unit,
+        ringkasan=f"Unit {unit.nama} diubah",
+        perubahan=perubahan,
+    )
+    return unit

@@ -1,0 +1,125 @@
+"""Writes to people and their placements. Each validates, writes and audits."""
+
+from datetime import date
+
+from django.db import transaction
+
+from ramping.akun.akses import Akses
+from ramping.audit.services import audit_catat
+from ramping.errors import PenempatanSudahAktif, RampingError
+from ramping.jabatan.models import Jabatan
+from ramping.organisasi.models import Instansi
+from ramping.organisasi.selectors import unit_opd
+from ramping.pegawai.models import Pegawai, Penempatan
+
+
+@transaction.atomic
+def pegawai_buat(
+    *,
+    akses: Akses,
+    instansi: Instansi,
+    nip: str,
+    nama: str,
+    jenis_kelamin: str,
+    tanggal_lahir: date,
+    status_asn: str,
+    tmt_pengangkatan: date,
+    golongan: str,
+    pendidikan: str,
+    gelar_depan: str = "",
+    gelar_belakang: str = "",
+    jurusan: str = "",
+) -> Pegawai:
+    akses.pastikan_instansi(instansi)
+    pegawai = Pegawai(
+        instansi=instansi,
+        nip=nip.replace(" ", ""),
+        nama=nama,
+        jenis_kelamin=jenis_kelamin,
+        tanggal_lahir=tanggal_lahir,
+        status_asn=status_asn,
+        tmt_pengangkatan=tmt_pengangkatan,
+        golongan=golongan,
+        pendidikan=pendidikan,
+        gelar_depan=gelar_depan,
+        gelar_belakang=gelar_belakang,
+        jurusan=jurusan,
+    )
+    pegawai.full_clean()  # NIP structure and agreement with the stored fields
+    pegawai.save()
+    audit_catat(
+        instansi_id=instansi.pk,
+        pengguna=akses.pengguna,
+        aksi="pegawai_buat",
+        objek=pegawai,
+        ringkasan=f"Pegawai {nama} ({pegawai.nip}) ditambahkan",
+        perubahan={"nip": pegawai.nip, "nama": nama},
+    )
+    return pegawai
+
+
+@transaction.atomic
+def penempatan_buat(
+    *,
+    akses: Akses,
+    pegawai: Pegawai,
+    jabatan: Jabatan,
+    tmt_mulai: date,
+    nomor_sk: str = "",
+) -> Penempatan:
+    """Place a person in a position of the same agency; one active placement per version."""
+    akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
+    if pegawai.instansi_id != jabatan.instansi_id:
+        raise RampingError("Pegawai dan jabatan harus dari instansi yang sama.", field="pegawai")
+    aktif = Penempatan.objects.filter(
+        instansi_id=jabatan.instansi_id,
+        struktur_id=jabatan.struktur_id,
+        pegawai=pegawai,
+        tmt_selesai__isnull=True,
+    ).select_related("jabatan")
+    sebelumnya = aktif.first()
+    if sebelumnya is not None:
+        raise PenempatanSudahAktif(
+            f"{pegawai.nama} masih menjabat {sebelumnya.jabatan.nama}; "
+            "akhiri penempatan itu lebih dahulu.",
+            field="pegawai",
+        )
+    penempatan = Penempatan(
+        instansi_id=jabatan.instansi_id,
+        struktur_id=jabatan.struktur_id,
+        pegawai=pegawai,
+        jabatan=jabatan,
+        tmt_mulai=tmt_mulai,
+        nomor_sk=nomor_sk,
+    )
+    penempatan.full_clean()
+    penempatan.save()
+    audit_catat(
+        instansi_id=jabatan.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="penempatan_buat",
+        objek=penempatan,
+        ringkasan=f"{pegawai.nama} ditempatkan sebagai {jabatan.nama}",
+        perubahan={"pegawai": pegawai, "jabatan": jabatan, "tmt_mulai": tmt_mulai},
+    )
+    return penempatan
+
+
+@transaction.atomic
+def penempatan_akhiri(*, akses: Akses, penempatan: Penempatan, tmt_selesai: date) -> Penempatan:
+    akses.pastikan_boleh_ubah(penempatan, unit_opd(unit=penempatan.jabatan.unit).kode)
+    if penempatan.tmt_selesai is not None:
+        raise RampingError("Penempatan ini sudah berakhir.", field="tmt_selesai")
+    if tmt_selesai < penempatan.tmt_mulai:
+        raise RampingError("TMT selesai tidak boleh sebelum TMT mulai.", field="tmt_selesai")
+    penempatan.tmt_selesai = tmt_selesai
+    penempatan.save(update_fields=["tmt_selesai"])
+    audit_catat(
+        instansi_id=penempatan.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="penempatan_akhiri",
+        objek=penempatan,
+        ringkasan=f"Penempatan {penempatan.pegawai.nama} berakhir",
+        perubahan={"tmt_selesai": (None, tmt_selesai)},
+    )
+    return penempatan

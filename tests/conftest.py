@@ -1,0 +1,104 @@
+"""Shared fixtures: a small hand-built agency and the personas of every permission test.
+
+Personas (as in healthchecks' alice/bob/charlie): `analis` of agency A, `operator_a` of OPD
+"DINAS-A", `operator_b` of OPD "DINAS-B" in the same agency, `orang_luar` of agency B.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from ramping.akun.akses import Akses
+from ramping.akun.models import Keanggotaan, Pengguna, Peran
+from ramping.organisasi.models import Instansi, Struktur, UnitKerja
+from ramping.organisasi.services import instansi_buat, struktur_buat, unit_buat
+
+
+@pytest.fixture(autouse=True)
+def _hash_kata_sandi_cepat(settings):
+    # PBKDF2's deliberate slowness would dominate the suite; security is not under test here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class Dunia:
+    instansi: Instansi
+    instansi_lain: Instansi
+    struktur: Struktur
+    dinas_a: UnitKerja
+    bidang_a: UnitKerja
+    dinas_b: UnitKerja
+    analis: Akses
+    operator_a: Akses
+    operator_b: Akses
+    pimpinan: Akses
+    orang_luar: Akses
+
+
+def _persona(username: str, instansi: Instansi, peran: str, opd: str = "") -> Akses:
+    pengguna = Pengguna.objects.create_user(username=username, password="rahasia-uji-123")
+    Keanggotaan.objects.create(instansi=instansi, pengguna=pengguna, peran=peran, opd_kode=opd)
+    return Akses(instansi_id=instansi.pk, peran=peran, opd_kode=opd, pengguna=pengguna)
+
+
+@pytest.fixture
+def dunia(db) -> Dunia:
+    instansi = instansi_buat(nama="Pemerintah Kota Uji", kode="kota-uji", jenis="kota")
+    lain = instansi_buat(nama="Pemerintah Kabupaten Lain", kode="kab-lain", jenis="kabupaten")
+    sistem = Akses.sistem(instansi)
+    struktur = struktur_buat(akses=sistem, instansi=instansi, nama="Draf uji")
+    dinas_a = unit_buat(
+        akses=sistem,
+        struktur=struktur,
+        induk=None,
+        kode="DINAS-A",
+        nama="Dinas A",
+        jenis="dinas",
+        eselon="II.b",
+    )
+    bidang_a = unit_buat(
+        akses=sistem,
+        struktur=struktur,
+        induk=dinas_a,
+        kode="DINAS-A.B1",
+        nama="Bidang Satu",
+        jenis="bidang",
+        eselon="III.b",
+    )
+    dinas_b = unit_buat(
+        akses=sistem,
+        struktur=struktur,
+        induk=None,
+        kode="DINAS-B",
+        nama="Dinas B",
+        jenis="dinas",
+        eselon="II.b",
+    )
+    return Dunia(
+        instansi=instansi,
+        instansi_lain=lain,
+        struktur=struktur,
+        dinas_a=dinas_a,
+        bidang_a=bidang_a,
+        dinas_b=dinas_b,
+        analis=_persona("analis", instansi, Peran.ANALIS),
+        operator_a=_persona("operator_a", instansi, Peran.OPERATOR, "DINAS-A"),
+        operator_b=_persona("operator_b", instansi, Peran.OPERATOR, "DINAS-B"),
+        pimpinan=_persona("pimpinan", instansi, Peran.PIMPINAN),
+        orang_luar=_persona("orang_luar", lain, Peran.ANALIS),
+    )
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker) -> Instansi:
+    """The Cilegon demo agency, loaded once per test session and only read by tests."""
+    from ramping.demo.muat import muat_instansi
+
+    with django_db_blocker.unblock():
+        instansi = muat_instansi(nama="Kota Contoh Uji (data contoh)", kode="demo-uji")
+        yield instansi
+        instansi.delete()
+
+
+TANGGAL = date(2024, 1, 2)
