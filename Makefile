@@ -13,7 +13,7 @@ $(BIN)/python:
 # Stamp files: a second `make run` reinstalls nothing unless the lock files changed.
 $(VENV)/.runtime: $(BIN)/python requirements/base.txt pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/base.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements/dev.txt
