@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ramping.jabatan",
     "ramping.pegawai",
     "ramping.demo",
+    "ramping.web",
 ]
 
 MIDDLEWARE = [

@@ -54,6 +54,15 @@ class Jabatan(models.Model):
     jenjang = models.CharField("jenjang", max_length=20, choices=Jenjang.choices, blank=True)
     kode = models.CharField("kode jabatan", max_length=40, blank=True)
     kelas = models.PositiveSmallIntegerField("kelas jabatan", null=True, blank=True)
+    # ABK results, recomputed by the ABK service from the tasks (never typed by hand):
+    # yearly workload, need before rounding (beban ÷ WKE) and K (rounded once per position).
+    beban_kerja_jam = models.DecimalField(
+        "beban kerja (jam/tahun)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    kebutuhan_desimal = models.DecimalField(
+        "kebutuhan sebelum pembulatan", max_digits=10, decimal_places=4, null=True, blank=True
+    )
+    kebutuhan = models.PositiveIntegerField("kebutuhan pegawai (K)", null=True, blank=True)
     is_kepala = models.BooleanField("kepala unit", default=False)
     urutan = models.PositiveIntegerField("urutan", default=0)
     asal = models.ForeignKey(
