@@ -1,0 +1,208 @@
+"""Analisis beban kerja: kebutuhan pegawai, rounding, EJ/PJ (PermenPAN-RB 1/2020).
+
+Formula (tugas per tugas jabatan; anjab-abk.md §1.3): ``K = Σ volume × waktu ÷ WKE``, unrounded,
+WKE = 1 250 hours per year by default (setting ``wke_jam``). The other three approaches of
+Kepmenpan 75/2004 (hasil kerja, objek kerja, peralatan kerja) are separate functions. Rounding to
+whole persons happens once per position (:func:`bulatkan_kebutuhan`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+from .angka import EKSAK, HASIL, bulatkan, ke_decimal, tidak_negatif
+from .errors import NilaiHarusPositif, NilaiNegatif, SatuanWaktuTidakDikenal
+from .pengaturan import Pengaturan, atau_bawaan
+
+MENIT_PER_JAM: Final = 60
+SATUAN_WAKTU: Final = {"jam": 60, "menit": 1}  # minutes per unit
+
+
+@dataclass(frozen=True, slots=True)
+class Tugas:
+    """One task of a position: yearly volume (jumlah hasil) and time per unit of output."""
+
+    volume: Decimal
+    waktu: Decimal
+    satuan: str = "jam"
+    uraian: str = ""
+
+    def __post_init__(self) -> None:
+        if self.satuan not in SATUAN_WAKTU:
+            raise SatuanWaktuTidakDikenal(self.satuan)
+        for nama in ("volume", "waktu"):
+            nilai = getattr(self, nama)
+            # object.__setattr__: frozen dataclass; normalise int/str input to Decimal once.
+            object.__setattr__(self, nama, tidak_negatif(nilai, nama))
+
+    @property
+    def beban_menit(self) -> Decimal:
+        """Workload of the task in minutes per year (exact)."""
+        return EKSAK.multiply(EKSAK.multiply(self.volume, self.waktu), SATUAN_WAKTU[self.satuan])
+
+    @property
+    def beban_jam(self) -> Decimal:
+        """Workload of the task in hours per year (exact for hour tasks, rounded for minutes)."""
+        if self.satuan == "jam":
+            return EKSAK.multiply(self.volume, self.waktu)
+        return menit_ke_jam(EKSAK.multiply(self.volume, self.waktu))
+
+
+def jam_ke_menit(jam: Decimal | int) -> Decimal:
+    """Hours → minutes (exact)."""
+    return EKSAK.multiply(ke_decimal(jam, "jam"), MENIT_PER_JAM)
+
+
+def menit_ke_jam(menit: Decimal | int) -> Decimal:
+    """Minutes → hours (rounded to 28 significant digits when not finite, e.g. 7 min)."""
+    return HASIL.divide(ke_decimal(menit, "menit"), MENIT_PER_JAM)
+
+
+def _wke(wke_jam: Decimal | int | None, pengaturan: Pengaturan | None) -> Decimal:
+    wke = atau_bawaan(pengaturan).wke_jam if wke_jam is None else ke_decimal(wke_jam, "wke_jam")
+    if wke <= 0:
+        raise NilaiHarusPositif("Waktu kerja efektif", wke)
+    return wke
+
+
+def beban_kerja_jam(tugas: Iterable[Tugas]) -> Decimal:
+    """Σ volume × waktu of the tasks, in hours (the "JUMLAH" row of the form)."""
+    semua = list(tugas)
+    if all(t.satuan == "jam" for t in semua):
+        total = Decimal(0)
+        for t in semua:
+            total = EKSAK.add(total, EKSAK.multiply(t.volume, t.waktu))
+        return total
+    menit = Decimal(0)
+    for t in semua:
+        menit = EKSAK.add(menit, t.beban_menit)
+    return menit_ke_jam(menit)
+
+
+def kebutuhan_pegawai(
+    tugas: Iterable[Tugas],
+    *,
+    wke_jam: Decimal | int | None = None,
+    pengaturan: Pengaturan | None = None,
+) -> Decimal:
+    """Kebutuhan pegawai of one position, unrounded: Σ volume × waktu ÷ WKE.
+
+    Tasks may mix hours and minutes; the sum is taken in minutes then, so no task is rounded.
+    ``wke_jam`` defaults to the setting (1 250 h, PermenPAN-RB 1/2020; Peraturan BKN 9/2022
+    Lampiran V).
+    """
+    wke = _wke(wke_jam, pengaturan)
+    total_jam = Decimal(0)
+    total_menit = Decimal(0)
+    for t in tugas:
+        produk = EKSAK.multiply(t.volume, t.waktu)
+        if t.satuan == "jam":
+            total_jam = EKSAK.add(total_jam, produk)
+        else:
+            total_menit = EKSAK.add(total_menit, produk)
+    if total_menit:
+        semua_menit = EKSAK.add(EKSAK.multiply(total_jam, MENIT_PER_JAM), total_menit)
+        return HASIL.divide(semua_menit, EKSAK.multiply(wke, MENIT_PER_JAM))
+    return HASIL.divide(total_jam, wke)
+
+
+def kebutuhan_hasil_kerja(volume_hasil: Decimal | int, standar_kemampuan: Decimal | int) -> Decimal:
+    """Pendekatan hasil kerja: target output ÷ average output one person delivers (same period)."""
+    return _bagi_standar(volume_hasil, standar_kemampuan, "Volume hasil kerja")
+
+
+def kebutuhan_objek_kerja(jumlah_objek: Decimal | int, standar_kemampuan: Decimal | int) -> Decimal:
+    """Pendekatan objek kerja: objects served ÷ objects one person can serve (same period)."""
+    return _bagi_standar(jumlah_objek, standar_kemampuan, "Jumlah objek kerja")
+
+
+def _bagi_standar(jumlah: Decimal | int, standar: Decimal | int, nama: str) -> Decimal:
+    pembilang = tidak_negatif(jumlah, nama)
+    penyebut = ke_decimal(standar, "Standar kemampuan rata-rata")
+    if penyebut <= 0:
+        raise NilaiHarusPositif("Standar kemampuan rata-rata", standar)
+    return HASIL.divide(pembilang, penyebut)
+
+
+def kebutuhan_peralatan_kerja(
+    jumlah_alat: Decimal | int, rasio_per_alat: Decimal | int, jumlah_shift: int = 1
+) -> Decimal:
+    """Pendekatan peralatan kerja: units operated × staff per unit (RPK) × shifts (jaga)."""
+    if jumlah_shift < 1:
+        raise NilaiHarusPositif("Jumlah shift", jumlah_shift)
+    alat = tidak_negatif(jumlah_alat, "Jumlah peralatan")
+    rasio = tidak_negatif(rasio_per_alat, "Rasio pegawai per peralatan")
+    return EKSAK.multiply(EKSAK.multiply(alat, rasio), jumlah_shift)
+
+
+def bulatkan_kebutuhan(
+    x: Decimal | int,
+    mode: str | None = None,
+    *,
+    pengaturan: Pengaturan | None = None,
+) -> int:
+    """Whole persons from a position's unrounded total, applied once (never per task).
+
+    ``mode`` is ``half_up`` (default setting; at least 1 when x > 0 if ``minimal_satu``) or
+    ``ceil``. No official rounding rule was found ([L], anjab-abk.md §1.5).
+    """
+    p = atau_bawaan(pengaturan)
+    nilai = tidak_negatif(x, "Kebutuhan pegawai")
+    mode = p.mode_pembulatan if mode is None else mode
+    hasil = int(bulatkan(nilai, 0, mode))
+    if hasil == 0 and nilai > 0 and p.minimal_satu:
+        return 1
+    return hasil
+
+
+def efektivitas_jabatan(
+    beban_jam: Decimal | int,
+    bezetting: int,
+    *,
+    wke_jam: Decimal | int | None = None,
+    pengaturan: Pengaturan | None = None,
+) -> tuple[Decimal, str]:
+    """EJ = beban ÷ (bezetting × WKE), rounded to 2 decimals, and its PJ grade A–E.
+
+    Permendagri 12/2008 line ([M]); bands and decimals are settings. For a unit pass the unit's
+    total workload and staff to get EU/PU (:func:`efektivitas_unit`).
+    """
+    p = atau_bawaan(pengaturan)
+    beban = tidak_negatif(beban_jam, "Beban kerja")
+    if bezetting <= 0:
+        raise NilaiHarusPositif("Jumlah pegawai yang ada (bezetting)", bezetting)
+    wke = _wke(wke_jam, p)
+    ej = bulatkan(HASIL.divide(beban, EKSAK.multiply(wke, bezetting)), p.desimal_ej, "half_up")
+    return ej, nilai_pj(ej, pengaturan=p)
+
+
+def efektivitas_unit(
+    beban_jam_unit: Decimal | int,
+    bezetting_unit: int,
+    *,
+    wke_jam: Decimal | int | None = None,
+    pengaturan: Pengaturan | None = None,
+) -> tuple[Decimal, str]:
+    """EU and PU of an organisation unit: same formula over the unit's totals."""
+    return efektivitas_jabatan(
+        beban_jam_unit, bezetting_unit, wke_jam=wke_jam, pengaturan=pengaturan
+    )
+
+
+def nilai_pj(ej: Decimal, *, pengaturan: Pengaturan | None = None) -> str:
+    """PJ/PU grade of an (already rounded) EJ/EU value."""
+    pita = atau_bawaan(pengaturan).pita_ej
+    if ej < 0:
+        raise NilaiNegatif("EJ", ej)
+    for band in pita:
+        if ej > band.batas or (band.inklusif and ej == band.batas):
+            return band.kode
+    return pita[-1].kode
+
+
+def label_pj(kode: str, *, pengaturan: Pengaturan | None = None) -> str:
+    """Label of a PJ grade, e.g. ``"E"`` → ``"Kurang"``."""
+    return next(b.label for b in atau_bawaan(pengaturan).pita_ej if b.kode == kode)
