@@ -30,3 +30,12 @@ class PenempatanSudahAktif(RampingError):
 
 class StrukturTidakBisaDiubah(RampingError):
     pesan = "Versi struktur yang berlaku atau diarsipkan tidak dapat diubah langsung."
+
+
+class KonflikPerubahan(RampingError):
+    """Someone else saved the same record since this user opened it (optimistic locking)."""
+
+    pesan = (
+        "Data ini sudah diubah oleh pengguna lain sejak Anda membukanya. "
+        "Muat ulang halaman untuk melihat perubahan terbaru, lalu ulangi perubahan Anda."
+    )

@@ -1,17 +1,21 @@
 """Write a demo plan into the database with bulk inserts (one transaction per agency)."""
 
+import random
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
 from django.db import transaction
 
+from ramping.akun.akses import Akses
 from ramping.akun.models import Keanggotaan, Pengguna, Peran
 from ramping.audit.services import audit_catat
 from ramping.demo.orang import TMT_2023, TMT_PENYETARAAN, OrangR, buat_orang
 from ramping.demo.rencana import Rencana, rencana_2021
 from ramping.demo.sesudah import Hasil, turunkan_2023
-from ramping.jabatan.models import Jabatan
+from ramping.demo.tugas import anjab_demo, tugas_demo
+from ramping.jabatan.models import Anjab, Jabatan, Tugas
+from ramping.jabatan.services import abk_hitung_ulang
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.pegawai.models import Pegawai, Penempatan
 
@@ -92,6 +96,39 @@ def _jabatan(
             )
         )
     return Jabatan.objects.bulk_create(rows, batch_size=UKURAN_BATCH)
+
+
+def _tugas_dan_anjab(
+    instansi: Instansi,
+    struktur: Struktur,
+    rencana: Rencana,
+    jabatan: list[Jabatan],
+    seed: int,
+    anjab: bool,
+) -> None:
+    """Tasks for every position (K then comes from the ABK service) and, if asked, ANJAB."""
+    rng = random.Random(seed)
+    units = {u.kode: u for u in rencana.units}
+    kepala = {j.unit: j.nama for j in rencana.jabatan if j.is_kepala}
+    tugas_rows, anjab_rows = [], []
+    for rj, j in zip(rencana.jabatan, jabatan, strict=True):
+        daftar = tugas_demo(rj, rng)
+        tugas_rows += [
+            Tugas(instansi=instansi, jabatan=j, urutan=i, **t) for i, t in enumerate(daftar, 1)
+        ]
+        if anjab:
+            unit = units[rj.unit]
+            atasan = (
+                kepala.get(unit.induk or "", "Wali Kota")
+                if rj.is_kepala
+                else kepala.get(rj.unit, "Kepala Unit")
+            )
+            anjab_rows.append(
+                Anjab(instansi=instansi, jabatan=j, **anjab_demo(rj, unit.nama, atasan, daftar))
+            )
+    Tugas.objects.bulk_create(tugas_rows, batch_size=UKURAN_BATCH)
+    Anjab.objects.bulk_create(anjab_rows, batch_size=UKURAN_BATCH)
+    abk_hitung_ulang(akses=Akses.sistem(instansi), struktur=struktur)
 
 
 def _pegawai(instansi: Instansi, orang: list[OrangR]) -> list[Pegawai]:
@@ -198,6 +235,7 @@ def muat_instansi(
         )
         unit_2021 = _units(instansi, sebelum, rencana, None)
         jab_2021 = _jabatan(instansi, sebelum, rencana, unit_2021, None)
+        _tugas_dan_anjab(instansi, sebelum, rencana, jab_2021, seed, anjab=False)
         asal_unit = {k: u.pk for k, u in unit_2021.items()}
         lapor("struktur 2021")
     sesudah = Struktur.objects.create(
@@ -211,6 +249,7 @@ def muat_instansi(
     )
     unit_2023 = _units(instansi, sesudah, hasil.rencana, asal_unit)
     jab_2023 = _jabatan(instansi, sesudah, hasil.rencana, unit_2023, jab_2021 if riwayat else None)
+    _tugas_dan_anjab(instansi, sesudah, hasil.rencana, jab_2023, seed + 1, anjab=True)
     lapor("struktur 2023")
     pegawai = _pegawai(instansi, orang)
     _penempatan(instansi, sebelum, sesudah, orang, pegawai, jab_2021, jab_2023, hasil)

@@ -299,7 +299,8 @@ def _uptd(r: Rencana, opd: UnitR, kode: str, nama: str, d: k.OpdDef) -> None:
     # Small UPTD kept an eselon V Kasubbag TU in 2021; eselon V is abolished by 25/2021.
     if r.rng.random() < 0.6:
         tu = r.unit(uptd, f"{kode}.TU", "Subbagian Tata Usaha", "subbagian", "V.a")
-        r.kepala(tu, "Kepala Subbagian Tata Usaha", "pengawas")
+        # UU 5/2014: an eselon V post is a jabatan pelaksana that heads a unit.
+        r.kepala(tu, "Kepala Subbagian Tata Usaha", "pelaksana")
         r.pelaksana(tu, 1, 2)
     else:
         r.pelaksana(uptd, 2, 2)

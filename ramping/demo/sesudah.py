@@ -9,11 +9,9 @@ Pelaksana are renamed to the PermenPAN-RB 45/2022 nomenclature (suggested pairs,
 
 from dataclasses import dataclass, field, replace
 
+from ramping import aturan
 from ramping.demo import katalog as k
 from ramping.demo.rencana import JabatanR, Rencana, UnitR, label_jenjang
-
-# PermenPAN-RB 17/2021 mapping (penyederhanaan.md §2.1, confidence A).
-JENJANG_PENYETARAAN = {"III": "ahli_madya", "IV": "ahli_muda", "V": "ahli_pertama"}
 
 # Names that changed after 2021 (penyederhanaan.md §5.2–5.3, confidence A).
 NAMA_BARU = {
@@ -34,19 +32,33 @@ class Hasil:
     disetarakan: set[int] = field(default_factory=set)
 
 
-def dihapus(unit: UnitR) -> bool:
-    """Whether the simplification removes this unit (R25-01, R25-03, R25-04)."""
-    if unit.dialihkan:
-        return True
-    struktural_bawah = unit.eselon.startswith(("IV", "V"))
-    return struktural_bawah and not unit.punya_pengecualian
+def unit_dihapus(units: list[UnitR]) -> set[str]:
+    """Units the simplification removes: the rules engine's 25/2021 decision, plus units the
+    agency chose to convert (DPMPTSP's bidang in Cilegon, a decision rather than a rule)."""
+    masukan = [
+        aturan.UnitInput(
+            id=u.kode,
+            induk_id=u.induk,
+            nama=u.nama,
+            jenis=u.jenis,
+            eselon=u.eselon or None,
+            otoritas_legalisasi=u.otoritas_legalisasi,
+            kewilayahan=u.kewilayahan,
+            kepala_satker=u.kepala_satker,
+            upt_pelayanan=u.upt_pelayanan,
+        )
+        for u in units
+    ]
+    hasil = {k.unit_id for k in aturan.unit_dihapus(masukan)}
+    return hasil | {u.kode for u in units if u.dialihkan}
 
 
 def turunkan_2023(sebelum: Rencana) -> Hasil:
     units = {u.kode: u for u in sebelum.units}
+    dihapus = unit_dihapus(sebelum.units)
     tetap: dict[str, UnitR] = {}
     for u in sebelum.units:  # parents come before children
-        if dihapus(u) or (u.induk and u.induk not in tetap):
+        if u.kode in dihapus or (u.induk and u.induk not in tetap):
             continue
         nama, singkatan = NAMA_BARU.get(u.kode, (u.nama, u.singkatan))
         tetap[u.kode] = replace(u, nama=nama, singkatan=singkatan)
@@ -80,7 +92,7 @@ def turunkan_2023(sebelum: Rencana) -> Hasil:
             if j.pemangku == 0:
                 continue  # a vacant post simply disappears
             hasil.disetarakan.add(idx)
-            jenjang = JENJANG_PENYETARAAN[unit.eselon.split(".")[0]]
+            jenjang = aturan.jenjang_penyetaraan(j.jenis, unit.eselon)  # 17/2021
             nama_jf = unit.jf_penyetaraan or "Analis Kebijakan"
             kelas = k.KELAS_JF_KHUSUS.get((nama_jf, jenjang), k.KELAS_JF[jenjang])
             baru = JabatanR(

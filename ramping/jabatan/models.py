@@ -92,9 +92,10 @@ class Jabatan(models.Model):
                 | (~Q(jenis="fungsional") & Q(jenjang="") & Q(nama_jf="")),
                 name="jabatan_jenjang_hanya_fungsional",
             ),
-            # Only a structural post heads a unit.
+            # Only a structural post heads a unit, or a pelaksana for a former eselon V unit
+            # (UU 5/2014 made eselon V posts jabatan pelaksana).
             models.CheckConstraint(
-                condition=Q(is_kepala=False) | Q(jenis__in=sorted(STRUKTURAL)),
+                condition=Q(is_kepala=False) | Q(jenis__in=sorted(STRUKTURAL | {"pelaksana"})),
                 name="jabatan_kepala_struktural",
             ),
         ]
@@ -106,3 +107,154 @@ class Jabatan(models.Model):
     @property
     def is_struktural(self) -> bool:
         return self.jenis in STRUKTURAL
+
+
+class SatuanWaktu(models.TextChoices):
+    JAM = "jam", "jam"
+    MENIT = "menit", "menit"
+
+
+class Tugas(models.Model):
+    """One uraian tugas of a position with its ABK inputs (PermenPAN-RB 1/2020, item 6)."""
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
+    )
+    jabatan = models.ForeignKey(
+        Jabatan, on_delete=models.CASCADE, related_name="tugas_set", verbose_name="jabatan"
+    )
+    urutan = models.PositiveIntegerField("urutan", default=0)
+    uraian = models.TextField("uraian tugas")
+    tahapan = models.TextField("tahapan", blank=True, help_text="Satu tahapan per baris.")
+    hasil_kerja = models.CharField("hasil kerja", max_length=200)
+    satuan_hasil = models.CharField("satuan hasil", max_length=60)
+    volume = models.DecimalField("jumlah hasil per tahun", max_digits=12, decimal_places=2)
+    waktu = models.DecimalField("waktu penyelesaian", max_digits=10, decimal_places=2)
+    satuan_waktu = models.CharField(
+        "satuan waktu", max_length=5, choices=SatuanWaktu.choices, default=SatuanWaktu.JAM
+    )
+    # Optimistic concurrency: an edit names the version it started from (see services).
+    versi = models.PositiveIntegerField("versi", default=1)
+
+    class Meta:
+        verbose_name = "tugas"
+        verbose_name_plural = "tugas"
+        ordering = ["jabatan", "urutan", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(volume__gte=0), name="tugas_volume_tidak_negatif"),
+            models.CheckConstraint(condition=Q(waktu__gte=0), name="tugas_waktu_tidak_negatif"),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian[:80]
+
+
+def _daftar() -> list:
+    return []
+
+
+class Anjab(models.Model):
+    """Informasi jabatan, 2020 format (PermenPAN-RB 1/2020; Peraturan BKN 9/2022 Pasal 3).
+
+    Items 1–3 (nama, kode, unit), 6 (tugas pokok) and 17 (kelas) are read from the position,
+    its unit chain and its tasks; the other items are stored here. Table items are lists of
+    small dicts so the form can edit them as rows.
+    """
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
+    )
+    jabatan = models.OneToOneField(
+        Jabatan, on_delete=models.CASCADE, related_name="anjab", verbose_name="jabatan"
+    )
+    ikhtisar = models.TextField("ikhtisar jabatan", blank=True)
+    # 5. Kualifikasi jabatan
+    pendidikan_formal = models.CharField("pendidikan formal", max_length=250, blank=True)
+    pelatihan = models.JSONField("pendidikan dan pelatihan", default=_daftar, blank=True)
+    pengalaman = models.JSONField("pengalaman kerja", default=_daftar, blank=True)
+    # 7–9: [{"hasil": .., "satuan": ..}], [{"bahan": .., "penggunaan": ..}], [{"perangkat", ..}]
+    hasil_kerja = models.JSONField("hasil kerja", default=_daftar, blank=True)
+    bahan_kerja = models.JSONField("bahan kerja", default=_daftar, blank=True)
+    perangkat_kerja = models.JSONField("perangkat kerja", default=_daftar, blank=True)
+    # 10–11: lists of sentences
+    tanggung_jawab = models.JSONField("tanggung jawab", default=_daftar, blank=True)
+    wewenang = models.JSONField("wewenang", default=_daftar, blank=True)
+    # 12–14: [{"jabatan", "unit", "dalam_hal"}], [{"aspek", "faktor"}], [{"risiko", "penyebab"}]
+    korelasi_jabatan = models.JSONField("korelasi jabatan", default=_daftar, blank=True)
+    kondisi_lingkungan = models.JSONField("kondisi lingkungan kerja", default=_daftar, blank=True)
+    risiko_bahaya = models.JSONField("risiko bahaya", default=_daftar, blank=True)
+    # 15. Syarat jabatan: {"keterampilan": [...], "bakat": [...], "temperamen": [...],
+    # "minat": [...], "upaya_fisik": [...], "kondisi_fisik": {...}, "fungsi_pekerjaan": [...]}
+    syarat_jabatan = models.JSONField("syarat jabatan", default=dict, blank=True)
+    prestasi_kerja = models.TextField("prestasi kerja yang diharapkan", blank=True)
+    versi = models.PositiveIntegerField("versi", default=1)
+    diubah = models.DateTimeField("terakhir diubah", auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        "akun.Pengguna",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="diubah oleh",
+    )
+
+    class Meta:
+        verbose_name = "informasi jabatan (ANJAB)"
+        verbose_name_plural = "informasi jabatan (ANJAB)"
+
+    def __str__(self) -> str:
+        return f"ANJAB {self.jabatan_id}"
+
+
+class EvaluasiJabatan(models.Model):
+    """Evaluasi jabatan of one position (PermenPAN-RB 34/2011): level per factor, nilai, kelas."""
+
+    class Jenis(models.TextChoices):
+        STRUKTURAL = "struktural", "Struktural"
+        FUNGSIONAL = "fungsional", "Fungsional"
+
+    class Status(models.TextChoices):
+        DRAF = "draf", "Draf"
+        DITETAPKAN = "ditetapkan", "Ditetapkan"
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
+    )
+    jabatan = models.OneToOneField(
+        Jabatan, on_delete=models.CASCADE, related_name="evaluasi", verbose_name="jabatan"
+    )
+    jenis = models.CharField("kelompok faktor", max_length=10, choices=Jenis.choices)
+    tingkat = models.JSONField("tingkat per faktor", default=dict)  # {"F1": "1-2", ...}
+    alasan = models.JSONField("alasan per faktor", default=dict, blank=True)  # {"F1": "..."}
+    nilai = models.PositiveIntegerField("nilai jabatan", null=True, blank=True)
+    kelas = models.PositiveSmallIntegerField("kelas jabatan", null=True, blank=True)
+    tim_evaluator = models.TextField("tim evaluator", blank=True)
+    tanggal = models.DateField("tanggal evaluasi", null=True, blank=True)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default="draf")
+    versi = models.PositiveIntegerField("versi", default=1)
+    diubah = models.DateTimeField("terakhir diubah", auto_now=True)
+    diubah_oleh = models.ForeignKey(
+        "akun.Pengguna",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="diubah oleh",
+    )
+
+    class Meta:
+        verbose_name = "evaluasi jabatan"
+        verbose_name_plural = "evaluasi jabatan"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kelas__isnull=True) | Q(kelas__gte=1, kelas__lte=17),
+                name="evaluasi_kelas_1_sampai_17",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draf") | (Q(nilai__isnull=False) & Q(kelas__isnull=False)),
+                name="evaluasi_ditetapkan_bernilai",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Evaluasi {self.jabatan_id}: {self.nilai} / kelas {self.kelas}"

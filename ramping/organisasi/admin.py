@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from ramping.admin_base import HanyaBacaAdmin
-from ramping.organisasi.models import Instansi, Struktur, UnitKerja
+from ramping.organisasi.models import Instansi, PengaturanInstansi, Struktur, UnitKerja
 
 
 @admin.register(Instansi)
@@ -24,3 +24,9 @@ class UnitKerjaAdmin(HanyaBacaAdmin):
     list_select_related = ["struktur"]
     search_fields = ["nama", "kode"]
     raw_id_fields = ["induk", "asal"]
+
+
+@admin.register(PengaturanInstansi)
+class PengaturanInstansiAdmin(HanyaBacaAdmin):
+    list_display = ["instansi", "wke_jam", "mode_pembulatan", "minimal_satu", "dasar_hukum"]
+    list_select_related = ["instansi"]

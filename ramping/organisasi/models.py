@@ -206,3 +206,43 @@ class UnitKerja(models.Model):
     def clean(self) -> None:
         if len(self.path) != self.SEGMEN * (self.kedalaman + 1):
             raise ValidationError({"path": "Panjang path tidak sesuai kedalaman unit."})
+
+
+class PengaturanInstansi(models.Model):
+    """An agency's choices for rules the sources leave open (ramping.aturan.Pengaturan).
+
+    Defaults come from ramping/aturan/data/pengaturan.toml, where each carries its legal basis
+    and confidence; an agency sets its own value here (e.g. by its Perkada on ABK).
+    """
+
+    class ModePembulatan(models.TextChoices):
+        HALF_UP = "half_up", "Pembulatan biasa (0,5 ke atas)"
+        CEIL = "ceil", "Selalu ke atas"
+
+    instansi = models.OneToOneField(
+        Instansi, on_delete=models.CASCADE, related_name="pengaturan", verbose_name="instansi"
+    )
+    wke_jam = models.DecimalField(
+        "waktu kerja efektif (jam/tahun)",
+        max_digits=6,
+        decimal_places=0,
+        help_text="PermenPAN-RB 1/2020: 1.250 jam per tahun.",
+    )
+    mode_pembulatan = models.CharField(
+        "pembulatan kebutuhan pegawai", max_length=10, choices=ModePembulatan.choices
+    )
+    minimal_satu = models.BooleanField(
+        "kebutuhan minimal satu bila ada beban kerja",
+        help_text="Dengan pembulatan biasa, kebutuhan 0,1–0,49 menjadi 1, bukan 0.",
+    )
+    dasar_hukum = models.CharField("dasar hukum pengaturan", max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = "pengaturan instansi"
+        verbose_name_plural = "pengaturan instansi"
+        constraints = [
+            models.CheckConstraint(condition=Q(wke_jam__gt=0), name="pengaturan_wke_positif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pengaturan {self.instansi}"

@@ -66,8 +66,17 @@ def struktur_buat(
 
 
 def pastikan_bisa_diubah(struktur: Struktur) -> None:
+    """The shape of a version (units, positions) changes only while it is a draft/proposal:
+    the version in force changes through a new version and its Perkada."""
     if struktur.status not in BISA_DIUBAH:
         raise StrukturTidakBisaDiubah()
+
+
+def pastikan_bukan_arsip(struktur: Struktur) -> None:
+    """ANJAB, ABK, evaluations and placements are kept current in the version in force too;
+    only an archived version is frozen."""
+    if struktur.status == Struktur.Status.ARSIP:
+        raise StrukturTidakBisaDiubah("Versi struktur yang diarsipkan tidak dapat diubah.")
 
 
 @transaction.atomic

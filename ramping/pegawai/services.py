@@ -10,6 +10,7 @@ from ramping.errors import PenempatanSudahAktif, RampingError
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Instansi
 from ramping.organisasi.selectors import unit_opd
+from ramping.organisasi.services import pastikan_bukan_arsip
 from ramping.pegawai.models import Pegawai, Penempatan
 
 
@@ -69,6 +70,7 @@ def penempatan_buat(
 ) -> Penempatan:
     """Place a person in a position of the same agency; one active placement per version."""
     akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
+    pastikan_bukan_arsip(jabatan.struktur)
     if pegawai.instansi_id != jabatan.instansi_id:
         raise RampingError("Pegawai dan jabatan harus dari instansi yang sama.", field="pegawai")
     aktif = Penempatan.objects.filter(
@@ -108,6 +110,7 @@ def penempatan_buat(
 @transaction.atomic
 def penempatan_akhiri(*, akses: Akses, penempatan: Penempatan, tmt_selesai: date) -> Penempatan:
     akses.pastikan_boleh_ubah(penempatan, unit_opd(unit=penempatan.jabatan.unit).kode)
+    pastikan_bukan_arsip(penempatan.struktur)
     if penempatan.tmt_selesai is not None:
         raise RampingError("Penempatan ini sudah berakhir.", field="tmt_selesai")
     if tmt_selesai < penempatan.tmt_mulai:

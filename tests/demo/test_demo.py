@@ -14,12 +14,13 @@ from ramping.pegawai.nip import urai_nip
 
 pytestmark = pytest.mark.django_db
 
-# Head of a unit by the unit's eselon (UU 5/2014: II JPT, III Administrator, IV–V Pengawas).
+# Head of a unit by the unit's eselon (UU 5/2014: II JPT, III Administrator, IV Pengawas,
+# V a jabatan pelaksana).
 JENIS_KEPALA = {
     "II": {"jpt_pratama"},
     "III": {"administrator"},
     "IV": {"pengawas"},
-    "V": {"pengawas"},
+    "V": {"pelaksana"},
 }
 
 
@@ -104,9 +105,9 @@ def test_jabatan_fungsional_sesudah_penyetaraan_berjenjang_sesuai_17_2021(demo):
             jabatan__jenis="fungsional",
         ).values_list("asal__jabatan__jenis", "jabatan__jenjang")
     )
-    assert set(pasangan) <= {
+    assert set(pasangan) == {
         ("pengawas", "ahli_muda"),
-        ("pengawas", "ahli_pertama"),
+        ("pelaksana", "ahli_pertama"),
         ("administrator", "ahli_madya"),
     }
 

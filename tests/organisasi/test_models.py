@@ -87,7 +87,7 @@ def test_satu_unit_hanya_punya_satu_kepala(dunia):
         {"jenis": "fungsional", "nama_jf": "Perencana"},  # JF without jenjang
         {"jenis": "fungsional", "jenjang": "ahli_muda"},  # JF without its JF name
         {"jenis": "pelaksana", "jenjang": "ahli_muda"},  # jenjang on a non-JF
-        {"jenis": "pelaksana", "is_kepala": True},  # a pelaksana heading a unit
+        {"jenis": "fungsional", "nama_jf": "Perencana", "jenjang": "ahli_muda", "is_kepala": True},
     ],
 )
 def test_jenjang_hanya_untuk_fungsional_dan_kepala_hanya_struktural(dunia, ubah):

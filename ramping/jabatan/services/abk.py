@@ -1,0 +1,202 @@
+"""Tasks (uraian tugas) and the ABK results they produce (PermenPAN-RB 1/2020).
+
+K is never typed: every task change recomputes the position's workload, its unrounded need
+(Σ volume × waktu ÷ WKE) and K (rounded once per position), with the agency's settings.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from ramping import aturan
+from ramping.akun.akses import Akses
+from ramping.audit.services import audit_catat, perubahan_field
+from ramping.errors import KonflikPerubahan, RampingError
+from ramping.jabatan.models import Jabatan, Tugas
+from ramping.organisasi.models import Struktur
+from ramping.organisasi.pengaturan import pengaturan_instansi
+from ramping.organisasi.selectors import unit_opd
+from ramping.organisasi.services import pastikan_bukan_arsip
+
+TUGAS_FIELD = (
+    "uraian",
+    "tahapan",
+    "hasil_kerja",
+    "satuan_hasil",
+    "volume",
+    "waktu",
+    "satuan_waktu",
+)
+DUA_DESIMAL = Decimal("0.01")
+EMPAT_DESIMAL = Decimal("0.0001")
+
+
+def _hasil_abk(tugas: list[aturan.Tugas], pengaturan: aturan.Pengaturan) -> dict[str, Any]:
+    if not tugas:
+        return {"beban_kerja_jam": None, "kebutuhan_desimal": None, "kebutuhan": None}
+    beban = aturan.beban_kerja_jam(tugas)
+    kebutuhan = aturan.kebutuhan_pegawai(tugas, pengaturan=pengaturan)
+    return {
+        "beban_kerja_jam": beban.quantize(DUA_DESIMAL),
+        "kebutuhan_desimal": kebutuhan.quantize(EMPAT_DESIMAL),
+        # Rounded once, from the unrounded total (anjab-abk.md §1.5), never per task.
+        "kebutuhan": aturan.bulatkan_kebutuhan(kebutuhan, pengaturan=pengaturan),
+    }
+
+
+def _sebagai_aturan(volume: Decimal, waktu: Decimal, satuan: str) -> aturan.Tugas:
+    return aturan.Tugas(volume=volume, waktu=waktu, satuan=satuan)
+
+
+def abk_hitung_ulang_jabatan(*, jabatan: Jabatan) -> Jabatan:
+    """Recompute one position's workload, need and K from its tasks."""
+    tugas = [
+        _sebagai_aturan(v, w, s)
+        for v, w, s in jabatan.tugas_set.values_list("volume", "waktu", "satuan_waktu")
+    ]
+    hasil = _hasil_abk(tugas, pengaturan_instansi(instansi_id=jabatan.instansi_id))
+    for name, value in hasil.items():
+        setattr(jabatan, name, value)
+    jabatan.save(update_fields=list(hasil))
+    return jabatan
+
+
+@transaction.atomic
+def abk_hitung_ulang(*, akses: Akses, struktur: Struktur) -> int:
+    """Recompute K of every position of a version: one read, one pass, one bulk update.
+
+    Used after a change of the agency's settings (WKE, rounding) and by imports.
+    """
+    akses.pastikan_instansi(struktur)
+    pengaturan = pengaturan_instansi(instansi_id=struktur.instansi_id)
+    per_jabatan: dict[int, list[aturan.Tugas]] = defaultdict(list)
+    rows = Tugas.objects.filter(instansi_id=struktur.instansi_id, jabatan__struktur=struktur)
+    for jabatan_id, v, w, s in rows.values_list("jabatan_id", "volume", "waktu", "satuan_waktu"):
+        per_jabatan[jabatan_id].append(_sebagai_aturan(v, w, s))
+    semua = list(Jabatan.objects.filter(struktur=struktur).only("id"))
+    for jabatan in semua:
+        for name, value in _hasil_abk(per_jabatan.get(jabatan.pk, []), pengaturan).items():
+            setattr(jabatan, name, value)
+    Jabatan.objects.bulk_update(
+        semua, ["beban_kerja_jam", "kebutuhan_desimal", "kebutuhan"], batch_size=2000
+    )
+    audit_catat(
+        instansi_id=struktur.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="abk_hitung_ulang",
+        objek=struktur,
+        ringkasan=f"ABK {struktur.nama} dihitung ulang",
+        perubahan={
+            "jabatan": len(semua),
+            "wke_jam": pengaturan.wke_jam,
+            "mode_pembulatan": pengaturan.mode_pembulatan,
+        },
+    )
+    return len(semua)
+
+
+def pastikan_boleh_ubah_jabatan(akses: Akses, jabatan: Jabatan) -> None:
+    """The user may edit this position's OPD, and its version is not archived."""
+    akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
+    pastikan_bukan_arsip(jabatan.struktur)
+
+
+def _periksa_angka(volume: Decimal, waktu: Decimal) -> None:
+    if volume < 0:
+        raise RampingError("Jumlah hasil tidak boleh negatif.", field="volume")
+    if waktu <= 0:
+        raise RampingError("Waktu penyelesaian harus lebih dari nol.", field="waktu")
+
+
+@transaction.atomic
+def tugas_buat(
+    *,
+    akses: Akses,
+    jabatan: Jabatan,
+    uraian: str,
+    hasil_kerja: str,
+    satuan_hasil: str,
+    volume: Decimal,
+    waktu: Decimal,
+    satuan_waktu: str = "jam",
+    tahapan: str = "",
+) -> Tugas:
+    pastikan_boleh_ubah_jabatan(akses, jabatan)
+    _periksa_angka(volume, waktu)
+    tugas = Tugas(
+        instansi_id=jabatan.instansi_id,
+        jabatan=jabatan,
+        urutan=jabatan.tugas_set.count() + 1,
+        uraian=uraian,
+        tahapan=tahapan,
+        hasil_kerja=hasil_kerja,
+        satuan_hasil=satuan_hasil,
+        volume=volume,
+        waktu=waktu,
+        satuan_waktu=satuan_waktu,
+    )
+    tugas.full_clean()
+    tugas.save()
+    abk_hitung_ulang_jabatan(jabatan=jabatan)
+    audit_catat(
+        instansi_id=jabatan.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="tugas_buat",
+        objek=tugas,
+        ringkasan=f"Tugas ditambahkan pada {jabatan.nama}",
+        perubahan={f: getattr(tugas, f) for f in TUGAS_FIELD},
+    )
+    return tugas
+
+
+@transaction.atomic
+def tugas_ubah(*, akses: Akses, tugas: Tugas, versi: int, **nilai: Any) -> Tugas:
+    """Change a task; `versi` is the version the user opened (a stale one is refused)."""
+    tak_dikenal = set(nilai) - set(TUGAS_FIELD)
+    if tak_dikenal:
+        raise TypeError(f"tugas_ubah tidak menerima {sorted(tak_dikenal)}")
+    jabatan = tugas.jabatan
+    pastikan_boleh_ubah_jabatan(akses, jabatan)
+    perubahan = perubahan_field(tugas, nilai)
+    _periksa_angka(nilai.get("volume", tugas.volume), nilai.get("waktu", tugas.waktu))
+    for name, (_lama, baru) in perubahan.items():
+        setattr(tugas, name, baru)
+    tugas.full_clean()
+    # The versi check and the write are one UPDATE, so two saves cannot both pass it.
+    diubah = Tugas.objects.filter(pk=tugas.pk, versi=versi).update(
+        versi=F("versi") + 1, **{name: getattr(tugas, name) for name in perubahan}
+    )
+    if not diubah:
+        raise KonflikPerubahan()
+    tugas.versi = versi + 1
+    if perubahan:
+        abk_hitung_ulang_jabatan(jabatan=jabatan)
+        audit_catat(
+            instansi_id=tugas.instansi_id,
+            pengguna=akses.pengguna,
+            aksi="tugas_ubah",
+            objek=tugas,
+            ringkasan=f"Tugas pada {jabatan.nama} diubah",
+            perubahan=perubahan,
+        )
+    return tugas
+
+
+@transaction.atomic
+def tugas_hapus(*, akses: Akses, tugas: Tugas, versi: int) -> None:
+    jabatan = tugas.jabatan
+    pastikan_boleh_ubah_jabatan(akses, jabatan)
+    uraian = tugas.uraian
+    if not Tugas.objects.filter(pk=tugas.pk, versi=versi).delete()[0]:
+        raise KonflikPerubahan()
+    abk_hitung_ulang_jabatan(jabatan=jabatan)
+    audit_catat(
+        instansi_id=jabatan.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="tugas_hapus",
+        objek=jabatan,
+        ringkasan=f"Tugas dihapus dari {jabatan.nama}: {uraian[:120]}",
+    )

@@ -1,0 +1,151 @@
+"""Evaluasi jabatan of a position (PermenPAN-RB 34/2011; Perka BKN 21/2011).
+
+The Bagian Organisasi's evaluation team picks a level per factor with a justification; the
+total nilai and kelas come from ramping.aturan. A draft may be incomplete; "ditetapkan"
+requires every factor and writes the kelas onto the position.
+"""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+
+from ramping import aturan
+from ramping.akun.akses import Akses, pastikan_analis
+from ramping.audit.services import audit_catat, perubahan_field
+from ramping.errors import KonflikPerubahan, RampingError
+from ramping.jabatan.models import EvaluasiJabatan, Jabatan
+from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
+from ramping.organisasi.pengaturan import pengaturan_instansi
+
+
+def kelompok_faktor(jabatan: Jabatan) -> str:
+    """Structural posts use the 7 struktural items; JF and pelaksana the 9 fungsional ones."""
+    return "struktural" if jabatan.is_struktural else "fungsional"
+
+
+def hitung_evaluasi(
+    jenis: str, tingkat: dict[str, str], instansi_id: int
+) -> aturan.HasilEvaluasi | None:
+    """The result when every factor has a level, None while the draft is incomplete.
+
+    An unknown factor or level raises the rules engine's error (it names the factor).
+    """
+    kode_faktor = [f.kode for f in aturan.faktor_evaluasi(jenis)]
+    for kode, level in tingkat.items():
+        if kode not in kode_faktor:
+            raise RampingError(f"Faktor {kode} bukan faktor {jenis}.", field=kode)
+        faktor = next(f for f in aturan.faktor_evaluasi(jenis) if f.kode == kode)
+        if faktor.cari(level) is None:
+            raise RampingError(f"Tingkat {level} tidak ada pada faktor {kode}.", field=kode)
+    if set(tingkat) != set(kode_faktor):
+        return None
+    return aturan.evaluasi_jabatan(
+        jenis, tingkat, pengaturan=pengaturan_instansi(instansi_id=instansi_id)
+    )
+
+
+@transaction.atomic
+def evaluasi_simpan(
+    *,
+    akses: Akses,
+    jabatan: Jabatan,
+    versi: int,
+    tingkat: dict[str, str],
+    alasan: dict[str, str] | None = None,
+    tim_evaluator: str = "",
+    tanggal: date | None = None,
+) -> EvaluasiJabatan:
+    """Save the chosen levels (a draft); `versi` 0 when the position had no evaluation yet."""
+    pastikan_analis(akses)
+    pastikan_boleh_ubah_jabatan(akses, jabatan)
+    jenis = kelompok_faktor(jabatan)
+    tingkat = {k: v for k, v in tingkat.items() if v}
+    hasil = hitung_evaluasi(jenis, tingkat, jabatan.instansi_id)
+    evaluasi, _ = EvaluasiJabatan.objects.get_or_create(
+        jabatan=jabatan, defaults={"instansi_id": jabatan.instansi_id, "jenis": jenis, "versi": 0}
+    )
+    if evaluasi.status == EvaluasiJabatan.Status.DITETAPKAN:
+        raise RampingError("Evaluasi yang sudah ditetapkan tidak dapat diubah; buka kembali dulu.")
+    baru: dict[str, Any] = {
+        "jenis": jenis,
+        "tingkat": tingkat,
+        "alasan": {k: v.strip() for k, v in (alasan or {}).items() if v and v.strip()},
+        "tim_evaluator": tim_evaluator.strip(),
+        "tanggal": tanggal,
+        "nilai": hasil.nilai if hasil else None,
+        "kelas": hasil.kelas if hasil else None,
+    }
+    perubahan = perubahan_field(evaluasi, baru)
+    if not EvaluasiJabatan.objects.filter(pk=evaluasi.pk, versi=versi).update(
+        versi=F("versi") + 1, diubah_oleh=akses.pengguna, **baru
+    ):
+        raise KonflikPerubahan()
+    evaluasi.refresh_from_db()
+    if perubahan:
+        audit_catat(
+            instansi_id=jabatan.instansi_id,
+            pengguna=akses.pengguna,
+            aksi="evaluasi_simpan",
+            objek=evaluasi,
+            ringkasan=f"Evaluasi jabatan {jabatan.nama} disimpan",
+            perubahan=perubahan,
+        )
+    return evaluasi
+
+
+@transaction.atomic
+def evaluasi_tetapkan(*, akses: Akses, evaluasi: EvaluasiJabatan, versi: int) -> EvaluasiJabatan:
+    """Fix the result: every factor chosen; the position's kelas becomes the evaluated one."""
+    pastikan_analis(akses)
+    jabatan = evaluasi.jabatan
+    pastikan_boleh_ubah_jabatan(akses, jabatan)
+    hasil = hitung_evaluasi(evaluasi.jenis, evaluasi.tingkat, jabatan.instansi_id)
+    if hasil is None:
+        kurang = sorted(
+            {f.kode for f in aturan.faktor_evaluasi(evaluasi.jenis)} - set(evaluasi.tingkat)
+        )
+        raise RampingError(f"Tingkat faktor {', '.join(kurang)} belum dipilih.", field="tingkat")
+    if not EvaluasiJabatan.objects.filter(pk=evaluasi.pk, versi=versi).update(
+        versi=F("versi") + 1,
+        status=EvaluasiJabatan.Status.DITETAPKAN,
+        nilai=hasil.nilai,
+        kelas=hasil.kelas,
+        diubah_oleh=akses.pengguna,
+    ):
+        raise KonflikPerubahan()
+    kelas_lama = jabatan.kelas
+    Jabatan.objects.filter(pk=jabatan.pk).update(kelas=hasil.kelas)
+    evaluasi.refresh_from_db()
+    audit_catat(
+        instansi_id=jabatan.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="evaluasi_tetapkan",
+        objek=evaluasi,
+        ringkasan=f"Evaluasi {jabatan.nama} ditetapkan: kelas {hasil.kelas}",
+        perubahan={"nilai": hasil.nilai, "kelas": (kelas_lama, hasil.kelas)},
+    )
+    return evaluasi
+
+
+@transaction.atomic
+def evaluasi_buka_kembali(
+    *, akses: Akses, evaluasi: EvaluasiJabatan, versi: int
+) -> EvaluasiJabatan:
+    """Reopen a fixed evaluation as a draft (e.g. after the tasks changed); kelas stays."""
+    pastikan_analis(akses)
+    pastikan_boleh_ubah_jabatan(akses, evaluasi.jabatan)
+    if not EvaluasiJabatan.objects.filter(pk=evaluasi.pk, versi=versi).update(
+        versi=F("versi") + 1, status=EvaluasiJabatan.Status.DRAF, diubah_oleh=akses.pengguna
+    ):
+        raise KonflikPerubahan()
+    evaluasi.refresh_from_db()
+    audit_catat(
+        instansi_id=evaluasi.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="evaluasi_buka_kembali",
+        objek=evaluasi,
+        ringkasan=f"Evaluasi {evaluasi.jabatan.nama} dibuka kembali",
+    )
+    return evaluasi
