@@ -7,15 +7,18 @@ from datetime import date
 
 from django.db import transaction
 
+from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.akun.models import Keanggotaan, Pengguna, Peran
 from ramping.audit.services import audit_catat
+from ramping.demo.evaluasi import alasan_demo, tingkat_untuk_kelas
 from ramping.demo.orang import TMT_2023, TMT_PENYETARAAN, OrangR, buat_orang
 from ramping.demo.rencana import Rencana, rencana_2021
 from ramping.demo.sesudah import Hasil, turunkan_2023
 from ramping.demo.tugas import anjab_demo, tugas_demo
-from ramping.jabatan.models import Anjab, Jabatan, Tugas
+from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.jabatan.services import abk_hitung_ulang
+from ramping.jabatan.services.evaluasi import kelompok_faktor
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.pegawai.models import Pegawai, Penempatan
 
@@ -129,6 +132,31 @@ def _tugas_dan_anjab(
     Tugas.objects.bulk_create(tugas_rows, batch_size=UKURAN_BATCH)
     Anjab.objects.bulk_create(anjab_rows, batch_size=UKURAN_BATCH)
     abk_hitung_ulang(akses=Akses.sistem(instansi), struktur=struktur)
+
+
+def _evaluasi(instansi: Instansi, jabatan: list[Jabatan]) -> None:
+    """A fixed evaluation for every position whose kelas the factor tables can reach."""
+    rows = []
+    for j in jabatan:
+        jenis = kelompok_faktor(j)
+        tingkat = tingkat_untuk_kelas(jenis, j.kelas)
+        if tingkat is None:
+            continue
+        rows.append(
+            EvaluasiJabatan(
+                instansi=instansi,
+                jabatan=j,
+                jenis=jenis,
+                tingkat=tingkat,
+                alasan=alasan_demo(j.nama, tingkat),
+                nilai=aturan.nilai_jabatan(jenis, tingkat),
+                kelas=j.kelas,
+                status=EvaluasiJabatan.Status.DITETAPKAN,
+                tanggal=date(2023, 6, 15),
+                tim_evaluator="Tim Evaluasi Jabatan Pemerintah Kota (data contoh)",
+            )
+        )
+    EvaluasiJabatan.objects.bulk_create(rows, batch_size=UKURAN_BATCH)
 
 
 def _pegawai(instansi: Instansi, orang: list[OrangR]) -> list[Pegawai]:
@@ -250,6 +278,7 @@ def muat_instansi(
     unit_2023 = _units(instansi, sesudah, hasil.rencana, asal_unit)
     jab_2023 = _jabatan(instansi, sesudah, hasil.rencana, unit_2023, jab_2021 if riwayat else None)
     _tugas_dan_anjab(instansi, sesudah, hasil.rencana, jab_2023, seed + 1, anjab=True)
+    _evaluasi(instansi, jab_2023)
     lapor("struktur 2023")
     pegawai = _pegawai(instansi, orang)
     _penempatan(instansi, sebelum, sesudah, orang, pegawai, jab_2021, jab_2023, hasil)

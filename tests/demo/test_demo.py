@@ -145,3 +145,29 @@ def test_rencana_contoh_deterministik():
         (j.unit, j.nama, j.pemangku) for j in b.jabatan
     ]
     assert len(turunkan_2023(a).disetarakan) == len(turunkan_2023(b).disetarakan)
+
+
+def test_evaluasi_contoh_konsisten_dengan_kelas_dan_nilainya(demo):
+    from ramping import aturan
+    from ramping.jabatan.models import EvaluasiJabatan
+
+    sesudah = _versi(demo, "berlaku")
+    evaluasi = EvaluasiJabatan.objects.filter(jabatan__struktur=sesudah).select_related("jabatan")
+    assert evaluasi.count() == Jabatan.objects.filter(struktur=sesudah).count()
+    for ev in evaluasi:
+        assert aturan.nilai_jabatan(ev.jenis, ev.tingkat) == ev.nilai
+        assert aturan.kelas_jabatan(ev.nilai) == ev.kelas == ev.jabatan.kelas
+
+
+def test_kebutuhan_contoh_berasal_dari_abk(demo):
+    from ramping import aturan
+
+    sesudah = _versi(demo, "berlaku")
+    assert not Jabatan.objects.filter(struktur=sesudah, kebutuhan__isnull=True).exists()
+    contoh = Jabatan.objects.filter(struktur=sesudah).prefetch_related("tugas_set")[:50]
+    for j in contoh:
+        tugas = [
+            aturan.Tugas(volume=t.volume, waktu=t.waktu, satuan=t.satuan_waktu)
+            for t in j.tugas_set.all()
+        ]
+        assert j.kebutuhan == aturan.bulatkan_kebutuhan(aturan.kebutuhan_pegawai(tugas))
