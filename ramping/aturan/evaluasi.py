@@ -4,6 +4,11 @@ Nilai jabatan is the plain sum of the points of each factor level (7 items for s
 fungsional), without weights or rounding (Lampiran BAB III; evaluasi-jabatan.md §5). The kelas comes
 from the single 17-row table of Lampiran 3.3: the largest kelas whose lower bound the total reaches.
 The tables live in ``data/evaluasi_jabatan.toml`` and ``data/kelas_jabatan.toml``.
+
+``uraian`` (factor and level descriptions for the UI) are ramping's Indonesian paraphrases of the
+reference notes, not the official Lampiran text: a level's uraian shares that level's ``sumber``
+(keyakinan, ``verified=False``; for fungsional F2–F9 the wording itself rests on the US FES only)
+and must be replaced once the official wording is checked.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ JENIS_EVALUASI = ("struktural", "fungsional")
 class TingkatFaktor:
     kode: str
     nilai: int
+    uraian: str
     sumber: Sumber
 
 
@@ -39,6 +45,7 @@ class Faktor:
     jenis: str
     kode: str
     nama: str
+    uraian: str
     tingkat: tuple[TingkatFaktor, ...]
     dasar_hukum: str
 
@@ -89,10 +96,24 @@ def faktor_evaluasi(jenis: str) -> tuple[Faktor, ...]:
         if f["jenis"] != jenis:
             continue
         tingkat = tuple(
-            TingkatFaktor(t["kode"], t["nilai"], sumber_dari(t, {"dasar_hukum": f["dasar_hukum"]}))
+            TingkatFaktor(
+                kode=t["kode"],
+                nilai=t["nilai"],
+                uraian=t["uraian"],
+                sumber=sumber_dari(t, {"dasar_hukum": f["dasar_hukum"]}),
+            )
             for t in f["tingkat"]
         )
-        hasil.append(Faktor(jenis, f["kode"], f["nama"], tingkat, f["dasar_hukum"]))
+        hasil.append(
+            Faktor(
+                jenis=jenis,
+                kode=f["kode"],
+                nama=f["nama"],
+                uraian=f["uraian"],
+                tingkat=tingkat,
+                dasar_hukum=f["dasar_hukum"],
+            )
+        )
     return tuple(hasil)
 
 

@@ -139,6 +139,24 @@ def test_nilai_setiap_tingkat_faktor_sesuai_referensi(jenis, faktor, jumlah_ting
     assert all(not t.sumber.verified for t in f.tingkat)
 
 
+@pytest.mark.parametrize(
+    ("jenis", "jumlah_faktor", "jumlah_tingkat"), [("struktural", 7, 33), ("fungsional", 9, 45)]
+)
+def test_setiap_faktor_dan_tingkat_punya_uraian(jenis, jumlah_faktor, jumlah_tingkat):
+    faktor = faktor_evaluasi(jenis)
+    tingkat = [t for f in faktor for t in f.tingkat]
+    assert (len(faktor), len(tingkat)) == (jumlah_faktor, jumlah_tingkat)
+    assert all(f.uraian.strip() for f in faktor)
+    assert all(t.uraian.strip() for t in tingkat)
+
+
+@pytest.mark.parametrize("jenis", ["struktural", "fungsional"])
+def test_uraian_tingkat_unik_dalam_satu_faktor(jenis):
+    for f in faktor_evaluasi(jenis):
+        uraian = [t.uraian.strip() for t in f.tingkat]
+        assert len(set(uraian)) == len(uraian), f.kode
+
+
 def test_faktor_yang_hilang_disebut_namanya():
     tanpa_f5 = {k: v for k, v in LAHAT.items() if k != "F5"}
     with pytest.raises(FaktorTidakLengkap) as e:
