@@ -1,6 +1,6 @@
 """Reads of agencies, structure versions and the unit tree."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
@@ -43,3 +43,79 @@ def unit_opd(*, unit: UnitKerja) -> UnitKerja:
     return UnitKerja.objects.get(
         instansi_id=unit.instansi_id, struktur_id=unit.struktur_id, path=unit.path_opd
     )
+
+
+# --- Reads for the web workbench -------------------------------------------------------------
+
+
+def instansi_pengguna(*, pengguna) -> list[Instansi]:
+    """The agencies a user belongs to, for the switcher: one query, by name."""
+    if not pengguna.is_authenticated:
+        return []
+    return list(Instansi.objects.filter(keanggotaan_set__pengguna=pengguna).order_by("nama"))
+
+
+def struktur_versi(
+    *, akses: Akses, struktur_id: int | None
+) -> tuple[list[Struktur], Struktur | None]:
+    """All versions of the agency and the chosen one: asked for, else in force, else newest.
+
+    One query; an id of another agency's version is "not found" (no existence leak).
+    """
+    daftar = list(struktur_daftar(akses=akses).order_by("-berlaku_mulai", "-id"))
+    if struktur_id is not None:
+        for struktur in daftar:
+            if struktur.pk == struktur_id:
+                return daftar, struktur
+        raise TidakDitemukan("Versi struktur tidak ditemukan.")
+    berlaku = next((s for s in daftar if s.status == Struktur.Status.BERLAKU), None)
+    return daftar, berlaku or (daftar[0] if daftar else None)
+
+
+def unit_ambil(*, akses: Akses, unit_id: int) -> UnitKerja:
+    unit = (
+        UnitKerja.objects.filter(instansi_id=akses.instansi_id, pk=unit_id)
+        .select_related("struktur")
+        .first()
+    )
+    if unit is None:
+        raise TidakDitemukan("Unit kerja tidak ditemukan.")
+    return unit
+
+
+def unit_kode_di_versi(*, akses: Akses, kode: str, struktur: Struktur) -> UnitKerja | None:
+    """The same unit (by its stable kode) in another version, if it still exists there."""
+    return UnitKerja.objects.filter(
+        instansi_id=akses.instansi_id, struktur=struktur, kode=kode
+    ).first()
+
+
+def unit_leluhur(*, unit: UnitKerja) -> list[UnitKerja]:
+    """The unit's ancestors from the OPD down (for breadcrumbs): one query on path prefixes."""
+    awalan = [unit.path[:i] for i in range(UnitKerja.SEGMEN, len(unit.path), UnitKerja.SEGMEN)]
+    if not awalan:
+        return []
+    return list(
+        UnitKerja.objects.filter(
+            instansi_id=unit.instansi_id, struktur_id=unit.struktur_id, path__in=awalan
+        ).order_by("path")
+    )
+
+
+def opd_daftar(*, akses: Akses, struktur: Struktur) -> list[UnitKerja]:
+    """The perangkat daerah (top-level units) of one version, in tree order."""
+    return list(
+        UnitKerja.objects.filter(
+            instansi_id=akses.instansi_id, struktur=struktur, kedalaman=0
+        ).order_by("path")
+    )
+
+
+def struktur_ukuran(*, akses: Akses) -> dict[int, dict[str, int]]:
+    """Units and OPD per version of the agency: one grouped query."""
+    rows = (
+        UnitKerja.objects.filter(instansi_id=akses.instansi_id)
+        .values("struktur_id")
+        .annotate(unit=Count("id"), opd=Count("id", filter=Q(kedalaman=0)))
+    )
+    return {r["struktur_id"]: {"unit": r["unit"], "opd": r["opd"]} for r in rows}

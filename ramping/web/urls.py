@@ -1,3 +1,47 @@
+"""URLs of the workbench. Agency pages live under /i/<instansi_kode>/ so links are shareable;
+the Struktur version is the `?versi=<id>` query parameter (default: the version in force)."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from ramping.web.views import (
+    akun,
+    bagan,
+    beranda,
+    dasbor,
+    jabatan,
+    pegawai,
+    penempatan,
+    peta,
+    struktur,
+    unit,
+)
+
 app_name = "web"
 
-urlpatterns: list = []
+instansi = [
+    path("", dasbor.dasbor, name="dasbor"),
+    path("struktur/", struktur.daftar, name="struktur_daftar"),
+    path("pohon/", struktur.pohon, name="pohon"),
+    path("bagan/", bagan.bagan, name="bagan"),
+    path("bagan/cetak/", bagan.cetak, name="bagan_cetak"),
+    path("bagan/<int:unit_id>/", bagan.bagan, name="bagan_unit"),
+    path("bagan/<int:unit_id>/cetak/", bagan.cetak, name="bagan_unit_cetak"),
+    path("unit/<int:unit_id>/", unit.unit, name="unit"),
+    path("peta/", peta.peta, name="peta"),
+    path("peta/<int:unit_id>/", peta.peta, name="peta_unit"),
+    path("jabatan/<int:jabatan_id>/", jabatan.jabatan, name="jabatan"),
+    path("pegawai/", pegawai.daftar, name="pegawai_daftar"),
+    path("pegawai/<int:pegawai_id>/", pegawai.pegawai, name="pegawai"),
+    path("penempatan/baru/", penempatan.baru, name="penempatan_baru"),
+]
+
+urlpatterns = [
+    path("", beranda.beranda, name="beranda"),
+    path("masuk/", akun.Masuk.as_view(), name="masuk"),
+    path("keluar/", akun.Keluar.as_view(), name="keluar"),
+    path("sandi/", akun.UbahSandi.as_view(), name="sandi"),
+    path("sandi/selesai/", akun.UbahSandiSelesai.as_view(), name="sandi_selesai"),
+    path("bahasa/", set_language, name="bahasa"),
+    path("i/<slug:instansi_kode>/", include(instansi)),
+]

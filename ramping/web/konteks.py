@@ -1,0 +1,32 @@
+"""Template context shared by every page: the agency header and the role-aware navigation."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+def navigasi(request: HttpRequest) -> dict:
+    halaman = getattr(request, "halaman", None)
+    if halaman is None:
+        return {}
+    kode = halaman.instansi.kode
+    # A version picked explicitly travels with the navigation, so the user stays in it.
+    versi = request.GET.get("versi", "")
+    akhiran = f"?versi={versi}" if versi.isdigit() else ""
+    menu = [
+        ("dasbor", _("Dasbor"), "web:dasbor"),
+        ("struktur", _("Versi struktur"), "web:struktur_daftar"),
+        ("pohon", _("Pohon unit"), "web:pohon"),
+        ("bagan", _("Bagan organisasi"), "web:bagan"),
+        ("peta", _("Peta jabatan"), "web:peta"),
+        ("pegawai", _("Pegawai"), "web:pegawai_daftar"),
+    ]
+    if halaman.boleh_menempatkan:
+        menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_baru"))
+    return {
+        "halaman": halaman,
+        "menu": [
+            (kunci, label, reverse(nama, args=[kode]) + akhiran) for kunci, label, nama in menu
+        ],
+        "versi_param": akhiran,
+    }

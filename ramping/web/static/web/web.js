@@ -1,0 +1,32 @@
+// Small behaviours shared by every page. Everything works without JS; this only saves clicks.
+(function () {
+  "use strict";
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (el.matches("[data-kirim-otomatis]")) {
+      // A version or depth picker: reload with the new value (a plain GET form).
+      el.form.submit();
+    } else if (el.matches("[data-pindah-ke]")) {
+      // Navigation select (option values are URLs); keep it from triggering a parent HTMX form.
+      e.stopPropagation();
+      window.location.href = el.value;
+    }
+  }, true);
+  document.addEventListener("click", function (e) {
+    if (e.target.closest("[data-cetak]")) {
+      window.print();
+    }
+    // Close open header menus when clicking elsewhere.
+    document.querySelectorAll("details.menu-turun[open]").forEach(function (d) {
+      if (!d.contains(e.target)) d.removeAttribute("open");
+    });
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") {
+      document.querySelectorAll("details.menu-turun[open]").forEach(function (d) {
+        d.removeAttribute("open");
+        d.querySelector("summary").focus();
+      });
+    }
+  });
+})();

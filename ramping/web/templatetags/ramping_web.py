@@ -1,0 +1,103 @@
+"""Formatting for the workbench: Indonesian numbers, dates, ± and query strings."""
+
+from datetime import date
+
+from django import template
+from django.utils import formats
+from django.utils.html import format_html
+
+register = template.Library()
+
+TANDA_KOSONG = "–"  # an unknown value (e.g. K before the ABK is computed)
+
+
+@register.filter
+def angka(nilai) -> str:
+    """1250 → "1.250" (Indonesian grouping); None → "–"."""
+    if nilai is None or nilai == "":
+        return TANDA_KOSONG
+    return formats.number_format(nilai, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def selisih(nilai) -> str:
+    """± with an explicit sign and a true minus: +2, −3, 0; None → "–"."""
+    if nilai is None:
+        return TANDA_KOSONG
+    teks = angka(abs(nilai))
+    if nilai > 0:
+        return f"+{teks}"
+    if nilai < 0:
+        return f"−{teks}"
+    return teks
+
+
+@register.filter
+def kelas_selisih(nilai) -> str:
+    """CSS class of a ± cell: red for a shortage, amber for an excess."""
+    if nilai is None:
+        return "kosong"
+    if nilai < 0:
+        return "kurang"
+    if nilai > 0:
+        return "lebih"
+    return "pas"
+
+
+@register.simple_tag
+def sel_selisih(nilai, label: str = ""):
+    """A ± value with its colour class and, for a screen reader, the words behind the colour."""
+    return format_html(
+        '<span class="selisih {}"{}>{}</span>',
+        kelas_selisih(nilai),
+        format_html(' title="{}"', label) if label else "",
+        selisih(nilai),
+    )
+
+
+@register.filter
+def tanggal(nilai) -> str:
+    """30 November 2026 (month name in the active language)."""
+    if not nilai:
+        return TANDA_KOSONG
+    if not isinstance(nilai, date):
+        return str(nilai)
+    return formats.date_format(nilai, "j F Y")
+
+
+@register.simple_tag(takes_context=True)
+def param(context, **ubah) -> str:
+    """The current query string with some keys replaced (pagination keeps the filters)."""
+    query = context["request"].GET.copy()
+    for kunci, nilai in ubah.items():
+        if nilai in (None, ""):
+            query.pop(kunci, None)
+        else:
+            query[kunci] = nilai
+    teks = query.urlencode()
+    return f"?{teks}" if teks else "?"
+
+
+@register.filter
+def persen(bagian, total) -> str:
+    """Share as a CSS percentage for bar widths (unlocalised: it goes into a style)."""
+    if not total:
+        return "0%"
+    return f"{100 * bagian / total:.1f}%"
+
+
+@register.filter
+def peran_label(peran: str) -> str:
+    from django.utils.translation import gettext as _
+
+    return {
+        "admin_instansi": _("Admin instansi"),
+        "analis": _("Analis organisasi"),
+        "operator": _("Operator OPD"),
+        "pimpinan": _("Pimpinan"),
+    }.get(peran, peran)
+
+
+@register.filter
+def get_item(kamus: dict, kunci):
+    return (kamus or {}).get(kunci) or {}

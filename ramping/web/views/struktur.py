@@ -1,0 +1,37 @@
+"""Structure versions and the unit tree of one version."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from ramping.jabatan.selectors import pohon_jabatan, rekap_total
+from ramping.organisasi.selectors import struktur_ukuran
+from ramping.web.halaman import halaman_instansi
+from ramping.web.pohon import ratakan
+
+PER_HALAMAN = 20
+
+
+@halaman_instansi
+def daftar(request):
+    h = request.halaman
+    halaman_versi = Paginator(h.daftar_versi, PER_HALAMAN).get_page(request.GET.get("hal"))
+    return render(
+        request,
+        "web/struktur/daftar.html",
+        {
+            "aktif": "struktur",
+            "versi_halaman": halaman_versi,
+            "ukuran": struktur_ukuran(akses=h.akses),
+        },
+    )
+
+
+@halaman_instansi
+def pohon(request):
+    h = request.halaman
+    akar = pohon_jabatan(akses=h.akses, struktur=h.struktur) if h.struktur else []
+    return render(
+        request,
+        "web/struktur/pohon.html",
+        {"aktif": "pohon", "baris": ratakan(akar), "total": rekap_total(akar)},
+    )
