@@ -123,8 +123,8 @@ def _templat(j: JabatanR) -> tuple[tuple[str, str, str, object], ...]:
 
 
 def target_kebutuhan(j: JabatanR, rng: random.Random) -> int:
-    if j.is_kepala:
-        return 1
+    if j.is_kepala or j.jenis in {"jpt_pratama", "administrator", "pengawas"}:
+        return 1  # a structural post is one seat
     b = j.pemangku
     if b >= 20:  # teachers, nurses: need follows the pupils/patients, ± a few percent
         return max(1, round(b * rng.uniform(0.95, 1.12)))
