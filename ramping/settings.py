@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ramping.pegawai",
     "ramping.demo",
     "ramping.web",
+    "ramping.laporan",
 ]
 
 MIDDLEWARE = [

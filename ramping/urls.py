@@ -7,5 +7,6 @@ admin.site.index_title = "Data instansi"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i/<slug:instansi_kode>/laporan/", include("ramping.laporan.urls")),
     path("", include("ramping.web.urls")),
 ]
