@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "ramping.demo",
     "ramping.web",
     "ramping.laporan",
+    "ramping.api",
+    "ninja",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ramping.api.api import api
+
 admin.site.site_header = "ramping — administrasi"
 admin.site.site_title = "ramping"
 admin.site.index_title = "Data instansi"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("i/<slug:instansi_kode>/laporan/", include("ramping.laporan.urls")),
     path("", include("ramping.web.urls")),
 ]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
 from ramping.admin_base import HanyaBacaAdmin
-from ramping.akun.models import Keanggotaan, Pengguna
+from ramping.akun.models import Keanggotaan, Pengguna, TokenApi
 from ramping.audit.services import audit_catat
 
 
@@ -47,3 +47,19 @@ class KeanggotaanAdmin(HanyaBacaAdmin):
     list_filter = ["instansi", "peran"]
     list_select_related = ["pengguna", "instansi"]
     search_fields = ["pengguna__username", "opd_kode"]
+
+
+@admin.register(TokenApi)
+class TokenApiAdmin(HanyaBacaAdmin):
+    list_display = [
+        "nama",
+        "awalan",
+        "pengguna",
+        "instansi",
+        "dibuat",
+        "terakhir_dipakai",
+        "dicabut",
+    ]
+    list_filter = ["instansi"]
+    list_select_related = ["pengguna", "instansi"]
+    exclude = ["digest"]

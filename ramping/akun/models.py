@@ -62,3 +62,29 @@ class Keanggotaan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pengguna} — {self.get_peran_display()} ({self.instansi})"
+
+
+class TokenApi(models.Model):
+    """An API token of one user in one agency. Only a SHA-256 digest is stored: the token
+    itself is shown once, when it is created."""
+
+    instansi = models.ForeignKey(
+        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
+    )
+    pengguna = models.ForeignKey(
+        Pengguna, on_delete=models.CASCADE, related_name="token_api_set", verbose_name="pengguna"
+    )
+    nama = models.CharField("nama token", max_length=100)
+    awalan = models.CharField("awalan", max_length=8, help_text="Untuk mengenali token di daftar.")
+    digest = models.CharField("digest SHA-256", max_length=64, unique=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    terakhir_dipakai = models.DateTimeField("terakhir dipakai", null=True, blank=True)
+    dicabut = models.DateTimeField("dicabut", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "token API"
+        verbose_name_plural = "token API"
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.awalan}…)"

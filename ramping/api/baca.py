@@ -1,0 +1,127 @@
+"""Read endpoints. Every query is scoped to the token's agency by the selectors."""
+
+from typing import Literal
+
+from ninja import Query, Router
+from ninja.pagination import paginate
+
+from ramping import aturan
+from ramping.api import selectors as s
+from ramping.api.halaman import Halaman
+from ramping.api.skema import (
+    InstansiOut,
+    JabatanDetail,
+    JabatanOut,
+    PegawaiDetail,
+    PegawaiOut,
+    PetaOut,
+    StrukturOut,
+    UnitOut,
+)
+from ramping.jabatan.models import JenisJabatan
+from ramping.jabatan.selectors import jabatan_ambil, pohon_jabatan, rekap_total
+from ramping.organisasi.models import Instansi
+from ramping.organisasi.selectors import struktur_daftar, unit_ambil
+from ramping.pegawai.selectors import pegawai_ambil, penempatan_riwayat
+
+router = Router(tags=["baca"])
+KodeJenis = Literal[tuple(JenisJabatan.values)]  # the model's choices, checked at the door
+# Search text: no control characters (PostgreSQL rejects NUL bytes in a query).
+TEKS_CARI = r"^[^\x00-\x1f\x7f]*$"
+
+
+@router.get("/instansi", response=InstansiOut, summary="Instansi pemilik token")
+def instansi(request):
+    return Instansi.objects.get(pk=request.auth.instansi_id)
+
+
+@router.get("/struktur", response=list[StrukturOut], summary="Semua versi struktur (SOTK)")
+def struktur(request):
+    return list(struktur_daftar(akses=request.auth).order_by("-berlaku_mulai", "-id"))
+
+
+@router.get("/struktur/{struktur_id}/unit", response=list[UnitOut], summary="Unit kerja satu versi")
+@paginate(Halaman, page_size=200)
+def unit(request, struktur_id: int):
+    versi = s.versi_dipilih(akses=request.auth, struktur_id=struktur_id)
+    return s.unit_daftar(akses=request.auth, struktur=versi)
+
+
+@router.get("/jabatan", response=list[JabatanOut], summary="Jabatan satu versi (bawaan: berlaku)")
+@paginate(Halaman, page_size=200)
+def jabatan(
+    request,
+    struktur_id: int | None = None,
+    unit_id: int | None = None,
+    jenis: KodeJenis | Literal[""] = "",
+):
+    versi = s.versi_dipilih(akses=request.auth, struktur_id=struktur_id)
+    return s.jabatan_daftar(akses=request.auth, struktur=versi, unit_id=unit_id, jenis=jenis)
+
+
+@router.get(
+    "/jabatan/{jabatan_id}", response=JabatanDetail, summary="Jabatan dengan tugas dan evaluasi"
+)
+def jabatan_detail(request, jabatan_id: int):
+    j = jabatan_ambil(akses=request.auth, jabatan_id=jabatan_id)
+    ej = pj = None
+    if j.b and j.beban_kerja_jam is not None:
+        ej, pj = aturan.efektivitas_jabatan(j.beban_kerja_jam, j.b)
+    return {
+        **{f: getattr(j, f) for f in JabatanOut.model_fields},
+        "ej": ej,
+        "pj": pj,
+        "tugas": list(j.tugas_set.all()),
+        "evaluasi": getattr(j, "evaluasi", None),
+    }
+
+
+@router.get("/pegawai", response=list[PegawaiOut], summary="Cari pegawai menurut NIP atau nama")
+@paginate(Halaman, page_size=100)
+def pegawai(request, q: str = Query("", max_length=100, pattern=TEKS_CARI)):
+    return s.pegawai_cari(akses=request.auth, q=q)
+
+
+@router.get("/pegawai/{pegawai_id}", response=PegawaiDetail, summary="Pegawai dan penempatannya")
+def pegawai_detail(request, pegawai_id: int):
+    p = pegawai_ambil(akses=request.auth, pegawai_id=pegawai_id)
+    return {
+        **{f: getattr(p, f) for f in PegawaiOut.model_fields},
+        "penempatan": penempatan_riwayat(akses=request.auth, pegawai=p),
+    }
+
+
+@router.get("/peta-jabatan", response=PetaOut, summary="Peta jabatan (B, K, ±) dihitung")
+def peta_jabatan(request, struktur_id: int | None = None, unit_id: int | None = None):
+    versi = s.versi_dipilih(akses=request.auth, struktur_id=struktur_id)
+    unit_pilih = unit_ambil(akses=request.auth, unit_id=unit_id) if unit_id else None
+    if unit_pilih is not None and unit_pilih.struktur_id != versi.pk:
+        versi = unit_pilih.struktur
+    akar = pohon_jabatan(akses=request.auth, struktur=versi, unit=unit_pilih)
+    total = rekap_total(akar)
+    baris = [
+        {
+            "unit_id": node.unit.pk,
+            "unit_nama": node.unit.nama,
+            "kedalaman": node.unit.kedalaman,
+            "jabatan_id": j.id,
+            "nama": j.nama,
+            "jenis": j.jenis,
+            "kelas": j.kelas,
+            "b": j.b,
+            "k": j.kebutuhan,
+            "selisih": j.selisih,
+        }
+        for simpul in akar
+        for node in simpul.telusuri()
+        for j in node.jabatan
+    ]
+    return {
+        "struktur_id": versi.pk,
+        "jumlah_jabatan": total.jumlah,
+        "b": total.b,
+        "k": total.k,
+        "k_belum_dihitung": total.k_kosong,
+        "selisih": total.selisih,
+        "baris": baris,
+    }

@@ -1,0 +1,177 @@
+"""Request and response schemas of the JSON API."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from ninja import Field, Schema
+
+
+class Galat(Schema):
+    kode: str
+    pesan: str
+    field: str | None = None
+    galat: list[dict] = []
+
+
+class InstansiOut(Schema):
+    id: int
+    kode: str
+    nama: str
+    jenis: str
+
+
+class StrukturOut(Schema):
+    id: int
+    nama: str
+    status: str
+    dasar_hukum_nomor: str
+    dasar_hukum_tanggal: date | None
+    berlaku_mulai: date | None
+    turunan_dari_id: int | None
+
+
+class UnitOut(Schema):
+    id: int
+    induk_id: int | None
+    kode: str
+    nama: str
+    singkatan: str
+    jenis: str
+    eselon: str
+    kedalaman: int
+    otoritas_legalisasi: bool
+    kewilayahan: bool
+    kepala_satker: bool
+    upt_pelayanan: bool
+
+
+class JabatanOut(Schema):
+    id: int
+    struktur_id: int
+    unit_id: int
+    kode: str
+    nama: str
+    jenis: str
+    nama_jf: str
+    jenjang: str
+    kelas: int | None
+    is_kepala: bool
+    b: int = Field(description="Bezetting: jumlah pemangku aktif")
+    kebutuhan: int | None = Field(description="K hasil ABK (dibulatkan)")
+    kebutuhan_desimal: Decimal | None
+    beban_kerja_jam: Decimal | None
+
+
+class TugasOut(Schema):
+    id: int
+    urutan: int
+    uraian: str
+    tahapan: str
+    hasil_kerja: str
+    satuan_hasil: str
+    volume: Decimal
+    waktu: Decimal
+    satuan_waktu: str
+    versi: int
+
+
+class EvaluasiOut(Schema):
+    jenis: str
+    tingkat: dict[str, str]
+    alasan: dict[str, str]
+    nilai: int | None
+    kelas: int | None
+    status: str
+    tanggal: date | None
+    tim_evaluator: str
+    versi: int
+
+
+class JabatanDetail(JabatanOut):
+    ej: Decimal | None = Field(description="Efektivitas jabatan")
+    pj: str | None = Field(description="Prestasi jabatan A–E")
+    tugas: list[TugasOut]
+    evaluasi: EvaluasiOut | None
+
+
+SatuanWaktu = Literal["jam", "menit"]
+
+
+class TugasIn(Schema):
+    uraian: str = Field(min_length=1, max_length=5000)
+    hasil_kerja: str = Field(min_length=1, max_length=200)
+    satuan_hasil: str = Field(min_length=1, max_length=60)
+    volume: Decimal = Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)
+    waktu: Decimal = Field(gt=0, le=Decimal("99999999.99"), decimal_places=2)
+    satuan_waktu: SatuanWaktu = "jam"
+    tahapan: str = Field("", max_length=5000)
+
+
+class TugasUbah(Schema):
+    versi: int = Field(description="Versi tugas yang dibaca; versi usang ditolak (409)")
+    uraian: str | None = Field(None, min_length=1, max_length=5000)
+    hasil_kerja: str | None = Field(None, min_length=1, max_length=200)
+    satuan_hasil: str | None = Field(None, min_length=1, max_length=60)
+    volume: Decimal | None = Field(None, ge=0, le=Decimal("9999999999.99"), decimal_places=2)
+    waktu: Decimal | None = Field(None, gt=0, le=Decimal("99999999.99"), decimal_places=2)
+    satuan_waktu: SatuanWaktu | None = None
+    tahapan: str | None = Field(None, max_length=5000)
+
+
+class PegawaiOut(Schema):
+    id: int
+    nip: str
+    nama: str
+    gelar_depan: str
+    gelar_belakang: str
+    jenis_kelamin: str
+    tanggal_lahir: date
+    status_asn: str
+    tmt_pengangkatan: date
+    golongan: str
+    pendidikan: str
+
+
+class PenempatanOut(Schema):
+    id: int
+    pegawai_id: int
+    jabatan_id: int
+    struktur_id: int
+    tmt_mulai: date
+    tmt_selesai: date | None
+    nomor_sk: str
+
+
+class PegawaiDetail(PegawaiOut):
+    penempatan: list[PenempatanOut]
+
+
+class PenempatanIn(Schema):
+    pegawai_id: int
+    jabatan_id: int
+    tmt_mulai: date
+    nomor_sk: str = Field("", max_length=100)
+
+
+class BarisPeta(Schema):
+    unit_id: int
+    unit_nama: str
+    kedalaman: int
+    jabatan_id: int
+    nama: str
+    jenis: str
+    kelas: int | None
+    b: int
+    k: int | None
+    selisih: int | None = Field(description="B − K; negatif berarti kurang")
+
+
+class PetaOut(Schema):
+    struktur_id: int
+    jumlah_jabatan: int
+    b: int
+    k: int
+    k_belum_dihitung: int
+    selisih: int
+    baris: list[BarisPeta]

@@ -1,0 +1,154 @@
+from datetime import date
+
+import pytest
+
+from ramping.akun.models import Keanggotaan, TokenApi
+from ramping.audit.models import JejakAudit
+from ramping.jabatan.models import Tugas
+from ramping.pegawai.models import Penempatan
+from ramping.pegawai.services import pegawai_buat
+
+TUGAS = {
+    "uraian": "Menelaah bahan kebijakan",
+    "hasil_kerja": "Telaahan",
+    "satuan_hasil": "Dokumen",
+    "volume": "240",
+    "waktu": "2",
+}
+
+
+def test_tanpa_token_atau_token_dicabut_ditolak_dengan_pesan_indonesia(api, token):
+    status, badan = api("get", "/api/v1/instansi")
+    assert status == 401
+    assert badan["kode"] == "tidak_terautentikasi" and "Token API" in badan["pesan"]
+    TokenApi.objects.update(dicabut="2026-01-01T00:00:00Z")
+    assert api("get", "/api/v1/instansi", token["analis"])[0] == 401
+
+
+def test_token_mati_bila_peran_di_instansi_dicabut(api, token, dunia):
+    Keanggotaan.objects.filter(pengguna=dunia.analis.pengguna).delete()
+    assert api("get", "/api/v1/instansi", token["analis"])[0] == 401
+
+
+def test_token_hanya_melihat_instansinya(api, token, dunia):
+    assert api("get", "/api/v1/instansi", token["analis"])[1]["kode"] == "kota-uji"
+    assert api("get", "/api/v1/instansi", token["orang_luar"])[1]["kode"] == "kab-lain"
+    # Ids of another agency do not exist for the outsider.
+    url_asing = [
+        f"/api/v1/struktur/{dunia.struktur.pk}/unit",
+        f"/api/v1/jabatan?struktur_id={dunia.struktur.pk}",
+        f"/api/v1/peta-jabatan?unit_id={dunia.dinas_a.pk}",
+    ]
+    for url in url_asing:
+        status, badan = api("get", url, token["orang_luar"])
+        assert (status, badan["kode"]) == (404, "tidak_ditemukan"), url
+
+
+def test_jabatan_dan_tugas_orang_luar_404_dan_tidak_menulis(api, token, jabatan_a):
+    assert api("get", f"/api/v1/jabatan/{jabatan_a.pk}", token["orang_luar"])[0] == 404
+    status, _ = api("post", f"/api/v1/jabatan/{jabatan_a.pk}/tugas", token["orang_luar"], **TUGAS)
+    assert status == 404
+    assert not Tugas.objects.filter(jabatan=jabatan_a).exists()
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("analis", 201),
+        ("operator_a", 201),
+        ("operator_b", 403),
+        ("pimpinan", 403),
+        ("orang_luar", 404),
+    ],
+)
+def test_izin_menambah_tugas_sama_dengan_web(api, token, jabatan_a, persona, status):
+    kode, _badan = api("post", f"/api/v1/jabatan/{jabatan_a.pk}/tugas", token[persona], **TUGAS)
+    assert kode == status
+    assert Tugas.objects.filter(jabatan=jabatan_a).count() == (1 if status == 201 else 0)
+
+
+def test_tugas_lewat_api_menghitung_k_dan_tercatat(api, token, jabatan_a):
+    status, tugas = api("post", f"/api/v1/jabatan/{jabatan_a.pk}/tugas", token["analis"], **TUGAS)
+    assert status == 201
+    _, detail = api("get", f"/api/v1/jabatan/{jabatan_a.pk}", token["analis"])
+    assert (detail["beban_kerja_jam"], detail["kebutuhan"]) == ("480.00", 1)
+    assert detail["tugas"][0]["id"] == tugas["id"]
+    assert JejakAudit.objects.filter(aksi="tugas_buat", objek_id=tugas["id"]).exists()
+
+
+def test_ubah_tugas_dengan_versi_usang_409(api, token, jabatan_a):
+    _, tugas = api("post", f"/api/v1/jabatan/{jabatan_a.pk}/tugas", token["analis"], **TUGAS)
+    url = f"/api/v1/tugas/{tugas['id']}"
+    assert api("patch", url, token["analis"], versi=1, volume="300")[0] == 200
+    status, badan = api("patch", url, token["operator_a"], versi=1, volume="100")
+    assert (status, badan["kode"]) == (409, "konflik")
+    assert Tugas.objects.get(pk=tugas["id"]).volume == 300
+    assert api("delete", url + "?versi=2", token["analis"])[0] == 204
+
+
+def test_data_tidak_valid_mendapat_galat_terstruktur(api, token, jabatan_a):
+    status, badan = api(
+        "post",
+        f"/api/v1/jabatan/{jabatan_a.pk}/tugas",
+        token["analis"],
+        **{**TUGAS, "volume": "-1", "waktu": "0"},
+    )
+    assert status == 422
+    galat = {tuple(g["lokasi"][-1:]): g["pesan"] for g in badan["galat"]}
+    assert galat == {("volume",): "terlalu kecil", ("waktu",): "harus lebih dari nol"}
+
+
+def test_penempatan_lewat_api_memakai_layanan_yang_sama(api, token, dunia, jabatan_a):
+    budi = pegawai_buat(
+        akses=dunia.analis,
+        instansi=dunia.instansi,
+        nip="198609262015051001",
+        nama="Budi",
+        jenis_kelamin="L",
+        tanggal_lahir=date(1986, 9, 26),
+        status_asn="PNS",
+        tmt_pengangkatan=date(2015, 5, 1),
+        golongan="III/b",
+        pendidikan="S-1",
+    )
+    data = {"pegawai_id": budi.pk, "jabatan_id": jabatan_a.pk, "tmt_mulai": "2024-01-02"}
+    assert api("post", "/api/v1/penempatan", token["operator_b"], **data)[0] == 403
+    assert api("post", "/api/v1/penempatan", token["operator_a"], **data)[0] == 201
+    status, badan = api("post", "/api/v1/penempatan", token["analis"], **data)
+    assert (status, badan["field"]) == (400, "pegawai")
+    assert Penempatan.objects.filter(pegawai=budi).count() == 1
+    _, pegawai = api("get", f"/api/v1/pegawai/{budi.pk}", token["pimpinan"])
+    assert pegawai["penempatan"][0]["jabatan_id"] == jabatan_a.pk
+
+
+def test_peta_jabatan_api_menjumlahkan_b_k(api, token, dunia, jabatan_a):
+    api(
+        "post",
+        f"/api/v1/jabatan/{jabatan_a.pk}/tugas",
+        token["analis"],
+        **{**TUGAS, "volume": "1250", "waktu": "2"},
+    )
+    _, peta = api("get", f"/api/v1/peta-jabatan?struktur_id={dunia.struktur.pk}", token["pimpinan"])
+    assert (peta["jumlah_jabatan"], peta["b"], peta["k"], peta["selisih"]) == (1, 0, 2, -2)
+    assert peta["baris"][0]["selisih"] == -2
+
+
+def test_daftar_jabatan_berhalaman_dengan_query_tetap(
+    api, token, demo, django_assert_max_num_queries
+):
+    from ramping.akun.models import Pengguna
+    from ramping.akun.token import token_buat
+
+    Keanggotaan.objects.create(
+        instansi=demo, pengguna=(p := Pengguna.objects.create(username="t")), peran="pimpinan"
+    )
+    kunci = token_buat(pengguna=p, instansi=demo, nama="uji")[1]
+    with django_assert_max_num_queries(8):
+        status, halaman = api("get", "/api/v1/jabatan?page=3", kunci)
+    assert status == 200 and halaman["count"] > 1000 and len(halaman["items"]) == 200
+
+
+def test_dokumen_openapi_dan_halaman_docs_tersedia(client):
+    skema = client.get("/api/v1/openapi.json").json()
+    assert "/api/v1/jabatan/{jabatan_id}/tugas" in skema["paths"]
+    assert client.get("/api/v1/docs").status_code == 200
