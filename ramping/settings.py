@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ramping.web",
     "ramping.laporan",
     "ramping.api",
+    "ramping.impor",
     "ninja",
 ]
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i/<slug:instansi_kode>/laporan/", include("ramping.laporan.urls")),
+    path("i/<slug:instansi_kode>/impor/", include("ramping.impor.urls")),
     path("", include("ramping.web.urls")),
 ]

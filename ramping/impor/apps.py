@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ImporConfig(AppConfig):
+    name = "ramping.impor"
+    verbose_name = "Impor data"

@@ -1,0 +1,6 @@
+"""The kinds of import, by the name used in URLs and on the command line."""
+
+from ramping.impor.jenis.pegawai import ImporPegawai
+from ramping.impor.jenis.tugas import ImporTugas
+
+JENIS_IMPOR = {k.jenis: k for k in (ImporPegawai, ImporTugas)}

@@ -1,0 +1,108 @@
+"""What every importer shares: the preview, row errors, and the check-then-apply flow.
+
+An import is checked completely before anything is written. Applying re-runs the check
+inside the transaction (the preview shown to the user is never trusted as state), and
+writes nothing when a single row is in error, so a file is applied whole or not at all.
+Applying the same file twice changes nothing the second time.
+"""
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from ramping.akun.akses import Akses
+from ramping.errors import RampingError
+from ramping.impor.berkas import Kolom, Lembar, baca_lembar
+from ramping.impor.nilai import NilaiTidakValid
+
+
+@dataclass(frozen=True)
+class GalatBaris:
+    lembar: str
+    baris: int
+    kolom: str
+    pesan: str
+
+    def __str__(self) -> str:
+        tempat = f"Lembar '{self.lembar}', baris {self.baris}"
+        return (
+            f"{tempat}, kolom {self.kolom}: {self.pesan}"
+            if self.kolom
+            else f"{tempat}: {self.pesan}"
+        )
+
+
+@dataclass
+class Pratinjau:
+    jenis: str
+    lembar: str = ""
+    dibuat: list[str] = field(default_factory=list)
+    diubah: list[str] = field(default_factory=list)
+    tetap: int = 0
+    galat: list[GalatBaris] = field(default_factory=list)
+    rencana: Any = None  # what `terapkan` will write; the importer's own shape
+
+    @property
+    def bisa_diterapkan(self) -> bool:
+        return not self.galat and bool(self.dibuat or self.diubah)
+
+
+class ImporGagal(RampingError):
+    """Raised by `impor_terapkan` when the file has errors; nothing was written."""
+
+    def __init__(self, pratinjau: Pratinjau):
+        super().__init__(f"Impor dibatalkan: {len(pratinjau.galat)} baris bermasalah.")
+        self.pratinjau = pratinjau
+
+
+class Pengimpor(ABC):
+    """Base of one kind of import. Subclasses define KOLOM, periksa and terapkan."""
+
+    jenis = ""
+    judul = ""
+    KOLOM: tuple[Kolom, ...] = ()
+    do_not_call_in_templates = True  # templates read the class's attributes
+
+    def __init__(self, *, akses: Akses, **konteks: Any):
+        self.akses = akses
+        self.konteks = konteks
+
+    def baca(self, data: bytes) -> Lembar:
+        return baca_lembar(data, self.KOLOM)
+
+    def ambil(self, lembar: Lembar, cells: list, nama: str, pengurai, galat: list, nomor: int):
+        """Parse one cell; on error record it (with the header as written) and return None."""
+        try:
+            return pengurai(lembar.sel(cells, nama))
+        except NilaiTidakValid as exc:
+            judul = lembar.judul_kolom.get(nama) or next(
+                k.judul for k in self.KOLOM if k.nama == nama
+            )
+            galat.append(GalatBaris(lembar.nama, nomor, judul, exc.pesan))
+            return None
+
+    @abstractmethod
+    def periksa(self, lembar: Lembar) -> Pratinjau:
+        """Every row checked against the database; the plan to write, or the errors."""
+
+    @abstractmethod
+    def terapkan(self, pratinjau: Pratinjau) -> None:
+        """Write the plan (called inside the import's transaction)."""
+
+
+def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
+    """Read and check the whole file; nothing is written."""
+    return pengimpor.periksa(pengimpor.baca(data))
+
+
+@transaction.atomic
+def impor_terapkan(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
+    """Check again and apply in one transaction; raise ImporGagal if any row is in error."""
+    pratinjau = impor_pratinjau(pengimpor, data)
+    if pratinjau.galat:
+        raise ImporGagal(pratinjau)
+    if pratinjau.dibuat or pratinjau.diubah:
+        pengimpor.terapkan(pratinjau)
+    return pratinjau

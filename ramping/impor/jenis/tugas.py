@@ -1,0 +1,190 @@
+"""Import of uraian tugas with their ABK inputs, per position.
+
+The rows of a position are its complete task list: a position whose list in the file
+equals the stored one is left alone; otherwise its tasks are replaced and K recomputed by
+the ABK service. Re-importing the same file therefore changes nothing.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ramping.audit.models import JejakAudit
+from ramping.errors import RampingError, TidakBerhak
+from ramping.impor import nilai as n
+from ramping.impor.berkas import Kolom, Lembar, normal
+from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau
+from ramping.jabatan.models import Jabatan, Tugas
+from ramping.jabatan.services.abk import abk_hitung_ulang_jabatan, pastikan_boleh_ubah_jabatan
+from ramping.organisasi.models import Struktur
+
+SATUAN = {"jam": "jam", "j": "jam", "menit": "menit", "mnt": "menit", "m": "menit"}
+ISI = ("uraian", "tahapan", "hasil_kerja", "satuan_hasil", "volume", "waktu", "satuan_waktu")
+
+
+@dataclass
+class RencanaTugas:
+    ganti: dict[int, list[dict]] = field(default_factory=dict)  # jabatan id → new task list
+    jabatan: dict[int, Jabatan] = field(default_factory=dict)
+
+
+class ImporTugas(Pengimpor):
+    jenis = "tugas"
+    judul = "Uraian tugas dan ABK"
+    KOLOM = (
+        Kolom("unit", "Unit Kerja", ("Unit", "Unor"), wajib=True),
+        Kolom("jabatan", "Nama Jabatan", ("Jabatan",), wajib=True),
+        Kolom("uraian", "Uraian Tugas", ("Tugas", "Uraian", "Tugas Pokok"), wajib=True),
+        Kolom("tahapan", "Tahapan", ()),
+        Kolom("hasil_kerja", "Hasil Kerja", ("Output",), wajib=True),
+        Kolom("satuan_hasil", "Satuan Hasil", ("Satuan",), wajib=True),
+        Kolom(
+            "volume",
+            "Jumlah Hasil",
+            ("Volume", "Beban Kerja", "Jumlah Hasil per Tahun"),
+            wajib=True,
+        ),
+        Kolom(
+            "waktu",
+            "Waktu Penyelesaian",
+            ("Norma Waktu", "Waktu", "Waktu Penyelesaian (jam)"),
+            wajib=True,
+        ),
+        Kolom("satuan_waktu", "Satuan Waktu", ()),
+    )
+
+    def __init__(self, *, akses, struktur: Struktur):
+        super().__init__(akses=akses)
+        akses.pastikan_instansi(struktur)
+        if not (akses.mengelola_seluruh_instansi or akses.opd_kode):
+            raise TidakBerhak("Hanya analis, admin, dan operator OPD yang dapat mengimpor tugas.")
+        self.struktur = struktur
+
+    def periksa(self, lembar: Lembar) -> Pratinjau:
+        pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
+        rencana = pr.rencana = RencanaTugas()
+        posisi: dict[tuple[str, str], Jabatan | None] = {}
+        for j in Jabatan.objects.filter(struktur=self.struktur).select_related("unit", "struktur"):
+            for unit in {normal(j.unit.nama), normal(j.unit.kode)}:
+                kunci = (unit, normal(j.nama))
+                posisi[kunci] = None if kunci in posisi else j
+        baru: dict[int, list[dict]] = defaultdict(list)
+        boleh: dict[int, str | None] = {}
+        for nomor, cells in lembar.baris:
+            galat: list[GalatBaris] = []
+
+            def ambil(nama, f, _c=cells, _n=nomor, _g=galat):
+                return self.ambil(lembar, _c, nama, f, _g, _n)
+
+            kunci = (normal(lembar.sel(cells, "unit")), normal(lembar.sel(cells, "jabatan")))
+            jabatan = posisi.get(kunci)
+            if jabatan is None:
+                ganda = kunci in posisi
+                pesan = "ada lebih dari satu; tulis kode unit" if ganda else "tidak ditemukan"
+                galat.append(
+                    GalatBaris(
+                        lembar.nama,
+                        nomor,
+                        "Nama Jabatan",
+                        f"jabatan '{n.teks(lembar.sel(cells, 'jabatan'))}' di unit "
+                        f"'{n.teks(lembar.sel(cells, 'unit'))}' {pesan}",
+                    )
+                )
+            elif jabatan.pk not in boleh:
+                boleh[jabatan.pk] = self._izin(jabatan)
+            if jabatan is not None and boleh.get(jabatan.pk):
+                galat.append(GalatBaris(lembar.nama, nomor, "Nama Jabatan", boleh[jabatan.pk]))
+            tugas = {
+                "uraian": ambil("uraian", lambda v: n.teks(v) or _wajib()),
+                "tahapan": n.teks(lembar.sel(cells, "tahapan")),
+                "hasil_kerja": ambil("hasil_kerja", lambda v: n.teks(v)[:200] or _wajib()),
+                "satuan_hasil": ambil("satuan_hasil", lambda v: n.teks(v)[:60] or _wajib()),
+                "volume": ambil("volume", _volume),
+                "waktu": ambil("waktu", _waktu),
+                "satuan_waktu": ambil("satuan_waktu", _satuan),
+            }
+            if galat or jabatan is None:
+                pr.galat += galat
+                continue
+            baru[jabatan.pk].append(tugas)
+            rencana.jabatan[jabatan.pk] = jabatan
+        lama: dict[int, list[dict]] = defaultdict(list)
+        for t in (
+            Tugas.objects.filter(jabatan_id__in=list(baru))
+            .order_by("urutan", "id")
+            .values("jabatan_id", *ISI)
+        ):
+            lama[t.pop("jabatan_id")].append(t)
+        for jabatan_id, daftar in baru.items():
+            nama = f"{rencana.jabatan[jabatan_id].nama} ({rencana.jabatan[jabatan_id].unit.nama})"
+            if _sama(lama[jabatan_id], daftar):
+                pr.tetap += 1
+                continue
+            rencana.ganti[jabatan_id] = daftar
+            kalimat = f"{nama}: {len(daftar)} tugas"
+            (pr.diubah if lama[jabatan_id] else pr.dibuat).append(kalimat)
+        return pr
+
+    def _izin(self, jabatan: Jabatan) -> str | None:
+        try:
+            pastikan_boleh_ubah_jabatan(self.akses, jabatan)
+        except RampingError as exc:
+            return exc.pesan
+        return None
+
+    def terapkan(self, pratinjau: Pratinjau) -> None:
+        r: RencanaTugas = pratinjau.rencana
+        Tugas.objects.filter(jabatan_id__in=list(r.ganti)).delete()
+        Tugas.objects.bulk_create(
+            [
+                Tugas(instansi_id=self.akses.instansi_id, jabatan_id=jabatan_id, urutan=i, **t)
+                for jabatan_id, daftar in r.ganti.items()
+                for i, t in enumerate(daftar, 1)
+            ],
+            batch_size=2000,
+        )
+        for jabatan_id in r.ganti:
+            abk_hitung_ulang_jabatan(jabatan=r.jabatan[jabatan_id])
+        JejakAudit.objects.bulk_create(
+            [
+                JejakAudit(
+                    instansi_id=self.akses.instansi_id,
+                    pengguna=self.akses.pengguna,
+                    aksi="impor_tugas",
+                    objek_tipe="jabatan.Jabatan",
+                    objek_id=jabatan_id,
+                    ringkasan=f"Tugas {r.jabatan[jabatan_id].nama} diganti dari impor",
+                    perubahan={"tugas": len(daftar)},
+                )
+                for jabatan_id, daftar in r.ganti.items()
+            ]
+        )
+
+
+def _sama(lama: list[dict], baru: list[dict]) -> bool:
+    def kunci(t: dict) -> tuple:
+        return tuple(Decimal(t[f]).normalize() if f in ("volume", "waktu") else t[f] for f in ISI)
+
+    return [kunci(t) for t in lama] == [kunci(t) for t in baru]
+
+
+def _wajib():
+    raise n.NilaiTidakValid("wajib diisi")
+
+
+def _volume(v) -> Decimal:
+    x = n.angka(v)
+    if x < 0:
+        raise n.NilaiTidakValid("tidak boleh negatif")
+    return x.quantize(Decimal("0.01"))
+
+
+def _waktu(v) -> Decimal:
+    x = n.angka(v)
+    if x <= 0:
+        raise n.NilaiTidakValid("harus lebih dari nol")
+    return x.quantize(Decimal("0.01"))
+
+
+def _satuan(v) -> str:
+    return n.pilihan(v, SATUAN, "satuan waktu") if n.teks(v) else "jam"

@@ -1,0 +1,170 @@
+"""Reading cell values the way Indonesian spreadsheets write them.
+
+Each parser takes what the spreadsheet reader gives (str, int, float, date, datetime or
+None) and returns a clean value, or raises NilaiTidakValid with an Indonesian message; the
+importer adds the sheet, row and column.
+"""
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
+
+
+class NilaiTidakValid(ValueError):
+    def __init__(self, pesan: str):
+        super().__init__(pesan)
+        self.pesan = pesan
+
+
+def teks(nilai: object) -> str:
+    """Text with stray and repeated spaces removed ("  Dinas  Kesehatan " → "Dinas Kesehatan")."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, float) and nilai.is_integer():
+        nilai = int(nilai)  # a code typed as a number: 12.0 → "12"
+    return re.sub(r"\s+", " ", str(nilai)).strip()
+
+
+# "1.250,5" (Indonesian), "1250.5" / "1,250.5" (English), "1.250" (thousands), "1,5" (decimal).
+_ID = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
+_EN = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+
+
+def angka(nilai: object) -> Decimal:
+    if isinstance(nilai, bool):
+        raise NilaiTidakValid("harus angka")
+    if isinstance(nilai, int):
+        return Decimal(nilai)
+    if isinstance(nilai, float):
+        # The reader's binary float, back to the decimal the user typed (12.3 → "12.3").
+        return Decimal(repr(nilai)).normalize() if nilai % 1 else Decimal(int(nilai))
+    s = teks(nilai).replace(" ", "")
+    if not s:
+        raise NilaiTidakValid("wajib diisi")
+    try:
+        if _ID.match(s):
+            return Decimal(s.replace(".", "").replace(",", "."))
+        if _EN.match(s):
+            return Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        pass
+    raise NilaiTidakValid(f"'{teks(nilai)}' bukan angka (contoh: 1.250,5)")
+
+
+BULAN = {
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "agustus": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "nop": 11,
+    "nopember": 11,
+    "desember": 12,
+    "des": 12,
+}
+
+
+def tanggal(nilai: object) -> date:
+    """30-11-2026, 30/11/2026, 2026-11-30, 30 November 2026, 30 Nop 2026, or a date cell."""
+    if isinstance(nilai, datetime):
+        return nilai.date()
+    if isinstance(nilai, date):
+        return nilai
+    s = teks(nilai).lower().replace(".", " ")
+    if not s:
+        raise NilaiTidakValid("wajib diisi")
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{1,2})[-/](\d{1,2})[-/](\d{4})", s):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        if (m := re.fullmatch(r"(\d{1,2}) ([a-z]+) (\d{4})", s)) and m[2] in BULAN:
+            return date(int(m[3]), BULAN[m[2]], int(m[1]))
+    except ValueError:
+        raise NilaiTidakValid(f"'{teks(nilai)}' bukan tanggal yang ada") from None
+    raise NilaiTidakValid(f"'{teks(nilai)}' bukan tanggal (contoh: 30-11-2026)")
+
+
+ROMAWI = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def golongan(nilai: object, status_asn: str) -> str:
+    """III/b, III/B, 3b, 3/b, "Penata Muda Tk. I (III/b)" for PNS; IX or 9 for PPPK."""
+    s = teks(nilai).upper()
+    if status_asn == "PPPK":
+        if s.isdigit() and 1 <= int(s) <= len(GOLONGAN_PPPK):
+            return GOLONGAN_PPPK[int(s) - 1]
+        if s in GOLONGAN_PPPK:
+            return s
+        raise NilaiTidakValid(f"golongan PPPK '{teks(nilai)}' tidak dikenal (I–XVII)")
+    if m := re.search(r"\b(IV|III|II|I|[1-4])\s*/?\s*([A-E])\b", s):
+        kode = f"{ROMAWI.get(m[1], m[1])}/{m[2].lower()}"
+        if kode in GOLONGAN_PNS:
+            return kode
+    raise NilaiTidakValid(f"golongan '{teks(nilai)}' tidak dikenal (contoh: III/b)")
+
+
+PENDIDIKAN = {
+    "SD": "SD",
+    "SMP": "SMP",
+    "SLTP": "SMP",
+    "MTS": "SMP",
+    "SMA": "SLTA",
+    "SMK": "SLTA",
+    "SLTA": "SLTA",
+    "MA": "SLTA",
+    "SMU": "SLTA",
+    "D1": "D-I",
+    "DI": "D-I",
+    "D2": "D-II",
+    "DII": "D-II",
+    "D3": "D-III",
+    "DIII": "D-III",
+    "D4": "D-IV",
+    "DIV": "D-IV",
+    "S1": "S-1",
+    "SARJANA": "S-1",
+    "S2": "S-2",
+    "MAGISTER": "S-2",
+    "S3": "S-3",
+    "DOKTOR": "S-3",
+}
+
+
+def pendidikan(nilai: object) -> str:
+    kunci = re.sub(r"[^A-Z0-9]", "", teks(nilai).upper())
+    if kunci in PENDIDIKAN:
+        return PENDIDIKAN[kunci]
+    raise NilaiTidakValid(f"pendidikan '{teks(nilai)}' tidak dikenal (contoh: SLTA, D-III, S-1)")
+
+
+def pilihan(nilai: object, sah: dict[str, str], nama: str) -> str:
+    """A value from a fixed list, matched without case or punctuation (`sah`: alias → code)."""
+    kunci = re.sub(r"[^a-z0-9]", "", teks(nilai).lower())
+    for alias, kode in sah.items():
+        if re.sub(r"[^a-z0-9]", "", alias.lower()) == kunci:
+            return kode
+    contoh = ", ".join(sorted(set(sah.values())))
+    raise NilaiTidakValid(f"{nama} '{teks(nilai)}' tidak dikenal (pilihan: {contoh})")

@@ -1,0 +1,114 @@
+"""Import pages: choose a kind, download its template, upload, preview, confirm."""
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from ramping.errors import RampingError
+from ramping.impor import simpanan
+from ramping.impor.berkas import UKURAN_MAKS, BerkasDitolak
+from ramping.impor.daftar import JENIS_IMPOR
+from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
+from ramping.impor.templat import templat_xlsx
+from ramping.web.halaman import halaman_instansi
+
+TAMPIL_MAKS = 200  # rows of each list shown in the preview; the counts are always complete
+
+
+class FormUnggah(forms.Form):
+    berkas = forms.FileField(label=_("Berkas Excel (.xlsx)"))
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if berkas.size > UKURAN_MAKS:
+            raise forms.ValidationError(_("Berkas lebih besar dari 20 MB."))
+        return berkas
+
+
+def _kelas(jenis: str):
+    if jenis not in JENIS_IMPOR:
+        raise Http404
+    return JENIS_IMPOR[jenis]
+
+
+def _pengimpor(request, jenis: str):
+    h = request.halaman
+    if h.struktur is None:
+        raise Http404
+    return _kelas(jenis)(akses=h.akses, struktur=h.struktur)
+
+
+@halaman_instansi
+def daftar(request):
+    return render(
+        request, "impor/daftar.html", {"jenis": JENIS_IMPOR.values(), "form": FormUnggah()}
+    )
+
+
+@halaman_instansi
+def templat(request, jenis: str):
+    kelas = _kelas(jenis)
+    respons = HttpResponse(
+        templat_xlsx(kelas),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    respons["Content-Disposition"] = f'attachment; filename="templat-impor-{jenis}.xlsx"'
+    return respons
+
+
+@halaman_instansi
+def unggah(request, jenis: str):
+    pengimpor = _pengimpor(request, jenis)  # refuses (403) a role that may not import this
+    form = FormUnggah(request.POST or None, request.FILES or None)
+    konteks = {"kelas": _kelas(jenis), "form": form}
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["berkas"].read()
+        try:
+            pratinjau = impor_pratinjau(pengimpor, data)
+        except BerkasDitolak as exc:
+            form.add_error("berkas", exc.pesan)
+        else:
+            token = simpanan.simpan(data) if pratinjau.bisa_diterapkan else ""
+            return render(
+                request,
+                "impor/pratinjau.html",
+                {
+                    **konteks,
+                    "pratinjau": pratinjau,
+                    "token": token,
+                    "maks": TAMPIL_MAKS,
+                    "nama_berkas": form.cleaned_data["berkas"].name,
+                },
+            )
+    return render(request, "impor/unggah.html", konteks)
+
+
+@require_POST
+@halaman_instansi
+def terapkan(request, jenis: str):
+    pengimpor = _pengimpor(request, jenis)
+    token = request.POST.get("token", "")
+    data = simpanan.baca(token)
+    kembali = reverse("impor:unggah", args=[request.halaman.instansi.kode, jenis])
+    if data is None:
+        messages.error(request, _("Berkas pratinjau sudah kedaluwarsa; unggah lagi."))
+        return redirect(kembali)
+    try:
+        hasil = impor_terapkan(pengimpor, data)
+    except ImporGagal as exc:
+        messages.error(request, exc.pesan)
+        return redirect(kembali)
+    except (BerkasDitolak, RampingError) as exc:
+        messages.error(request, exc.pesan)
+        return redirect(kembali)
+    simpanan.hapus(token)
+    messages.success(
+        request,
+        _("Impor selesai: %(b)d baru, %(u)d diubah, %(t)d tidak berubah.")
+        % {"b": len(hasil.dibuat), "u": len(hasil.diubah), "t": hasil.tetap},
+    )
+    return redirect(reverse("impor:daftar", args=[request.halaman.instansi.kode]))
