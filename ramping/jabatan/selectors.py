@@ -9,12 +9,16 @@ of K and ± sums, and the number of such positions is reported next to every tot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
+from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
-from ramping.jabatan.models import Jabatan, JenisJabatan
+from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
+from ramping.jabatan.services.abk import DUA_DESIMAL, EMPAT_DESIMAL
 from ramping.organisasi.models import Struktur, UnitKerja
 
 
@@ -203,3 +207,160 @@ def jabatan_boleh_diubah(*, akses: Akses, struktur: Struktur) -> QuerySet[Jabata
     if path is None:
         return qs.none()
     return qs.filter(unit__path__startswith=path)
+
+
+# --- The position page (header, ANJAB, Tugas & ABK, Evaluasi) --------------------------------
+
+# Item 3 of the informasi jabatan lists the unit chain per level (PermenPAN-RB 1/2020; Peraturan
+# BKN 9/2022 Pasal 3): the level of a unit is the one of its head, read from its eselon.
+TINGKAT_UNIT = (
+    ("jpt_utama", "JPT Utama"),
+    ("jpt_madya", "JPT Madya"),
+    ("jpt_pratama", "JPT Pratama"),
+    ("administrator", "Administrator"),
+    ("pengawas", "Pengawas"),
+    ("pelaksana", "Pelaksana"),
+    ("fungsional", "Jabatan Fungsional"),
+)
+_TINGKAT_ESELON = {"I": "jpt_madya", "II": "jpt_pratama", "III": "administrator"}
+_TINGKAT_ESELON |= {"IV": "pengawas", "V": "pelaksana"}
+
+
+def _tingkat_unit(unit: UnitKerja) -> str:
+    if unit.jenis == "kelompok_jf":
+        return "fungsional"
+    return _TINGKAT_ESELON.get(unit.eselon.split(".")[0], "") if unit.eselon else ""
+
+
+@dataclass(slots=True)
+class RingkasanJabatan:
+    """Everything the position page's header shows, and what the user may do there."""
+
+    jabatan: Jabatan
+    leluhur: list[UnitKerja]
+    pengaturan: aturan.Pengaturan
+    boleh_ubah: bool  # ANJAB and tasks: the OPD's operator or an analyst, not in an archive
+    boleh_evaluasi: bool  # evaluasi jabatan: analysts and admins only
+    ej: Decimal | None = None
+    pj: str = ""
+
+    @property
+    def opd(self) -> UnitKerja:
+        return self.leluhur[0] if self.leluhur else self.jabatan.unit
+
+    @property
+    def selisih(self) -> int | None:
+        k = self.jabatan.kebutuhan
+        return None if k is None else self.jabatan.b - k
+
+    @property
+    def label_pj(self) -> str:
+        return aturan.label_pj(self.pj, pengaturan=self.pengaturan) if self.pj else ""
+
+    @property
+    def arsip(self) -> bool:
+        return self.jabatan.struktur.status == Struktur.Status.ARSIP
+
+    def rantai_unit(self) -> list[tuple[str, str]]:
+        """Item 3 of the ANJAB: (level label, unit names) from JPT Utama down to JF."""
+        per_tingkat: dict[str, list[str]] = {}
+        for unit in [*self.leluhur, self.jabatan.unit]:
+            per_tingkat.setdefault(_tingkat_unit(unit), []).append(unit.nama)
+        return [(label, ", ".join(per_tingkat.get(kode, []))) for kode, label in TINGKAT_UNIT]
+
+
+def ringkasan_jabatan(*, akses: Akses, jabatan_id: int) -> RingkasanJabatan:
+    """The position with B, its unit chain, EJ/PJ and the user's rights: three queries."""
+    from ramping.organisasi.pengaturan import pengaturan_instansi
+    from ramping.organisasi.selectors import unit_leluhur
+
+    jabatan = jabatan_ambil(akses=akses, jabatan_id=jabatan_id)
+    leluhur = unit_leluhur(unit=jabatan.unit)
+    opd = leluhur[0] if leluhur else jabatan.unit
+    boleh = akses.boleh_ubah_opd(opd.kode) and jabatan.struktur.status != Struktur.Status.ARSIP
+    hasil = RingkasanJabatan(
+        jabatan=jabatan,
+        leluhur=leluhur,
+        pengaturan=pengaturan_instansi(instansi_id=jabatan.instansi_id),
+        boleh_ubah=boleh,
+        boleh_evaluasi=boleh and akses.mengelola_seluruh_instansi,
+    )
+    # EJ needs holders and a workload (anjab-abk.md §2); otherwise the page shows "–".
+    if jabatan.b > 0 and jabatan.beban_kerja_jam is not None:
+        hasil.ej, hasil.pj = aturan.efektivitas_jabatan(
+            jabatan.beban_kerja_jam, jabatan.b, pengaturan=hasil.pengaturan
+        )
+    return hasil
+
+
+@dataclass(frozen=True, slots=True)
+class BarisTugas:
+    """One task with its workload (hours/year) and its own, unrounded share of K."""
+
+    tugas: Tugas
+    beban_jam: Decimal
+    kebutuhan: Decimal
+
+
+def tugas_jabatan(*, jabatan: Jabatan, pengaturan: aturan.Pengaturan) -> list[BarisTugas]:
+    """The tasks of a position in order, each with beban and kebutuhan: one query."""
+    hasil = []
+    for t in Tugas.objects.filter(instansi_id=jabatan.instansi_id, jabatan=jabatan):
+        abk = aturan.Tugas(volume=t.volume, waktu=t.waktu, satuan=t.satuan_waktu)
+        hasil.append(
+            BarisTugas(
+                tugas=t,
+                beban_jam=abk.beban_jam.quantize(DUA_DESIMAL),
+                kebutuhan=aturan.kebutuhan_pegawai([abk], pengaturan=pengaturan).quantize(
+                    EMPAT_DESIMAL
+                ),
+            )
+        )
+    return hasil
+
+
+def tugas_ambil(*, akses: Akses, jabatan: Jabatan, tugas_id: int) -> Tugas:
+    tugas = Tugas.objects.filter(
+        instansi_id=akses.instansi_id, jabatan=jabatan, pk=tugas_id
+    ).first()
+    if tugas is None:
+        raise TidakDitemukan("Tugas tidak ditemukan.")
+    return tugas
+
+
+def anjab_isian(*, jabatan: Jabatan) -> dict[str, Any]:
+    """The stored ANJAB items of a position in the shape the form edits, plus `versi`
+    (0 while none has been saved)."""
+    from ramping.jabatan.services.anjab import FIELD_ANJAB, bersihkan_anjab
+
+    anjab = Anjab.objects.filter(instansi_id=jabatan.instansi_id, jabatan=jabatan).first()
+    kosong = {"ikhtisar": "", "pendidikan_formal": "", "prestasi_kerja": "", "syarat_jabatan": {}}
+    isian = bersihkan_anjab(
+        {f: getattr(anjab, f) if anjab else kosong.get(f, []) for f in FIELD_ANJAB}
+    )
+    isian["versi"] = anjab.versi if anjab else 0
+    return isian
+
+
+def evaluasi_ambil(*, jabatan: Jabatan) -> EvaluasiJabatan | None:
+    return EvaluasiJabatan.objects.filter(instansi_id=jabatan.instansi_id, jabatan=jabatan).first()
+
+
+def peringatan_kelas_atasan(*, jabatan: Jabatan, kelas: int | None) -> tuple[int | None, str]:
+    """For a structural post: the highest kelas of the JF/pelaksana posts in its unit subtree,
+    and the rules engine's message when `kelas` is below it (one aggregate query)."""
+    if not jabatan.is_struktural:
+        return None, ""
+    tertinggi = Jabatan.objects.filter(
+        instansi_id=jabatan.instansi_id,
+        struktur_id=jabatan.struktur_id,
+        unit__path__startswith=jabatan.unit.path,
+        jenis__in=[JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA],
+    ).aggregate(m=Max("kelas"))["m"]
+    if kelas is None or tertinggi is None:
+        return tertinggi, ""
+    try:
+        aturan.periksa_kelas_atasan(kelas, [tertinggi])
+    except aturan.AturanError as exc:
+        return tertinggi, exc.pesan
+    return tertinggi, ""

@@ -202,3 +202,15 @@ def opd_path_dari_kode(*, akses: Akses, struktur: Struktur, opd_kode: str) -> st
         .values_list("path", flat=True)
         .first()
     )
+
+
+def penempatan_jabatan(*, akses: Akses, jabatan: Jabatan, aktif: bool) -> QuerySet[Penempatan]:
+    """Placements of one position with their person: current holders (`aktif`) by name, or
+    ended ones, most recently ended first. Lazy, so the page can paginate a 450-holder Guru."""
+    akses.pastikan_instansi(jabatan)
+    qs = Penempatan.objects.filter(
+        instansi_id=akses.instansi_id, jabatan=jabatan, tmt_selesai__isnull=aktif
+    ).select_related("pegawai")
+    if aktif:
+        return qs.order_by("pegawai__nama", "pk")
+    return qs.order_by("-tmt_selesai", "-pk")

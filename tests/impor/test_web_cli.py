@@ -95,7 +95,7 @@ def test_perintah_impor_dengan_pratinjau_tidak_menulis(dunia, jabatan, buat_xlsx
         stderr=io.StringIO(),
     )
     assert "1 akan dibuat" in keluar.getvalue()
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(jabatan=jabatan).exists()
     call_command(
         "impor",
         "tugas",

@@ -76,6 +76,9 @@ def isi(dunia) -> Isi:
     return Isi(kepala_a, pelaksana_a, kepala_b, a, b, bebas)
 
 
+TAB_JABATAN = ("anjab", "tugas", "evaluasi", "pemangku")
+
+
 def url_halaman(kode: str, *, unit_id: int, jabatan_id: int, pegawai_id: int) -> dict[str, str]:
     """Every agency page (GET), by URL name."""
     return {
@@ -90,6 +93,14 @@ def url_halaman(kode: str, *, unit_id: int, jabatan_id: int, pegawai_id: int) ->
         "peta": reverse("web:peta", args=[kode]),
         "peta_unit": reverse("web:peta_unit", args=[kode, unit_id]),
         "jabatan": reverse("web:jabatan", args=[kode, jabatan_id]),
+        **{
+            f"jabatan_{tab}": reverse("web:jabatan", args=[kode, jabatan_id]) + f"?tab={tab}"
+            for tab in TAB_JABATAN
+        },
+        **{
+            f"jabatan_tab_{tab}": reverse("web:jabatan_tab", args=[kode, jabatan_id, tab])
+            for tab in TAB_JABATAN
+        },
         "pegawai_daftar": reverse("web:pegawai_daftar", args=[kode]),
         "pegawai": reverse("web:pegawai", args=[kode, pegawai_id]),
         "penempatan_baru": reverse("web:penempatan_baru", args=[kode]),

@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from ramping import aturan
 from ramping.pegawai.models import Penempatan
+from tests.web.conftest import TAB_JABATAN
 
 PERSONA = ["analis", "operator_a", "operator_b", "pimpinan", "orang_luar", "anonim"]
 HALAMAN_BACA = [
@@ -18,6 +20,8 @@ HALAMAN_BACA = [
     "peta",
     "peta_unit",
     "jabatan",
+    *(f"jabatan_{tab}" for tab in TAB_JABATAN),
+    *(f"jabatan_tab_{tab}" for tab in TAB_JABATAN),
     "pegawai_daftar",
     "pegawai",
 ]
@@ -126,3 +130,133 @@ def test_halaman_akun_butuh_login(client, dunia, persona, nama):
     else:
         assert response.status_code in (200, 302)
         assert not dialihkan_ke_login(response)
+
+
+# --- The position page's writes (DINAS-A's pelaksana and head) ---------------------------------
+# ANJAB and tasks: the analyst and DINAS-A's operator; evaluasi: the analyst only.
+STATUS_UBAH_JABATAN = {
+    "analis": 302,
+    "operator_a": 302,
+    "operator_b": 403,
+    "pimpinan": 403,
+    "orang_luar": 404,
+}
+STATUS_EVALUASI = STATUS_UBAH_JABATAN | {"operator_a": 403}
+STATUS_BARIS_UBAH = STATUS_UBAH_JABATAN | {"analis": 200, "operator_a": 200}
+LAHAT = {"F1": "1-1", "F2": "2-1", "F3": "3-1", "F4A": "4A-3", "F4B": "4B-3", "F5": "5-4"}
+LAHAT["F6"] = "6-1"
+
+
+@pytest.fixture
+def tulisan(dunia, isi):
+    """A task on the pelaksana and a fixed evaluation on the head, to change or reopen."""
+    from decimal import Decimal
+
+    from ramping.jabatan.services import evaluasi_simpan, evaluasi_tetapkan, tugas_buat
+
+    tugas = tugas_buat(
+        akses=dunia.analis, jabatan=isi.pelaksana_a, uraian="Mengetik", hasil_kerja="Naskah",
+        satuan_hasil="naskah", volume=Decimal(100), waktu=Decimal(1),
+    )  # fmt: skip
+    ev = evaluasi_simpan(akses=dunia.analis, jabatan=isi.kepala_a, versi=0, tingkat=LAHAT)
+    ev = evaluasi_tetapkan(akses=dunia.analis, evaluasi=ev, versi=ev.versi)
+    return tugas, ev
+
+
+def _jejak(instansi) -> tuple:
+    """Everything the position page's writes may touch in the agency."""
+    from ramping.audit.models import JejakAudit
+    from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
+
+    def baris(model, *kolom):
+        return list(model.objects.filter(instansi=instansi).values_list(*kolom).order_by("id"))
+
+    return (
+        baris(Tugas, "id", "versi", "uraian"),
+        baris(Anjab, "id", "versi"),
+        baris(EvaluasiJabatan, "id", "versi", "status"),
+        baris(Jabatan, "id", "kelas", "kebutuhan"),
+        JejakAudit.objects.filter(instansi=instansi).count(),
+    )
+
+
+def _post_jabatan(dunia, isi, tulisan, nama):
+    tugas, ev = tulisan
+    kode = dunia.instansi.kode
+    p, k = isi.pelaksana_a.pk, isi.kepala_a.pk
+    baris = {"uraian": "Menyusun", "hasil_kerja": "Laporan", "satuan_hasil": "laporan",
+             "volume": "12", "waktu": "2", "satuan_waktu": "jam"}  # fmt: skip
+    # The pelaksana uses the 9 fungsional factors: the lowest level of each.
+    fungsional = {f.kode: f.tingkat[0].kode for f in aturan.faktor_evaluasi("fungsional")}
+    evaluasi = {f"tingkat.{f}": t for f, t in fungsional.items()} | {"versi": "0"}
+    return {
+        "jabatan_anjab": (reverse("web:jabatan_anjab", args=[kode, p]),
+                          {"versi": "0", "ikhtisar": "Baru"}),
+        "jabatan_tugas_baru": (reverse("web:jabatan_tugas_baru", args=[kode, p]), baris),
+        "jabatan_tugas_ubah": (reverse("web:jabatan_tugas_ubah", args=[kode, p, tugas.pk]),
+                               baris | {"versi": str(tugas.versi)}),
+        "jabatan_tugas_hapus": (reverse("web:jabatan_tugas_hapus", args=[kode, p, tugas.pk]),
+                                {"versi": str(tugas.versi)}),
+        "jabatan_evaluasi": (reverse("web:jabatan_evaluasi", args=[kode, p]), evaluasi),
+        "jabatan_evaluasi_tetapkan": (
+            reverse("web:jabatan_evaluasi_tetapkan", args=[kode, p]), evaluasi),
+        "jabatan_evaluasi_buka": (reverse("web:jabatan_evaluasi_buka", args=[kode, k]),
+                                  {"versi": str(ev.versi)}),
+    }[nama]  # fmt: skip
+
+
+POST_JABATAN = {
+    "jabatan_anjab": STATUS_UBAH_JABATAN,
+    "jabatan_tugas_baru": STATUS_UBAH_JABATAN,
+    "jabatan_tugas_ubah": STATUS_UBAH_JABATAN,
+    "jabatan_tugas_hapus": STATUS_UBAH_JABATAN,
+    "jabatan_evaluasi": STATUS_EVALUASI,
+    "jabatan_evaluasi_tetapkan": STATUS_EVALUASI,
+    "jabatan_evaluasi_buka": STATUS_EVALUASI,
+}
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+@pytest.mark.parametrize("nama", sorted(POST_JABATAN))
+def test_tulis_halaman_jabatan_per_persona(client, dunia, isi, tulisan, persona, nama):
+    masuk(client, dunia, persona)
+    alamat, data = _post_jabatan(dunia, isi, tulisan, nama)
+    sebelum = _jejak(dunia.instansi)
+    response = client.post(alamat, data)
+    if persona == "anonim":
+        assert dialihkan_ke_login(response)
+    else:
+        assert response.status_code == POST_JABATAN[nama][persona], response.content[:300]
+    if response.status_code == 302 and persona != "anonim":
+        assert _jejak(dunia.instansi) != sebelum
+    else:
+        assert _jejak(dunia.instansi) == sebelum, "nothing is written when the user may not"
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+@pytest.mark.parametrize("nama", ["jabatan_tugas_baru", "jabatan_tugas_ubah"])
+def test_baris_ubah_tugas_per_persona(client, dunia, isi, tulisan, persona, nama):
+    """The HTMX edit rows are offered only to who may edit the position."""
+    tugas, _ev = tulisan
+    args = [dunia.instansi.kode, isi.pelaksana_a.pk]
+    if nama == "jabatan_tugas_ubah":
+        args.append(tugas.pk)
+    masuk(client, dunia, persona)
+    response = client.get(reverse(f"web:{nama}", args=args), HTTP_HX_REQUEST="true")
+    if persona == "anonim":
+        assert dialihkan_ke_login(response)
+    else:
+        assert response.status_code == STATUS_BARIS_UBAH[persona]
+
+
+@pytest.mark.parametrize("persona", ["analis", "operator_a", "pimpinan"])
+def test_tugas_jabatan_lain_lewat_url_jabatan_ini_tidak_ditemukan(
+    client, dunia, isi, tulisan, persona
+):
+    """A task id under another position's URL is 404, never edited through it."""
+    tugas, _ev = tulisan
+    masuk(client, dunia, persona)
+    kode = dunia.instansi.kode
+    alamat = reverse("web:jabatan_tugas_ubah", args=[kode, isi.kepala_a.pk, tugas.pk])
+    assert client.get(alamat, HTTP_HX_REQUEST="true").status_code == 404
+    assert client.post(alamat, {"versi": "1"}).status_code == 404

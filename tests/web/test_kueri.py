@@ -1,12 +1,14 @@
 """No N+1: each page runs the same number of queries for a 3-unit agency and the full demo."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur, UnitKerja
-from ramping.pegawai.models import Pegawai
+from ramping.pegawai.models import Pegawai, Penempatan
 from tests.web.conftest import url_halaman
 
 # Upper bounds (session, user, agencies, membership, versions + the page's own reads).
@@ -18,7 +20,7 @@ HALAMAN = {
     "unit": 9,
     "peta": 8,
     "peta_unit": 9,
-    "jabatan": 8,
+    "jabatan": 10,
     "pegawai_daftar": 10,
     "pegawai": 7,
 }
@@ -70,3 +72,56 @@ def test_jumlah_kueri_tetap_dari_instansi_kecil_ke_demo(
     besar = _hitung(client, _dengan(_url_demo(demo)[nama], tambahan))
     assert kecil == besar
     assert besar <= HALAMAN[nama]
+
+
+# The position page, tab by tab: session, user, agencies, membership, versions; the position
+# with B; its ancestors; the agency's settings; then the tab's own reads (ANJAB + tasks; tasks;
+# evaluation + the subtree's highest JF kelas for a structural post; one page of holders + the
+# latest ended placements).
+TAB_JABATAN = {"anjab": 10, "tugas": 9, "evaluasi": 10, "pemangku": 10}
+
+
+def _jabatan_demo(demo, struktural: bool) -> Jabatan:
+    """The demo's biggest case: the Guru position with most holders, or the structural head
+    with the biggest subtree."""
+    from django.db.models import Count, Q
+
+    struktur = Struktur.objects.get(instansi=demo, status="berlaku")
+    qs = Jabatan.objects.filter(struktur=struktur, unit__kedalaman__gt=0)
+    if struktural:
+        return qs.filter(jenis="administrator", is_kepala=True).order_by("unit__path").first()
+    return (
+        qs.filter(nama_jf="Guru")
+        .annotate(b=Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True)))
+        .order_by("-b")
+        .first()
+    )
+
+
+@pytest.mark.parametrize("struktural", [False, True], ids=["fungsional", "struktural"])
+@pytest.mark.parametrize("tab", sorted(TAB_JABATAN))
+def test_halaman_jabatan_kueri_tetap_untuk_guru_dengan_ratusan_pemangku(
+    client, dunia, isi, demo, analis_demo, tab, struktural
+):
+    from django.urls import reverse
+
+    from tests.web.conftest import _jabatan
+
+    # One level below the OPD on both sides, like the demo's (breadcrumbs cost one query).
+    kecil = isi.pelaksana_a
+    if struktural:
+        kecil = _jabatan(dunia.bidang_a, "Kepala Bidang Satu", "administrator", is_kepala=True)
+        Penempatan.objects.create(
+            instansi=dunia.instansi, struktur=dunia.struktur, pegawai=isi.pegawai_bebas,
+            jabatan=kecil, tmt_mulai=date(2024, 1, 2),
+        )  # fmt: skip
+    besar = _jabatan_demo(demo, struktural)
+    if not struktural:
+        assert besar.b > 300  # a Guru position with hundreds of holders (paged by 50)
+    client.force_login(dunia.analis.pengguna)
+    n_kecil = _hitung(client, reverse("web:jabatan", args=[dunia.instansi.kode, kecil.pk])
+                      + f"?tab={tab}")  # fmt: skip
+    client.force_login(analis_demo)
+    n_besar = _hitung(client, reverse("web:jabatan", args=[demo.kode, besar.pk]) + f"?tab={tab}")
+    assert n_kecil == n_besar
+    assert n_besar <= TAB_JABATAN[tab]

@@ -101,3 +101,27 @@ def peran_label(peran: str) -> str:
 @register.filter
 def get_item(kamus: dict, kunci):
     return (kamus or {}).get(kunci) or {}
+
+
+@register.filter
+def angka_ringkas(nilai) -> str:
+    """An input-like number without trailing zeros, Indonesian style: 1250.50 → "1.250,5"."""
+    from ramping.web.angka import tulis_angka
+
+    if nilai is None or nilai == "":
+        return TANDA_KOSONG
+    return tulis_angka(nilai)
+
+
+@register.filter
+def huruf(nomor: int) -> str:
+    """1 → "a", 2 → "b": the lettered sub-items of the ANJAB form."""
+    return "abcdefghijklmnopqrstuvwxyz"[int(nomor) - 1]
+
+
+@register.filter
+def nip(nilai: str) -> str:
+    """19800101 200501 1 001: the groups people read a NIP in."""
+    if not nilai or len(nilai) != 18:
+        return nilai
+    return f"{nilai[:8]} {nilai[8:14]} {nilai[14]} {nilai[15:]}"

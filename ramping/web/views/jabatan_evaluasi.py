@@ -1,0 +1,162 @@
+"""Evaluasi jabatan tab (PermenPAN-RB 34/2011): a level per factor with its justification.
+
+The struktural (7 items) or fungsional (9 factors) family comes from `kelompok_faktor`. The
+running total in the browser is a convenience (static/web/jabatan.js); the nilai and kelas
+that count are the ones `evaluasi_simpan` computes. Only analysts and admins edit.
+"""
+
+import json
+from datetime import date
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+
+from ramping import aturan
+from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil, peringatan_kelas_atasan
+from ramping.jabatan.services import evaluasi_buka_kembali, evaluasi_simpan, evaluasi_tetapkan
+from ramping.jabatan.services.evaluasi import kelompok_faktor
+from ramping.web.halaman import halaman_instansi
+from ramping.web.views.jabatan import buka, tampilkan, url_tab
+
+
+def _isian_tersimpan(evaluasi) -> dict:
+    if evaluasi is None:
+        return {"tingkat": {}, "alasan": {}, "tim_evaluator": "", "tanggal": "", "versi": 0}
+    return {
+        "tingkat": evaluasi.tingkat,
+        "alasan": evaluasi.alasan,
+        "tim_evaluator": evaluasi.tim_evaluator,
+        "tanggal": evaluasi.tanggal.isoformat() if evaluasi.tanggal else "",
+        "versi": evaluasi.versi,
+    }
+
+
+def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | None = None):
+    jabatan = r.jabatan
+    evaluasi = evaluasi_ambil(jabatan=jabatan)
+    jenis = kelompok_faktor(jabatan)
+    isian = isian or _isian_tersimpan(evaluasi)
+    galat = galat or {}
+    faktor = []
+    for f in aturan.faktor_evaluasi(jenis):
+        pilih = isian["tingkat"].get(f.kode, "")
+        dipilih = f.cari(pilih)
+        faktor.append(
+            {
+                "f": f,
+                "pilih": pilih,
+                "nilai": dipilih.nilai if dipilih else None,
+                "alasan": isian["alasan"].get(f.kode, ""),
+                "galat": galat.get(f.kode, ""),
+            }
+        )
+    kelas = evaluasi.kelas if evaluasi and evaluasi.kelas else jabatan.kelas
+    kelas_bawahan, peringatan = peringatan_kelas_atasan(jabatan=jabatan, kelas=kelas)
+    ditetapkan = evaluasi is not None and evaluasi.status == evaluasi.Status.DITETAPKAN
+    return {
+        "evaluasi": evaluasi,
+        "jenis_evaluasi": jenis,
+        "faktor": faktor,
+        "isian_evaluasi": isian,
+        "galat_evaluasi": galat,
+        "ditetapkan": ditetapkan,
+        "boleh_isi": r.boleh_evaluasi and not ditetapkan,
+        "kelas_bawahan": kelas_bawahan,
+        "peringatan_kelas": peringatan,
+        # Lower bounds of kelas 1–17 (Lampiran 3.3) for the running total in the browser.
+        "batas_kelas": json.dumps([b.batas_bawah for b in aturan.tabel_kelas()]),
+    }
+
+
+def _baca(post, jenis: str) -> dict:
+    kode = [f.kode for f in aturan.faktor_evaluasi(jenis)]
+    return {
+        "tingkat": {k: post.get(f"tingkat.{k}", "") for k in kode if post.get(f"tingkat.{k}")},
+        "alasan": {k: post.get(f"alasan.{k}", "") for k in kode},
+        "tim_evaluator": post.get("tim_evaluator", ""),
+        "tanggal": post.get("tanggal", ""),
+        "versi": post.get("versi", ""),
+    }
+
+
+def _simpan(request, jabatan_id: int, *, tetapkan: bool):
+    r = buka(request, jabatan_id)
+    akses = request.halaman.akses
+    isian = _baca(request.POST, kelompok_faktor(r.jabatan))
+    versi = int(isian["versi"]) if str(isian["versi"]).isdigit() else -1
+    try:
+        tanggal = date.fromisoformat(isian["tanggal"]) if isian["tanggal"] else None
+    except ValueError:
+        galat = {"tanggal": gettext("Tanggal tidak valid; contoh 2026-11-30.")}
+        return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
+    try:
+        with transaction.atomic():
+            evaluasi = evaluasi_simpan(
+                akses=akses,
+                jabatan=r.jabatan,
+                versi=versi,
+                tingkat=isian["tingkat"],
+                alasan=isian["alasan"],
+                tim_evaluator=isian["tim_evaluator"],
+                tanggal=tanggal,
+            )
+            if tetapkan:
+                evaluasi_tetapkan(akses=akses, evaluasi=evaluasi, versi=evaluasi.versi)
+    except (TidakBerhak, TidakDitemukan):
+        raise
+    except KonflikPerubahan as exc:
+        galat = {"_": exc.pesan}
+    except RampingError as exc:
+        galat = {exc.field or "_": exc.pesan}
+        if exc.field == "tingkat":  # "Tingkat faktor F3, F5 belum dipilih." belongs on top
+            galat = {"_": exc.pesan}
+    else:
+        if tetapkan:
+            pesan = gettext("Evaluasi jabatan ditetapkan: kelas %(kelas)s.") % {
+                "kelas": evaluasi.kelas
+            }
+        else:
+            pesan = gettext("Evaluasi jabatan disimpan sebagai draf.")
+        messages.success(request, pesan)
+        return redirect(url_tab(request, jabatan_id, "evaluasi"))
+    return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
+
+
+@require_POST
+@halaman_instansi
+def simpan(request, jabatan_id: int):
+    return _simpan(request, jabatan_id, tetapkan=False)
+
+
+@require_POST
+@halaman_instansi
+def tetapkan(request, jabatan_id: int):
+    """Save what is on screen and fix it, in one transaction (nothing is kept on error)."""
+    return _simpan(request, jabatan_id, tetapkan=True)
+
+
+@require_POST
+@halaman_instansi
+def buka_kembali(request, jabatan_id: int):
+    r = buka(request, jabatan_id)
+    evaluasi = evaluasi_ambil(jabatan=r.jabatan)
+    if evaluasi is None:
+        raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
+    versi = request.POST.get("versi", "")
+    try:
+        with transaction.atomic():
+            evaluasi_buka_kembali(
+                akses=request.halaman.akses,
+                evaluasi=evaluasi,
+                versi=int(versi) if versi.isdigit() else -1,
+            )
+    except (TidakBerhak, TidakDitemukan):
+        raise
+    except RampingError as exc:
+        return tampilkan(request, r, "evaluasi", konteks(r, galat={"_": exc.pesan}))
+    messages.success(request, gettext("Evaluasi jabatan dibuka kembali sebagai draf."))
+    return redirect(url_tab(request, jabatan_id, "evaluasi"))
