@@ -1,0 +1,116 @@
+"""The neutral document every exporter produces and every renderer reads.
+
+An exporter states *what* a report says (title block, headings, tables with typed columns, row
+kinds, signature blocks); `renderers/` decide *how* it looks in XLSX, PDF or DOCX. This is
+pretix's `ListExporter` split (rows once, renderers shared) widened from lists to the blocks
+an official Indonesian document needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Nilai = str | int | Decimal | None
+
+# Column kinds: how a cell is typed in XLSX and formatted in PDF/DOCX.
+TEKS, KODE, BULAT, DESIMAL, SELISIH = "teks", "kode", "bulat", "desimal", "selisih"
+ANGKA = (BULAT, DESIMAL, SELISIH)
+
+# Row kinds.
+DATA, UNIT, SUBTOTAL, TOTAL = "data", "unit", "subtotal", "total"
+
+
+@dataclass(frozen=True, slots=True)
+class Kolom:
+    judul: str
+    jenis: str = TEKS
+    lebar: float = 12  # characters in XLSX; a proportion of the line in PDF/DOCX
+    desimal: int = 0
+    grup: str = ""  # group heading above the column (merged across equal neighbours)
+
+
+@dataclass(slots=True)
+class Baris:
+    sel: tuple[Nilai, ...]
+    gaya: str = DATA
+    tingkat: int = 0  # indentation of the table's name column
+    kunci: str = ""  # the unit a unit/subtotal row belongs to (its tree path)
+    kepala: bool = False  # the position heads its unit (the peta PDF puts it in the card header)
+
+
+@dataclass(slots=True)
+class Tabel:
+    kolom: tuple[Kolom, ...]
+    baris: list[Baris] = field(default_factory=list)
+    kolom_nama: int = 1  # index of the column indented by `Baris.tingkat`
+    nama_lembar: str = ""  # XLSX sheet title
+
+    @property
+    def berkelompok(self) -> bool:
+        return any(k.grup for k in self.kolom)
+
+
+@dataclass(frozen=True, slots=True)
+class Judul:
+    """A heading; `nilai` prints on the same line after a colon ("1. NAMA JABATAN : …")."""
+
+    teks: str
+    tingkat: int = 1
+    nilai: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Teks:
+    teks: str
+    rata: str = "kiri"  # kiri | tengah | penuh
+    tebal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Isian:
+    """Label : value lines without borders (unit chain, kualifikasi, syarat jabatan)."""
+
+    pasangan: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Daftar:
+    """A numbered list (tanggung jawab, wewenang)."""
+
+    butir: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Penanda:
+    jabatan: str
+    nama: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TandaTangan:
+    penanda: tuple[Penanda, ...]
+    tempat_tanggal: str = ""  # printed above the last column ("Cilegon, 30 November 2026")
+    kolom: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class GantiHalaman:
+    pass
+
+
+Blok = Judul | Teks | Isian | Daftar | Tabel | TandaTangan | GantiHalaman
+
+
+@dataclass(slots=True)
+class Dokumen:
+    judul: str
+    kop: tuple[str, ...]  # title-block lines: agency, scope, version, legal basis
+    blok: list[Blok] = field(default_factory=list)
+    ukuran: str = "A4"  # A4 | A3
+    mendatar: bool = False  # landscape
+    kaki: str = ""  # footer text (the regulation the layout follows)
+
+    def tabel(self) -> list[Tabel]:
+        return [b for b in self.blok if isinstance(b, Tabel)]

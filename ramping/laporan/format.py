@@ -1,0 +1,61 @@
+"""Indonesian formats for PDF and DOCX (DESIGN.md §4: 1.250,50; 30 November 2026).
+
+Written out here rather than taken from Django's active language: documents are also built by
+the CLI and by the ZIP builder's thread, where no request sets the language, and an official
+document is Indonesian whatever the reader's interface language.
+"""
+
+import re
+import unicodedata
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+KOSONG = "–"  # an unknown value (K before the ABK is computed, EJ without holders)
+MINUS = "−"  # U+2212, the typographic minus the web pages also use
+
+
+def angka(nilai: int | Decimal | None, desimal: int = 0) -> str:
+    """1250.5 → "1.250,50" (desimal=2); None → "–"."""
+    if nilai is None:
+        return KOSONG
+    d = Decimal(nilai).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    tanda = MINUS if d < 0 else ""
+    bulat, _, pecahan = f"{abs(d):f}".partition(".")
+    kelompok = f"{int(bulat):,}".replace(",", ".")
+    return f"{tanda}{kelompok},{pecahan}" if desimal else f"{tanda}{kelompok}"
+
+
+def selisih(nilai: int | None) -> str:
+    """± with an explicit sign: +2, −3, 0."""
+    if nilai is None:
+        return KOSONG
+    return f"+{angka(nilai)}" if nilai > 0 else angka(nilai)
+
+
+def tanggal(nilai: date | None) -> str:
+    """30 November 2026."""
+    if nilai is None:
+        return KOSONG
+    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
+
+
+def hari(nilai: date) -> str:
+    return HARI[nilai.weekday()]
+
+
+def nip(nilai: str) -> str:
+    """An 18-digit NIP grouped as printed on official documents: 19800101 200501 1 001."""
+    if len(nilai) != 18 or not nilai.isdigit():
+        return nilai
+    return f"{nilai[:8]} {nilai[8:14]} {nilai[14]} {nilai[15:]}"
+
+
+def slug(teks: str, panjang: int = 60) -> str:
+    """A file-name-safe ASCII slug ("Dinas Kesehatan" → "dinas-kesehatan")."""
+    ascii_ = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:panjang].rstrip("-") or "dokumen"

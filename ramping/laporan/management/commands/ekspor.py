@@ -1,0 +1,85 @@
+"""`ramping ekspor <laporan> --instansi KODE [--opd KODE] [--versi ID] --format F --keluar FILE`.
+
+Thin: parse, call the exporter (the same one the web download uses), write, print a summary.
+"""
+
+import time
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ramping.akun.akses import Akses
+from ramping.errors import RampingError
+from ramping.laporan import paket
+from ramping.laporan.exporters import LAPORAN
+from ramping.laporan.selectors import opd_ambil
+from ramping.organisasi.models import Instansi
+from ramping.organisasi.selectors import struktur_versi
+
+
+class Command(BaseCommand):
+    help = "Mengekspor laporan (peta jabatan, ANJAB, ABK, evaluasi, berita acara, kebutuhan, zip)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="laporan", required=True, metavar="LAPORAN")
+        for kode, kelas in [*LAPORAN.items(), ("zip", None)]:
+            p = sub.add_parser(kode, help=kelas.judul if kelas else "paket semua dokumen satu OPD")
+            p.add_argument("--instansi", required=True, help="kode instansi")
+            p.add_argument("--opd", default="", help="kode perangkat daerah (unit teratas)")
+            p.add_argument("--versi", type=int, help="id versi struktur (bawaan: yang berlaku)")
+            p.add_argument("--keluar", required=True, type=Path, help="berkas tujuan")
+            p.add_argument("--tanggal", type=date.fromisoformat, help="tanggal dokumen (ISO)")
+            if kelas is not None:
+                p.add_argument("--format", required=True, choices=kelas.format)
+            if kelas is not None and kelas.per_jabatan:
+                p.add_argument("--jabatan", type=int, help="id satu jabatan")
+            if kode == "kebutuhan":
+                p.add_argument("--tahun", type=int, help="tahun pertama proyeksi")
+
+    def handle(self, *args, laporan: str, **o):
+        instansi = Instansi.objects.filter(kode=o["instansi"]).first()
+        if instansi is None:
+            raise CommandError(f"Instansi {o['instansi']} tidak ditemukan.")
+        akses = Akses.sistem(instansi)
+        mulai = time.monotonic()
+        try:
+            _, struktur = struktur_versi(akses=akses, struktur_id=o["versi"])
+            if struktur is None:
+                raise CommandError("Instansi belum memiliki versi struktur.")
+            opd = opd_ambil(akses=akses, struktur=struktur, kode=o["opd"]) if o["opd"] else None
+            if laporan == "zip":
+                jumlah = self._zip(akses, struktur, opd, o)
+            else:
+                jumlah = self._satu(LAPORAN[laporan], akses, struktur, opd, o)
+        except RampingError as exc:
+            raise CommandError(exc.pesan) from None
+        detik = time.monotonic() - mulai
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{o['keluar']} ditulis: {jumlah} ({detik:.1f} detik), {struktur.nama}."
+            )
+        )
+
+    def _satu(self, kelas, akses, struktur, opd, o) -> str:
+        if kelas.perlu_opd and opd is None and not o.get("jabatan"):
+            raise CommandError(f"Laporan {kelas.kode} memerlukan --opd (atau --jabatan).")
+        tambahan = {"tahun_awal": o["tahun"]} if kelas.kode == "kebutuhan" else {}
+        e = kelas(akses=akses, struktur=struktur, opd=opd, jabatan_id=o.get("jabatan"),
+                  tanggal=o["tanggal"], **tambahan)  # fmt: skip
+        isi = e.ekspor(o["format"])
+        o["keluar"].write_bytes(isi)
+        return f"{len(isi):,} bait".replace(",", ".")
+
+    def _zip(self, akses, struktur, opd, o) -> str:
+        if opd is None:
+            raise CommandError("Paket ZIP memerlukan --opd.")
+        self.stdout.write(f"Membaca data {opd.nama} …")
+        kerja = paket.pekerjaan_paket(akses=akses, struktur=struktur, opd=opd, tanggal=o["tanggal"])
+
+        def kemajuan(n: int, nama: str) -> None:
+            if n == len(kerja) or n % 10 == 0:
+                self.stdout.write(f"  {n}/{len(kerja)} dokumen {nama}")
+
+        paket.tulis_zip(o["keluar"], kerja, kemajuan)
+        return f"{len(kerja)} dokumen"

@@ -1,0 +1,241 @@
+"""DOCX renderer (python-docx): the editable twin of the PDF documents.
+
+Headings use Word's "Heading 2" style (so the navigation pane lists the 17 items) restyled to
+black Arial like the rest; tables use "Table Grid" with the header row repeated on every page;
+label-colon-value blocks and signatures are borderless tables so they stay aligned when edited.
+"""
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ramping.laporan.dokumen import (
+    ANGKA,
+    DATA,
+    Daftar,
+    Dokumen,
+    GantiHalaman,
+    Isian,
+    Judul,
+    Tabel,
+    TandaTangan,
+    Teks,
+)
+from ramping.laporan.renderers import teks_sel
+
+HURUF = "Arial"
+RATA = {
+    "kiri": WD_ALIGN_PARAGRAPH.LEFT,
+    "tengah": WD_ALIGN_PARAGRAPH.CENTER,
+    "penuh": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+UKURAN_CM = {"A4": (21.0, 29.7), "A3": (29.7, 42.0)}
+
+
+def render_docx(dokumen: Dokumen) -> bytes:
+    doc = Document()
+    _gaya(doc)
+    _halaman(doc, dokumen)
+    for blok in dokumen.blok:
+        _blok(doc, blok)
+    buf = BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _gaya(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = HURUF
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(2)
+    judul = doc.styles["Heading 2"]
+    judul.font.name = HURUF
+    judul.font.size = Pt(10.5)
+    judul.font.bold = True
+    judul.font.color.rgb = RGBColor(0, 0, 0)
+    judul.paragraph_format.space_before = Pt(8)
+    judul.paragraph_format.space_after = Pt(3)
+    sel = doc.styles.add_style("Sel", WD_STYLE_TYPE.PARAGRAPH)
+    sel.base_style = normal
+    sel.font.size = Pt(9)
+    sel.paragraph_format.space_after = Pt(0)
+    # Word's theme font would otherwise win over `font.name` for headings.
+    for gaya in (normal, judul):
+        rpr = gaya.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.append(fonts)
+        for atribut in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(atribut), HURUF)
+        for atribut in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(atribut), None)
+
+
+def _halaman(doc, dokumen: Dokumen) -> None:
+    s = doc.sections[0]
+    lebar, tinggi = UKURAN_CM.get(dokumen.ukuran, UKURAN_CM["A4"])
+    if dokumen.mendatar:
+        s.orientation = WD_ORIENT.LANDSCAPE
+        lebar, tinggi = tinggi, lebar
+    s.page_width, s.page_height = Cm(lebar), Cm(tinggi)
+    s.left_margin = s.right_margin = Cm(2)
+    s.top_margin, s.bottom_margin = Cm(2), Cm(1.8)
+    kepala = s.header.paragraphs[0]
+    kepala.text = " · ".join(dokumen.kop[:3])
+    _kecil(kepala)
+    kaki = s.footer.paragraphs[0]
+    kaki.text = f"{dokumen.kaki}    Halaman "
+    _medan(kaki, "PAGE")
+    kaki.add_run(" dari ")
+    _medan(kaki, "NUMPAGES")
+    _kecil(kaki)
+
+
+def _kecil(paragraf) -> None:
+    for run in paragraf.runs:
+        run.font.size = Pt(7.5)
+        run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _medan(paragraf, kode: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays the pages out."""
+    run = paragraf.add_run()
+    for jenis, teks in (("begin", None), (None, kode), ("separate", None), ("end", None)):
+        if jenis:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), jenis)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = teks
+        run._r.append(el)
+        if jenis == "separate":
+            run._r.append(_teks_run("1"))
+
+
+def _teks_run(teks: str):
+    t = OxmlElement("w:t")
+    t.text = teks
+    return t
+
+
+def _blok(doc, blok) -> None:
+    if isinstance(blok, Judul):
+        p = doc.add_paragraph(blok.teks)
+        p._p.style = "Heading2"  # by id: python-docx's lookup by name scans every style
+        if blok.nilai:
+            p.add_run(f"\t: {blok.nilai}")
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(6.5))
+    elif isinstance(blok, Teks):
+        p = doc.add_paragraph()
+        run = p.add_run(blok.teks)
+        run.bold = blok.tebal
+        if blok.tebal and blok.rata == "tengah":
+            run.font.size = Pt(12)
+        p.alignment = RATA.get(blok.rata, WD_ALIGN_PARAGRAPH.LEFT)
+    elif isinstance(blok, Isian):
+        _isian(doc, blok)
+    elif isinstance(blok, Daftar):
+        for n, butir in enumerate(blok.butir, 1):
+            p = doc.add_paragraph(f"{n}.\t{butir}")
+            p.paragraph_format.left_indent = Cm(0.75)
+            p.paragraph_format.first_line_indent = Cm(-0.75)
+            p.paragraph_format.tab_stops.add_tab_stop(Cm(0.75))
+    elif isinstance(blok, Tabel):
+        _tabel(doc, blok)
+    elif isinstance(blok, TandaTangan):
+        _tanda_tangan(doc, blok)
+    elif isinstance(blok, GantiHalaman):
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    else:
+        raise TypeError(blok)
+
+
+def _isian(doc, blok: Isian) -> None:
+    t = doc.add_table(rows=0, cols=3)
+    for label, nilai in blok.pasangan:
+        sel = t.add_row().cells
+        sel[0].text = label
+        sel[1].text = ":" if label.strip() and nilai != "" else ""
+        sel[2].text = nilai
+    _lebar(t, (Cm(6), Cm(0.5), Cm(10.5)))
+
+
+def _lebar(tabel, lebar) -> None:
+    tabel.autofit = False
+    for baris in tabel.rows:
+        for sel, w in zip(baris.cells, lebar, strict=False):
+            sel.width = w
+
+
+def _tabel(doc, tabel: Tabel) -> None:
+    t = doc.add_table(rows=1, cols=len(tabel.kolom))
+    t._tbl.tblPr.style = "TableGrid"  # by id, as for headings
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    kepala = t.rows[0]
+    # Repeat the header row on every page the table spans.
+    trpr = kepala._tr.get_or_add_trPr()
+    ulang = OxmlElement("w:tblHeader")
+    ulang.set(qn("w:val"), "true")
+    trpr.append(ulang)
+    for sel, k in zip(kepala.cells, tabel.kolom, strict=True):
+        sel.text = k.judul
+        _naungan(sel, "DCE6F2")
+        for run in sel.paragraphs[0].runs:
+            run.bold = True
+        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for b in tabel.baris:
+        sel_baris = t.add_row().cells
+        for c, (sel, k, nilai) in enumerate(zip(sel_baris, tabel.kolom, b.sel, strict=True)):
+            p = sel.paragraphs[0]
+            p._p.style = "Sel"
+            run = p.add_run(teks_sel(nilai, k))
+            if b.gaya != DATA:
+                run.bold = True
+            if k.jenis in ANGKA:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if c == tabel.kolom_nama and b.tingkat:
+                p.paragraph_format.left_indent = Cm(0.35 * b.tingkat)
+    total = sum(k.lebar for k in tabel.kolom)
+    ruang = doc.sections[0].page_width - doc.sections[0].left_margin * 2
+    _lebar(t, [int(ruang * k.lebar / total) for k in tabel.kolom])
+
+
+def _naungan(sel, warna: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), warna)
+    sel._tc.get_or_add_tcPr().append(shd)
+
+
+def _tanda_tangan(doc, blok: TandaTangan) -> None:
+    n = max(1, blok.kolom)
+    doc.add_paragraph()
+    t = doc.add_table(rows=0, cols=n)
+    if blok.tempat_tanggal:
+        t.add_row().cells[n - 1].text = blok.tempat_tanggal
+    for i in range(0, len(blok.penanda), n):
+        sel = t.add_row().cells
+        for c, p in enumerate(blok.penanda[i : i + n]):
+            isi = sel[c].paragraphs[0]
+            isi.add_run(p.jabatan)
+            isi.add_run().add_break()
+            isi.add_run().add_break()
+            isi.add_run().add_break()
+            isi.add_run(p.nama or "(....................................)").bold = True
+            isi.add_run().add_break()
+            isi.add_run(p.nip or "NIP. ....................................")
+            isi.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for baris in t.rows:
+        for sel in baris.cells:
+            for p in sel.paragraphs:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -1,0 +1,254 @@
+"""PDF renderer (reportlab platypus) for the text documents: ANJAB, evaluasi, berita acara.
+
+DejaVu Sans when installed (fonts-dejavu), for the true minus and other non-Latin-1 signs;
+Helvetica otherwise. Page header with the agency and scope, footer with the layout's legal
+basis and "Halaman x dari y" (a second pass knows the page count).
+"""
+
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ramping.laporan.dokumen import (
+    ANGKA,
+    SUBTOTAL,
+    TOTAL,
+    UNIT,
+    Daftar,
+    Dokumen,
+    GantiHalaman,
+    Isian,
+    Judul,
+    Tabel,
+    TandaTangan,
+    Teks,
+)
+from ramping.laporan.format import MINUS
+from ramping.laporan.renderers import teks_sel
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+RATA = {"kiri": TA_LEFT, "tengah": TA_CENTER, "penuh": TA_JUSTIFY}
+WARNA_GAYA = {
+    UNIT: colors.HexColor("#DCE6F2"),
+    SUBTOTAL: colors.HexColor("#F2F2F2"),
+    TOTAL: colors.HexColor("#FFF2CC"),
+}
+GARIS = colors.HexColor("#7F8C99")
+
+
+@cache
+def huruf() -> tuple[str, str, str]:
+    """(regular, bold, condensed) font names, registering DejaVu once if it is installed."""
+    berkas = {
+        "DejaVu": "DejaVuSans.ttf",
+        "DejaVu-Bold": "DejaVuSans-Bold.ttf",
+        "DejaVu-Condensed": "DejaVuSansCondensed.ttf",
+        "DejaVu-Condensed-Bold": "DejaVuSansCondensed-Bold.ttf",
+    }
+    if all((DEJAVU / f).exists() for f in berkas.values()):
+        for nama, f in berkas.items():
+            pdfmetrics.registerFont(TTFont(nama, str(DEJAVU / f)))
+        return "DejaVu", "DejaVu-Bold", "DejaVu-Condensed"
+    return "Helvetica", "Helvetica-Bold", "Helvetica"
+
+
+def aman(teks: str) -> str:
+    """Text for a Paragraph: markup escaped; the minus sign kept only where the font has it."""
+    if huruf()[0] == "Helvetica":
+        teks = teks.replace(MINUS, "-")
+    return escape(teks).replace("\n", "<br/>")
+
+
+def aman_kanvas(teks: str) -> str:
+    """Canvas strings take no markup: only the minus fallback applies."""
+    return teks if huruf()[0] != "Helvetica" else teks.replace(MINUS, "-")
+
+
+def ukuran_halaman(dokumen: Dokumen):
+    ukuran = A3 if dokumen.ukuran == "A3" else A4
+    return landscape(ukuran) if dokumen.mendatar else ukuran
+
+
+@cache
+def gaya(nama: str, ukuran: float = 9, rata: str = "kiri", tebal: bool = False, indent=0.0):
+    regular, bold, _ = huruf()
+    return ParagraphStyle(
+        nama,
+        fontName=bold if tebal else regular,
+        fontSize=ukuran,
+        leading=ukuran * 1.25,
+        alignment=RATA.get(rata, TA_RIGHT if rata == "kanan" else TA_LEFT),
+        leftIndent=indent,
+        spaceAfter=0,
+    )
+
+
+def kanvas_bernomor(dokumen: Dokumen):
+    """A canvas class that draws header and footer once the total page count is known."""
+    regular, _, _ = huruf()
+
+    class KanvasBernomor(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._halaman: list[dict] = []
+
+        def showPage(self):
+            self._halaman.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            jumlah = len(self._halaman)
+            for nomor, keadaan in enumerate(self._halaman, 1):
+                self.__dict__.update(keadaan)
+                self._hiasan(nomor, jumlah)
+                super().showPage()
+            super().save()
+
+        def _hiasan(self, nomor: int, jumlah: int) -> None:
+            lebar, tinggi = self._pagesize
+            self.setFont(regular, 7)
+            self.setFillColor(colors.HexColor("#555555"))
+            judul = aman_kanvas(dokumen.judul)
+            ruang = lebar - 30 * mm - stringWidth(judul, regular, 7) - 10 * mm
+            kop = aman_kanvas(" · ".join(dokumen.kop[:2]))
+            while kop and stringWidth(kop, regular, 7) > ruang:
+                kop = kop[:-2] + "…"
+            self.drawString(15 * mm, tinggi - 10 * mm, kop)
+            self.drawRightString(lebar - 15 * mm, tinggi - 10 * mm, judul)
+            self.drawString(15 * mm, 8 * mm, aman_kanvas(dokumen.kaki))
+            self.drawRightString(lebar - 15 * mm, 8 * mm, f"Halaman {nomor} dari {jumlah}")
+
+    return KanvasBernomor
+
+
+def render_pdf(dokumen: Dokumen) -> bytes:
+    buf = BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=ukuran_halaman(dokumen),
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=15 * mm,
+        title=dokumen.judul,
+        author=dokumen.kop[0] if dokumen.kop else "",
+    )
+    lebar = doc.width
+    alir: list = []
+    for blok in dokumen.blok:
+        alir += _blok(blok, lebar)
+    doc.build(alir, canvasmaker=kanvas_bernomor(dokumen))
+    return buf.getvalue()
+
+
+def _blok(blok, lebar: float) -> list:
+    if isinstance(blok, Judul):
+        if not blok.nilai:
+            return [Spacer(1, 4), Paragraph(aman(blok.teks), gaya("judul", 9.5, tebal=True))]
+        return [Spacer(1, 4), _isian(((blok.teks, blok.nilai),), lebar, tebal=True)]
+    if isinstance(blok, Teks):
+        ukuran = 11 if blok.tebal and blok.rata == "tengah" else 9
+        return [Paragraph(aman(blok.teks), gaya("teks", ukuran, blok.rata, blok.tebal)),
+                Spacer(1, 3)]  # fmt: skip
+    if isinstance(blok, Isian):
+        return [_isian(blok.pasangan, lebar)]
+    if isinstance(blok, Daftar):
+        s = gaya("daftar", 9, indent=14)
+        return [Paragraph(aman(b), s, bulletText=f"{n}.") for n, b in enumerate(blok.butir, 1)]
+    if isinstance(blok, Tabel):
+        return [Spacer(1, 2), _tabel(blok, lebar), Spacer(1, 4)]
+    if isinstance(blok, TandaTangan):
+        return [Spacer(1, 10), KeepTogether(_tanda_tangan(blok, lebar))]
+    if isinstance(blok, GantiHalaman):
+        return [PageBreak()]
+    raise TypeError(blok)
+
+
+def _isian(pasangan, lebar: float, tebal: bool = False) -> Table:
+    s_label = gaya("isian-label", 9.5 if tebal else 9, tebal=tebal)
+    s_isi = gaya("isian", 9.5 if tebal else 9, tebal=tebal)
+    data = []
+    for a, b in pasangan:
+        # A label indented with spaces is a sub-item ("1) Jenis Kelamin" under "f. Kondisi Fisik").
+        s = gaya("isian-sub", 9, indent=10) if a.startswith(" ") else s_label
+        titik_dua = ":" if a.strip() and b != "" else ""
+        data.append([Paragraph(aman(a.strip()), s), titik_dua, Paragraph(aman(b), s_isi)])
+    kiri = 80 * mm if tebal else 62 * mm
+    t = Table(data, colWidths=[kiri, 4 * mm, lebar - kiri - 4 * mm], hAlign="LEFT")
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (1, 0), (1, -1), huruf()[1] if tebal else huruf()[0]),
+        ("FONTSIZE", (1, 0), (1, -1), 9),
+        ("LEFTPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))  # fmt: skip
+    return t
+
+
+def _tabel(tabel: Tabel, lebar: float) -> Table:
+    total_lebar = sum(k.lebar for k in tabel.kolom)
+    lebar_kolom = [lebar * k.lebar / total_lebar for k in tabel.kolom]
+    s_kepala = gaya("kepala", 8, "tengah", tebal=True)
+    data = [[Paragraph(aman(k.judul), s_kepala) for k in tabel.kolom]]
+    perintah = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GARIS),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F2")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for r, b in enumerate(tabel.baris, 1):
+        tebal = b.gaya != "data"
+        sel = []
+        for c, (k, nilai) in enumerate(zip(tabel.kolom, b.sel, strict=True)):
+            rata = "kanan" if k.jenis in ANGKA else "kiri"
+            indent = 8.0 * b.tingkat if c == tabel.kolom_nama else 0.0
+            sel.append(Paragraph(aman(teks_sel(nilai, k)), gaya("sel", 8, rata, tebal, indent)))
+        data.append(sel)
+        if b.gaya in WARNA_GAYA:
+            perintah.append(("BACKGROUND", (0, r), (-1, r), WARNA_GAYA[b.gaya]))
+    t = Table(data, colWidths=lebar_kolom, repeatRows=1, hAlign="LEFT")
+    t.setStyle(TableStyle(perintah))
+    return t
+
+
+def _tanda_tangan(blok: TandaTangan, lebar: float) -> list:
+    s = gaya("ttd", 9, "tengah")
+    s_nama = gaya("ttd-nama", 9, "tengah", tebal=True)
+    sel = []
+    for p in blok.penanda:
+        nama = p.nama or "(....................................)"
+        nip = p.nip or "NIP. ...................................."
+        isi = [Paragraph(aman(p.jabatan), s), Spacer(1, 34), Paragraph(aman(nama), s_nama)]
+        sel.append([*isi, Paragraph(aman(nip), s)])
+    n = max(1, blok.kolom)
+    baris = [sel[i : i + n] for i in range(0, len(sel), n)]
+    baris[-1] += [""] * (n - len(baris[-1]))
+    if blok.tempat_tanggal:
+        baris.insert(0, [""] * (n - 1) + [Paragraph(aman(blok.tempat_tanggal), s)])
+    t = Table(baris, colWidths=[lebar / n] * n)
+    t.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 6)])
+    )
+    return [t]

@@ -1,0 +1,354 @@
+"""Reads for the reports: a fixed number of queries whatever the number of positions.
+
+Every selector returns plain dataclasses, never model instances with lazy relations, so the
+documents can be rendered later without touching the database (the ZIP builder renders in a
+background thread that must not query: it would not see a test's transaction and would hold a
+connection of its own).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q
+
+from ramping import aturan
+from ramping.akun.akses import Akses
+from ramping.errors import TidakDitemukan
+from ramping.jabatan.models import Jabatan, Tugas
+from ramping.jabatan.selectors import Rekap
+from ramping.organisasi.models import Instansi, Struktur, UnitKerja
+from ramping.organisasi.pengaturan import pengaturan_instansi
+from ramping.pegawai.models import Penempatan
+
+FIELD_JABATAN = (
+    "id", "unit_id", "kode", "nama", "jenis", "nama_jf", "jenjang", "kelas", "is_kepala",
+    "beban_kerja_jam", "kebutuhan_desimal", "kebutuhan", "b",
+)  # fmt: skip
+FIELD_UNIT = ("id", "induk_id", "path", "kedalaman", "kode", "nama", "jenis", "eselon")
+FIELD_ANJAB = (
+    "ikhtisar", "pendidikan_formal", "pelatihan", "pengalaman", "hasil_kerja", "bahan_kerja",
+    "perangkat_kerja", "tanggung_jawab", "wewenang", "korelasi_jabatan", "kondisi_lingkungan",
+    "risiko_bahaya", "syarat_jabatan", "prestasi_kerja",
+)  # fmt: skip
+FIELD_EVALUASI = (
+    "jenis",
+    "tingkat",
+    "alasan",
+    "nilai",
+    "kelas",
+    "tim_evaluator",
+    "tanggal",
+    "status",
+)
+
+
+@dataclass(slots=True)
+class UnitL:
+    id: int
+    induk_id: int | None
+    path: str
+    kedalaman: int
+    kode: str
+    nama: str
+    jenis: str
+    eselon: str
+
+
+@dataclass(slots=True)
+class JabatanL:
+    id: int
+    unit_id: int
+    kode: str
+    nama: str
+    jenis: str
+    nama_jf: str
+    jenjang: str
+    kelas: int | None
+    is_kepala: bool
+    beban_kerja_jam: Decimal | None
+    kebutuhan_desimal: Decimal | None
+    kebutuhan: int | None
+    b: int
+
+    @property
+    def selisih(self) -> int | None:
+        """± = B − K (negative: shortage); unknown while K is."""
+        return None if self.kebutuhan is None else self.b - self.kebutuhan
+
+
+@dataclass(slots=True)
+class SimpulL:
+    """A unit with its own positions, its sub-units and the totals of its whole subtree."""
+
+    unit: UnitL
+    jabatan: list[JabatanL] = field(default_factory=list)
+    anak: list[SimpulL] = field(default_factory=list)
+    rekap: Rekap = field(default_factory=Rekap)
+
+    def telusuri(self):
+        yield self
+        for anak in self.anak:
+            yield from anak.telusuri()
+
+    def semua_jabatan(self):
+        for simpul in self.telusuri():
+            yield from simpul.jabatan
+
+
+@dataclass(frozen=True, slots=True)
+class Konteks:
+    """What every document's title block names."""
+
+    instansi: str
+    struktur: str
+    dasar_hukum: str
+    lingkup: str  # the OPD's name, or "Seluruh perangkat daerah"
+    opd_kode: str  # "" for the whole agency
+    wke_jam: Decimal
+    pengaturan: aturan.Pengaturan
+
+
+@dataclass(frozen=True, slots=True)
+class PegawaiL:
+    nama: str
+    nip: str
+    tanggal_lahir: date
+
+
+@dataclass(slots=True)
+class Rincian:
+    """Everything the ANJAB and evaluation documents of one position need."""
+
+    jabatan: JabatanL
+    rantai: list[UnitL]  # from the OPD down to the position's own unit
+    anjab: dict[str, Any]
+    tugas: list[dict[str, Any]]
+    evaluasi: dict[str, Any] | None
+    pemangku: list[PegawaiL]
+    atasan: JabatanL | None
+    pemangku_atasan: list[PegawaiL]
+
+
+# --- scope -----------------------------------------------------------------------------------
+
+
+def opd_ambil(*, akses: Akses, struktur: Struktur, kode: str) -> UnitKerja:
+    """A perangkat daerah (top-level unit) of the version by its stable kode."""
+    akses.pastikan_instansi(struktur)
+    opd = UnitKerja.objects.filter(
+        instansi_id=akses.instansi_id, struktur=struktur, kedalaman=0, kode=kode
+    ).first()
+    if opd is None:
+        raise TidakDitemukan("Perangkat daerah tidak ditemukan pada versi struktur ini.")
+    return opd
+
+
+def konteks_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) -> Konteks:
+    """Two queries: the agency's name and its rule settings."""
+    akses.pastikan_instansi(struktur)
+    instansi = Instansi.objects.only("nama").get(pk=akses.instansi_id)
+    pengaturan = pengaturan_instansi(instansi_id=akses.instansi_id)
+    dasar = struktur.dasar_hukum_nomor
+    if struktur.dasar_hukum_tanggal:
+        from ramping.laporan.format import tanggal
+
+        dasar = f"{dasar} tanggal {tanggal(struktur.dasar_hukum_tanggal)}".strip()
+    return Konteks(
+        instansi=instansi.nama,
+        struktur=struktur.nama,
+        dasar_hukum=dasar,
+        lingkup=opd.nama if opd else "Seluruh perangkat daerah",
+        opd_kode=opd.kode if opd else "",
+        wke_jam=pengaturan.wke_jam,
+        pengaturan=pengaturan,
+    )
+
+
+def _jabatan_qs(akses: Akses, struktur: Struktur, opd: UnitKerja | None):
+    qs = Jabatan.objects.filter(instansi_id=akses.instansi_id, struktur=struktur).annotate(
+        b=Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True))
+    )
+    if opd is not None:
+        qs = qs.filter(unit__path__startswith=opd.path)
+    return qs
+
+
+def _units_qs(akses: Akses, struktur: Struktur):
+    return UnitKerja.objects.filter(instansi_id=akses.instansi_id, struktur=struktur)
+
+
+# --- peta jabatan, ABK, kebutuhan --------------------------------------------------------------
+
+
+def pohon_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) -> list[SimpulL]:
+    """The unit tree (whole version or one OPD) with positions, B and subtree totals: 2 queries."""
+    akses.pastikan_instansi(struktur)
+    units = _units_qs(akses, struktur)
+    if opd is not None:
+        akses.pastikan_instansi(opd)
+        units = units.filter(path__startswith=opd.path)
+    simpul: dict[int, SimpulL] = {}
+    akar: list[SimpulL] = []
+    for row in units.order_by("path").values_list(*FIELD_UNIT):
+        node = simpul[row[0]] = SimpulL(UnitL(*row))
+        induk = simpul.get(node.unit.induk_id) if node.unit.induk_id else None
+        (induk.anak if induk is not None else akar).append(node)
+    rows = _jabatan_qs(akses, struktur, opd).order_by("-is_kepala", "urutan", "id")
+    for row in rows.values_list(*FIELD_JABATAN):
+        j = JabatanL(*row)
+        simpul[j.unit_id].jabatan.append(j)
+    for node in akar:
+        _hitung_rekap(node)
+    return akar
+
+
+def _hitung_rekap(node: SimpulL) -> Rekap:
+    # Recursion depth is the tree depth (a handful of levels), not the number of units.
+    for j in node.jabatan:
+        node.rekap.tambah(j)  # type: ignore[arg-type]  # same fields as BarisJabatan
+    for anak in node.anak:
+        node.rekap.gabung(_hitung_rekap(anak))
+    return node.rekap
+
+
+def tanggal_lahir_pemangku(
+    *, akses: Akses, struktur: Struktur, opd: UnitKerja | None
+) -> dict[int, list[date]]:
+    """Birth dates of the active holders, by position: one query (for the BUP projection)."""
+    qs = Penempatan.objects.filter(
+        instansi_id=akses.instansi_id, struktur=struktur, tmt_selesai__isnull=True
+    )
+    if opd is not None:
+        qs = qs.filter(jabatan__unit__path__startswith=opd.path)
+    hasil: dict[int, list[date]] = defaultdict(list)
+    for jabatan_id, lahir in qs.values_list("jabatan_id", "pegawai__tanggal_lahir"):
+        hasil[jabatan_id].append(lahir)
+    return hasil
+
+
+# --- ANJAB and evaluasi (one document per position) -----------------------------------------
+
+
+def rincian_jabatan(
+    *,
+    akses: Akses,
+    struktur: Struktur,
+    opd: UnitKerja | None = None,
+    jabatan_id: int | None = None,
+    hanya_dievaluasi: bool = False,
+) -> list[Rincian]:
+    """Positions of an OPD (or one position) with ANJAB, tasks, evaluation, chain and holders.
+
+    Five queries whatever the count: positions (+ANJAB, evaluation), units of the chains, the
+    chains' head positions, tasks, holders.
+    """
+    akses.pastikan_instansi(struktur)
+    qs = _jabatan_qs(akses, struktur, opd).select_related("unit", "anjab", "evaluasi")
+    if jabatan_id is not None:
+        qs = qs.filter(pk=jabatan_id)
+    if hanya_dievaluasi:
+        qs = qs.filter(evaluasi__nilai__isnull=False)
+    daftar = list(qs.order_by("unit__path", "-is_kepala", "urutan", "id"))
+    if jabatan_id is not None and not daftar:
+        raise TidakDitemukan("Jabatan tidak ditemukan.")
+    awalan = {
+        j.unit.path[:i]
+        for j in daftar
+        for i in range(UnitKerja.SEGMEN, len(j.unit.path) + 1, UnitKerja.SEGMEN)
+    }
+    units = {
+        row[0]: UnitL(*row)
+        for row in _units_qs(akses, struktur).filter(path__in=awalan).values_list(*FIELD_UNIT)
+    }
+    per_path = {u.path: u for u in units.values()}
+    kepala = {
+        j.unit_id: j
+        for j in (
+            JabatanL(*row)
+            for row in _jabatan_qs(akses, struktur, None)
+            .filter(unit_id__in=units, is_kepala=True)
+            .values_list(*FIELD_JABATAN)
+        )
+    }
+    tugas: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for t in (
+        Tugas.objects.filter(instansi_id=akses.instansi_id, jabatan__in=[j.pk for j in daftar])
+        .order_by("urutan", "id")
+        .values(
+            "jabatan_id",
+            "uraian",
+            "tahapan",
+            "hasil_kerja",
+            "satuan_hasil",
+            "volume",
+            "waktu",
+            "satuan_waktu",
+        )
+    ):
+        tugas[t.pop("jabatan_id")].append(t)
+    hasil = []
+    atasan_ids = set()
+    for j in daftar:
+        rantai = [per_path[p] for p in sorted(p for p in awalan if j.unit.path.startswith(p))]
+        atasan = _atasan(j, rantai, kepala)
+        if atasan is not None:
+            atasan_ids.add(atasan.id)
+        hasil.append(
+            Rincian(
+                jabatan=JabatanL(*(getattr(j, f) for f in FIELD_JABATAN)),
+                rantai=rantai,
+                anjab=_isi(j, "anjab", FIELD_ANJAB),
+                tugas=tugas.get(j.pk, []),
+                evaluasi=_isi(j, "evaluasi", FIELD_EVALUASI) or None,
+                pemangku=[],
+                atasan=atasan,
+                pemangku_atasan=[],
+            )
+        )
+    pemangku = _pemangku(akses, struktur, {r.jabatan.id for r in hasil} | atasan_ids)
+    for r in hasil:
+        r.pemangku = pemangku.get(r.jabatan.id, [])
+        r.pemangku_atasan = pemangku.get(r.atasan.id, []) if r.atasan else []
+    return hasil
+
+
+def _isi(jabatan: Jabatan, relasi: str, nama_field: tuple[str, ...]) -> dict[str, Any]:
+    """The fields of a one-to-one row loaded by select_related, or {} when there is none."""
+    try:
+        obj = getattr(jabatan, relasi)
+    except (Jabatan.anjab.RelatedObjectDoesNotExist, Jabatan.evaluasi.RelatedObjectDoesNotExist):
+        return {}
+    return {f: getattr(obj, f) for f in nama_field}
+
+
+def _atasan(j: Jabatan, rantai: list[UnitL], kepala: dict[int, JabatanL]) -> JabatanL | None:
+    """The direct superior: the head of the own unit, or of the nearest unit above with one."""
+    units = rantai[:-1] if j.is_kepala else rantai
+    for unit in reversed(units):
+        if (k := kepala.get(unit.id)) is not None and k.id != j.pk:
+            return k
+    return None
+
+
+def _pemangku(akses: Akses, struktur: Struktur, ids: set[int]) -> dict[int, list[PegawaiL]]:
+    hasil: dict[int, list[PegawaiL]] = defaultdict(list)
+    rows = (
+        Penempatan.objects.filter(
+            instansi_id=akses.instansi_id,
+            struktur=struktur,
+            tmt_selesai__isnull=True,
+            jabatan_id__in=ids,
+        )
+        .select_related("pegawai")
+        .order_by("pegawai__nama")
+    )
+    for p in rows:
+        hasil[p.jabatan_id].append(
+            PegawaiL(p.pegawai.nama_lengkap, p.pegawai.nip, p.pegawai.tanggal_lahir)
+        )
+    return hasil

@@ -1,0 +1,40 @@
+"""No N+1: every exporter reads with the same number of queries for 3 positions and ~170."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ramping.jabatan.models import Jabatan
+from ramping.laporan.exporters import LAPORAN
+from ramping.organisasi.models import Struktur, UnitKerja
+from tests.laporan.bantu import akses_demo
+
+# Agency name, settings, then the report's own reads (see ramping/laporan/selectors.py).
+BATAS = {"peta-jabatan": 4, "abk": 4, "kebutuhan": 5, "anjab": 7, "evaluasi": 7, "berita-acara": 7}
+
+
+def _hitung(kelas, **kw) -> int:
+    e = kelas(**kw)
+    with CaptureQueriesContext(connection) as kueri:
+        e.muat()
+        e.dokumen()  # building the document must not query at all
+    return len(kueri)
+
+
+@pytest.mark.parametrize("kode", list(LAPORAN))
+def test_jumlah_kueri_tetap_untuk_opd_kecil_dan_terbesar(dunia, kecil, demo, kode):
+    kelas = LAPORAN[kode]
+    kecil_n = _hitung(kelas, akses=dunia.analis, struktur=dunia.struktur, opd=dunia.dinas_a)
+    struktur = Struktur.objects.get(instansi=demo, status="berlaku")
+    opd = max(
+        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
+        key=lambda u: Jabatan.objects.filter(
+            struktur=struktur, unit__path__startswith=u.path
+        ).count(),
+    )
+    assert Jabatan.objects.filter(struktur=struktur, unit__path__startswith=opd.path).count() > 100
+    besar_n = _hitung(kelas, akses=akses_demo(demo), struktur=struktur, opd=opd)
+    assert kecil_n == besar_n <= BATAS[kode]
+    if not kelas.perlu_opd:
+        seluruh = _hitung(kelas, akses=akses_demo(demo), struktur=struktur)
+        assert seluruh == besar_n

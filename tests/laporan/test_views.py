@@ -1,0 +1,172 @@
+"""Permission matrix for every laporan URL, the downloads, and the ZIP builder with progress."""
+
+import zipfile
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ramping.laporan import paket
+from ramping.laporan.exporters import LAPORAN
+from tests.laporan.bantu import baris_xlsx
+
+PERSONA = ["analis", "operator_a", "operator_b", "pimpinan", "orang_luar", "anonim"]
+
+
+@pytest.fixture(autouse=True)
+def _direktori_zip(settings, tmp_path):
+    settings.RAMPING_LAPORAN_DIR = tmp_path / "zip"
+
+
+def masuk(client, dunia, persona):
+    if persona != "anonim":
+        client.force_login(getattr(dunia, persona).pengguna)
+
+
+def _harapan(response, persona, berhasil=200):
+    if persona == "anonim":
+        assert response.status_code == 302 and reverse("web:masuk") in response["Location"]
+    elif persona == "orang_luar":
+        assert response.status_code == 404
+    else:
+        assert response.status_code == berhasil
+
+
+def _unduh(kode, laporan, format, **param):
+    query = "&".join(f"{k}={v}" for k, v in {"format": format, **param}.items())
+    return reverse("laporan:unduh", args=[kode, laporan]) + "?" + query
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+def test_halaman_laporan_per_persona(client, dunia, kecil, persona):
+    masuk(client, dunia, persona)
+    response = client.get(reverse("laporan:indeks", args=[dunia.instansi.kode]))
+    _harapan(response, persona)
+    if response.status_code == 200:
+        teks = response.content.decode()
+        for e in LAPORAN.values():
+            assert e.judul in teks
+        # The ZIP builder offers an operator only their own OPD.
+        zip_form = teks[teks.index('id="zip-opd"') :]
+        assert ("Dinas B" in zip_form.split("</select>")[0]) == (persona != "operator_a")
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+@pytest.mark.parametrize(
+    ("laporan", "format"),
+    [(k, f) for k, e in LAPORAN.items() for f in e.format],
+)
+def test_unduh_setiap_laporan_per_persona(client, dunia, kecil, persona, laporan, format):
+    masuk(client, dunia, persona)
+    response = client.get(_unduh(dunia.instansi.kode, laporan, format, opd="DINAS-A"))
+    _harapan(response, persona)
+    if response.status_code == 200:
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert len(response.content) > 1000
+
+
+def test_unduh_anjab_satu_jabatan_dan_laporan_tak_dikenal(client, dunia, kecil):
+    masuk(client, dunia, "operator_b")
+    kode = dunia.instansi.kode
+    ok = client.get(_unduh(kode, "anjab", "docx", jabatan=kecil.pelaksana.pk))
+    assert ok.status_code == 200 and "jabatan" in ok["Content-Disposition"]
+    assert client.get(_unduh(kode, "anjab", "xlsx", opd="DINAS-A")).status_code == 404
+    assert client.get(_unduh(kode, "tidak-ada", "pdf")).status_code == 404
+    assert client.get(_unduh(kode, "anjab", "pdf")).status_code == 404  # needs an OPD
+    assert client.get(_unduh(kode, "peta-jabatan", "xlsx", opd="TIDAK-ADA")).status_code == 404
+
+
+def test_unduh_jabatan_instansi_lain_tidak_ada(client, dunia, kecil):
+    masuk(client, dunia, "orang_luar")
+    kode = dunia.instansi_lain.kode
+    response = client.get(_unduh(kode, "anjab", "pdf", jabatan=kecil.pelaksana.pk))
+    assert response.status_code == 404
+
+
+def test_unduh_memakai_versi_yang_dipilih(client, dunia, kecil):
+    masuk(client, dunia, "analis")
+    response = client.get(
+        _unduh(dunia.instansi.kode, "peta-jabatan", "xlsx", versi=dunia.struktur.pk)
+    )
+    _ws, _k, baris = baris_xlsx(response.content)
+    assert sum(b[0].value is not None for b in baris) == 4
+    assert (
+        client.get(_unduh(dunia.instansi.kode, "peta-jabatan", "xlsx", versi=999999)).status_code
+        == 404
+    )
+
+
+def test_unduh_peta_jumlah_kueri_tetap(client, dunia, kecil):
+    masuk(client, dunia, "analis")
+    url = _unduh(dunia.instansi.kode, "peta-jabatan", "xlsx")
+    client.get(url)
+    with CaptureQueriesContext(connection) as kueri:
+        assert client.get(url).status_code == 200
+    assert len(kueri) <= 10  # session, user, agencies, membership, versions + 4 report reads
+
+
+# The ZIP builder: an operator only for their own OPD; the others for any OPD.
+STATUS_ZIP = {"analis": 202, "operator_a": 202, "operator_b": 403, "pimpinan": 202}
+
+
+@pytest.mark.parametrize("persona", PERSONA)
+def test_zip_per_persona(client, dunia, kecil, persona):
+    masuk(client, dunia, persona)
+    url = reverse("laporan:zip_mulai", args=[dunia.instansi.kode])
+    response = client.post(url, {"opd": "DINAS-A"}, headers={"HX-Request": "true"})
+    _harapan(response, persona, STATUS_ZIP.get(persona))
+    if response.status_code == 202:
+        token = response.content.decode().split("/zip/")[1].split("/")[0]
+        paket.tunggu(token)
+
+
+def test_zip_dibangun_dengan_kemajuan_lalu_diunduh(client, dunia, kecil):
+    masuk(client, dunia, "operator_a")
+    kode = dunia.instansi.kode
+    response = client.post(
+        reverse("laporan:zip_mulai", args=[kode]),
+        {"opd": "DINAS-A"},
+        headers={"HX-Request": "true"},
+    )
+    teks = response.content.decode()
+    assert "dokumen" in teks and "hx-trigger" in teks  # polls while it builds
+    token = teks.split("/zip/")[1].split("/")[0]
+    paket.tunggu(token)
+    status = client.get(
+        reverse("laporan:zip_status", args=[kode, token]), headers={"HX-Request": "true"}
+    )
+    isi = status.content.decode()
+    assert "11/11 dokumen" in isi and "Unduh ZIP" in isi and "hx-trigger" not in isi
+    halaman = client.get(reverse("laporan:zip_status", args=[kode, token]))
+    assert "<html" in halaman.content.decode()  # without JavaScript: a whole page
+    unduh = client.get(reverse("laporan:zip_unduh", args=[kode, token]))
+    with zipfile.ZipFile(BytesIO(b"".join(unduh.streaming_content))) as z:
+        nama = z.namelist()
+    assert len(nama) == 11
+    assert sum(n.startswith("dinas-a/anjab/") for n in nama) == 3  # one DOCX per position
+    assert "dinas-a/peta-jabatan-dinas-a.pdf" in nama
+
+    # Another user of the same agency cannot read or fetch it.
+    client.force_login(dunia.analis.pengguna)
+    assert client.get(reverse("laporan:zip_status", args=[kode, token])).status_code == 404
+    assert client.get(reverse("laporan:zip_unduh", args=[kode, token])).status_code == 404
+    jahat = reverse("laporan:zip_status", args=[kode, "x" * 30]).replace("x" * 30, "..%2F..%2Fetc")
+    assert client.get(jahat).status_code == 404
+
+
+def test_zip_tanpa_htmx_dialihkan_ke_halaman_status(client, dunia, kecil):
+    masuk(client, dunia, "analis")
+    response = client.post(
+        reverse("laporan:zip_mulai", args=[dunia.instansi.kode]), {"opd": "DINAS-B"}
+    )
+    assert response.status_code == 302 and "/zip/" in response["Location"]
+    paket.tunggu(response["Location"].rstrip("/").split("/")[-1])
+
+
+def test_berkas_lama_dibersihkan(settings, tmp_path):
+    lama = paket.direktori() / "lama.zip"
+    lama.write_bytes(b"x")
+    paket.bersihkan(umur=-1)
+    assert not lama.exists()
