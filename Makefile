@@ -47,5 +47,9 @@ test: lint chromium
 	$(BIN)/pytest
 	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest --ignore=tests/aturan
 
+# PNGs of the main pages of the demo agency for the README and the user guide.
+screenshots: $(VENV)/.dev chromium
+	$(BIN)/python scripts/screenshots.py --keluaran docs/screenshots
+
 clean:
 	rm -rf $(VENV) ramping.sqlite3 ramping.sqlite3-* staticfiles

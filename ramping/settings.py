@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "ramping.laporan",
     "ramping.api",
     "ramping.impor",
+    "ramping.penyederhanaan",
+    "ramping.sistemkerja",
     "ninja",
 ]
 

@@ -12,5 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i/<slug:instansi_kode>/laporan/", include("ramping.laporan.urls")),
     path("i/<slug:instansi_kode>/impor/", include("ramping.impor.urls")),
+    path("i/<slug:instansi_kode>/penyederhanaan/", include("ramping.penyederhanaan.urls")),
+    path("i/<slug:instansi_kode>/sistem-kerja/", include("ramping.sistemkerja.urls")),
     path("", include("ramping.web.urls")),
 ]

@@ -132,6 +132,8 @@ def ambil_semua(dasar: str, ids: dict, keluaran: Path, chromium: str) -> None:
             ("06-peta-jabatan", f"{i}/peta/{ids['dinkes']}/", None),
             ("07-pegawai", f"{i}/pegawai/", None),
             ("08-pegawai-detail", f"{i}/pegawai/{ids['pegawai']}/", None),
+            ("14-laporan", f"{i}/laporan/", None),
+            ("15-impor", f"{i}/impor/", None),
         ]
         for nama, url, siapkan in halaman:
             potret(analis, url, keluaran / f"{nama}.png", siapkan)

@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from django.http import HttpResponse
 from ninja import Query, Router
 from ninja.pagination import paginate
 
@@ -9,6 +10,7 @@ from ramping import aturan
 from ramping.api import selectors as s
 from ramping.api.halaman import Halaman
 from ramping.api.skema import (
+    Galat,
     InstansiOut,
     JabatanDetail,
     JabatanOut,
@@ -20,6 +22,8 @@ from ramping.api.skema import (
 )
 from ramping.jabatan.models import JenisJabatan
 from ramping.jabatan.selectors import jabatan_ambil, pohon_jabatan, rekap_total
+from ramping.laporan.exporters import LAPORAN
+from ramping.laporan.unduhan import buat_laporan
 from ramping.organisasi.models import Instansi
 from ramping.organisasi.selectors import struktur_daftar, unit_ambil
 from ramping.pegawai.selectors import pegawai_ambil, penempatan_riwayat
@@ -125,3 +129,35 @@ def peta_jabatan(request, struktur_id: int | None = None, unit_id: int | None = 
         "selisih": total.selisih,
         "baris": baris,
     }
+
+
+KodeLaporan = Literal[tuple(LAPORAN)]  # the exporters' registry
+FormatLaporan = Literal["xlsx", "pdf", "docx"]
+
+
+@router.get(
+    "/laporan/{kode}",
+    response={200: None, 404: Galat},
+    summary="Unduh laporan resmi (peta jabatan, ANJAB, ABK, evaluasi, berita acara, kebutuhan)",
+)
+def laporan(
+    request,
+    kode: KodeLaporan,
+    format: FormatLaporan,
+    struktur_id: int | None = None,
+    opd: str = Query("", max_length=40, pattern=r"^[A-Za-z0-9._-]*$"),
+    jabatan_id: int | None = None,
+):
+    versi = s.versi_dipilih(akses=request.auth, struktur_id=struktur_id)
+    berkas = buat_laporan(
+        akses=request.auth,
+        kode=kode,
+        format=format,
+        struktur=versi,
+        opd_kode=opd,
+        jabatan_id=jabatan_id,
+        versi_dipilih=struktur_id is not None,
+    )
+    respons = HttpResponse(berkas.isi, content_type=berkas.mime)
+    respons["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
+    return respons

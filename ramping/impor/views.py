@@ -64,7 +64,7 @@ def templat(request, jenis: str):
 def unggah(request, jenis: str):
     pengimpor = _pengimpor(request, jenis)  # refuses (403) a role that may not import this
     form = FormUnggah(request.POST or None, request.FILES or None)
-    konteks = {"kelas": _kelas(jenis), "form": form}
+    konteks = {"kelas": _kelas(jenis), "form": form, "aktif": "impor"}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["berkas"].read()
         try:

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ramping.akun.models import Peran
 from ramping.errors import TidakBerhak, TidakDitemukan
-from ramping.jabatan.selectors import jabatan_ambil
 from ramping.laporan import paket
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.renderers import MIME
 from ramping.laporan.selectors import opd_ambil
+from ramping.laporan.unduhan import buat_laporan
 from ramping.organisasi.selectors import opd_daftar
 from ramping.web.halaman import halaman_instansi
 
@@ -55,29 +55,18 @@ def indeks(request):
 @halaman_instansi
 def unduh(request, laporan: str):
     h = request.halaman
-    kelas = LAPORAN.get(laporan)
-    format = request.GET.get("format", "")
-    if kelas is None or format not in kelas.format:
-        raise TidakDitemukan("Laporan atau format tidak dikenal.")
-    struktur, opd, jabatan_id = h.struktur, None, None
-    if kelas.per_jabatan and request.GET.get("jabatan", "").isdigit():
-        jabatan = jabatan_ambil(akses=h.akses, jabatan_id=int(request.GET["jabatan"]))
-        # A position link names its own version unless the user picked another one.
-        if "versi" not in request.GET:
-            struktur = jabatan.struktur
-        elif jabatan.struktur_id != struktur.pk:
-            raise TidakDitemukan("Jabatan tidak ada pada versi struktur ini.")
-        jabatan_id = jabatan.pk
-    elif request.GET.get("opd"):
-        opd = opd_ambil(akses=h.akses, struktur=struktur, kode=request.GET["opd"])
-    elif kelas.perlu_opd:
-        raise TidakDitemukan("Pilih perangkat daerah untuk laporan ini.")
-    if struktur is None:
-        raise TidakDitemukan("Instansi belum memiliki versi struktur.")
-    exporter = kelas(akses=h.akses, struktur=struktur, opd=opd, jabatan_id=jabatan_id)
-    isi = exporter.ekspor(format)
-    response = HttpResponse(isi, content_type=MIME[format])
-    response["Content-Disposition"] = f'attachment; filename="{exporter.nama_berkas(format)}"'
+    jabatan = request.GET.get("jabatan", "")
+    berkas = buat_laporan(
+        akses=h.akses,
+        kode=laporan,
+        format=request.GET.get("format", ""),
+        struktur=h.struktur,
+        opd_kode=request.GET.get("opd", ""),
+        jabatan_id=int(jabatan) if jabatan.isdigit() else None,
+        versi_dipilih="versi" in request.GET,
+    )
+    response = HttpResponse(berkas.isi, content_type=berkas.mime)
+    response["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
     return response
 
 

@@ -23,6 +23,10 @@ def navigasi(request: HttpRequest) -> dict:
     ]
     if halaman.boleh_menempatkan:
         menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_baru"))
+    menu.append(("laporan", _("Laporan dan dokumen"), "laporan:indeks"))
+    # Imports write data: analysts and admins (pegawai, tugas) and operators (tugas of their OPD).
+    if halaman.boleh_menempatkan:
+        menu.append(("impor", _("Impor data"), "impor:daftar"))
     return {
         "halaman": halaman,
         "menu": [

@@ -152,3 +152,32 @@ def test_dokumen_openapi_dan_halaman_docs_tersedia(client):
     skema = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/jabatan/{jabatan_id}/tugas" in skema["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_laporan_diunduh_lewat_api_dan_terbaca(client, token, dunia, jabatan_a):
+    import io
+
+    from openpyxl import load_workbook
+
+    kepala = {"HTTP_AUTHORIZATION": f"Bearer {token['pimpinan']}"}
+    r = client.get(
+        f"/api/v1/laporan/peta-jabatan?format=xlsx&struktur_id={dunia.struktur.pk}", **kepala
+    )
+    assert r.status_code == 200
+    assert r["Content-Type"].startswith("application/vnd.openxmlformats")
+    teks = [
+        c
+        for row in load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True)
+        for c in row
+        if isinstance(c, str)
+    ]
+    assert "Penelaah Teknis Kebijakan" in teks
+    r = client.get(f"/api/v1/laporan/anjab?format=docx&jabatan_id={jabatan_a.pk}", **kepala)
+    assert r.status_code == 200 and r.content[:2] == b"PK"
+
+
+def test_laporan_format_salah_atau_instansi_lain(api, token, dunia):
+    assert api("get", "/api/v1/laporan/abk?format=pdf", token["analis"])[0] == 404
+    assert api("get", "/api/v1/laporan/abk?format=csv", token["analis"])[0] == 422
+    url = f"/api/v1/laporan/peta-jabatan?format=xlsx&struktur_id={dunia.struktur.pk}"
+    assert api("get", url, token["orang_luar"])[0] == 404

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PenyederhanaanConfig(AppConfig):
+    name = "ramping.penyederhanaan"
+    verbose_name = "Penyederhanaan birokrasi"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SistemKerjaConfig(AppConfig):
+    name = "ramping.sistemkerja"
+    verbose_name = "Sistem kerja"
