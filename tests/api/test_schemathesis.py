@@ -4,14 +4,29 @@ Every operation of /api/v1/openapi.json gets generated requests (valid and inval
 odd query values) sent to the WSGI app in-process, authenticated as an OPD operator.
 """
 
+import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from ramping.wsgi import application
 
 
-def test_api_tidak_pernah_galat_server(db, token, jabatan_a):
+@pytest.fixture
+def koneksi_tetap_terbuka():
+    """Calling the WSGI app directly fires request_finished, which closes the database
+    connection in the middle of the test's transaction (fatal on PostgreSQL). Django's own
+    test client disconnects the same handler; do likewise."""
+    for sinyal in (request_started, request_finished):
+        sinyal.disconnect(close_old_connections)
+    yield
+    for sinyal in (request_started, request_finished):
+        sinyal.connect(close_old_connections)
+
+
+def test_api_tidak_pernah_galat_server(db, token, jabatan_a, koneksi_tetap_terbuka):
     skema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
     header = {"Authorization": f"Bearer {token['operator_a']}"}
     operasi = [hasil.ok() for hasil in skema.get_all_operations()]
