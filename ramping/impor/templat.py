@@ -9,6 +9,30 @@ from openpyxl.styles import Font, PatternFill
 from ramping.impor.dasar import Pengimpor
 
 CONTOH = {
+    "anjab": [
+        "Bidang Kesehatan Masyarakat",
+        "Penelaah Teknis Kebijakan",
+        "Menelaah bahan kebijakan teknis kesehatan masyarakat",
+        "Minimal S-1",
+        "Pelatihan analisis kebijakan",
+        "Pengelolaan program kesehatan 2 tahun",
+        "Kebenaran hasil telaahan; Kerahasiaan data",
+        "Meminta data kepada unit terkait",
+        "Hasil penilaian kinerja minimal Baik",
+    ],
+    "jabatan": [
+        "Bidang Kesehatan Masyarakat",
+        "Dinas Kesehatan",
+        "Bidang",
+        "III.b",
+        "Epidemiolog Kesehatan Ahli Muda",
+        "Fungsional",
+        "Epidemiolog Kesehatan",
+        "Ahli Muda",
+        "10",
+        "",
+        "tidak",
+    ],
     "pegawai": [
         "198609262015051001",
         "Budi Santoso",

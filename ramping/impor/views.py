@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from ramping.errors import RampingError
+from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.impor import simpanan
 from ramping.impor.berkas import UKURAN_MAKS, BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
@@ -62,9 +62,16 @@ def templat(request, jenis: str):
 
 @halaman_instansi
 def unggah(request, jenis: str):
-    pengimpor = _pengimpor(request, jenis)  # refuses (403) a role that may not import this
     form = FormUnggah(request.POST or None, request.FILES or None)
     konteks = {"kelas": _kelas(jenis), "form": form, "aktif": "impor"}
+    try:
+        pengimpor = _pengimpor(request, jenis)  # refuses (403) a role that may not import this
+    except (TidakBerhak, TidakDitemukan):
+        raise
+    except RampingError as exc:  # e.g. the version in force does not change shape by import
+        return render(
+            request, "impor/unggah.html", {**konteks, "form": None, "tertutup": exc.pesan}
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["berkas"].read()
         try:

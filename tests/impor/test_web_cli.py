@@ -124,3 +124,11 @@ def test_perintah_impor_berkas_rusak_gagal_dengan_pesan(dunia, tmp_path):
             str(dunia.struktur.pk),
             stderr=io.StringIO(),
         )
+
+
+def test_impor_jabatan_pada_versi_berlaku_diberi_penjelasan(client, dunia):
+    dunia.struktur.status, dunia.struktur.berlaku_mulai = "berlaku", "2024-01-01"
+    dunia.struktur.save()
+    _masuk(client, dunia.analis)
+    r = client.get("/i/kota-uji/impor/jabatan/")
+    assert r.status_code == 200 and "tidak dapat diubah" in r.content.decode()
