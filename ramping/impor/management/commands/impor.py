@@ -14,7 +14,7 @@ from ramping.organisasi.selectors import struktur_versi
 
 
 class Command(BaseCommand):
-    help = "Mengimpor lembar kerja .xlsx (jabatan, tugas, anjab, pegawai); --pratinjau hanya memeriksa."
+    help = "Mengimpor lembar kerja .xlsx ke satu instansi; --pratinjau hanya memeriksa."
 
     def add_arguments(self, parser):
         parser.add_argument("jenis", choices=sorted(JENIS_IMPOR))
