@@ -47,7 +47,8 @@ def dasbor(request):
         ],
         pegawai=pegawai_rekap(akses=h.akses, struktur=h.struktur),
         grafik_kelas=grafik_kolom(kolom_kelas),
-        grafik_opd=grafik_bk(opd_bk),
+        # Drawn at the width it is shown (the full page), so labels keep their size.
+        grafik_opd=grafik_bk(opd_bk, lebar=1120),
         peta_url=f"{peta}?{versi}",
         pegawai_url=f"{reverse('web:pegawai_daftar', args=[kode])}?{versi}",
     )
