@@ -14,8 +14,10 @@ from django.db import transaction
 
 from ramping.akun.akses import Akses
 from ramping.errors import RampingError
-from ramping.impor.berkas import Kolom, Lembar, baca_lembar
+from ramping.impor.berkas import Kolom, Lembar, baca_lembar, normal
 from ramping.impor.nilai import NilaiTidakValid
+from ramping.jabatan.models import Jabatan
+from ramping.organisasi.models import Struktur
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,17 @@ class Pengimpor(ABC):
     @abstractmethod
     def terapkan(self, pratinjau: Pratinjau) -> None:
         """Write the plan (called inside the import's transaction)."""
+
+
+def jabatan_per_unit(struktur: Struktur) -> dict[tuple[str, str], Jabatan | None]:
+    """(unit name or kode, position name), normalised → position; None where the pair is
+    ambiguous (two positions of that name in units of that name), so a row can say so."""
+    peta: dict[tuple[str, str], Jabatan | None] = {}
+    for j in Jabatan.objects.filter(struktur=struktur).select_related("unit", "struktur"):
+        for unit in {normal(j.unit.nama), normal(j.unit.kode)}:
+            kunci = (unit, normal(j.nama))
+            peta[kunci] = None if kunci in peta else j
+    return peta
 
 
 def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ramping.errors import RampingError, TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
-from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau
+from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
 from ramping.jabatan.models import Anjab, Jabatan
 from ramping.jabatan.services import anjab_ubah
 from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
@@ -52,11 +52,7 @@ class ImporAnjab(Pengimpor):
     def periksa(self, lembar: Lembar) -> Pratinjau:
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaAnjab()
-        posisi: dict[tuple[str, str], Jabatan | None] = {}
-        for j in Jabatan.objects.filter(struktur=self.struktur).select_related("unit", "struktur"):
-            for unit in {normal(j.unit.nama), normal(j.unit.kode)}:
-                kunci = (unit, normal(j.nama))
-                posisi[kunci] = None if kunci in posisi else j
+        posisi = jabatan_per_unit(self.struktur)
         anjab = {a.jabatan_id: a for a in Anjab.objects.filter(jabatan__struktur=self.struktur)}
         kolom_ada = [f for f in (*TEKS, *DAFTAR) if f in lembar.kolom]
         dilihat: dict[int, int] = {}

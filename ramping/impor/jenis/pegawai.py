@@ -11,7 +11,7 @@ from ramping.akun.akses import pastikan_analis
 from ramping.audit.models import JejakAudit
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
-from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau
+from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Pegawai, Penempatan
@@ -85,15 +85,6 @@ class ImporPegawai(Pengimpor):
         akses.pastikan_instansi(struktur)
         self.struktur = struktur
 
-    def _jabatan_per_unit(self) -> dict[tuple[str, str], Jabatan | None]:
-        """(unit name or kode, position name) → position; None where a name is ambiguous."""
-        peta: dict[tuple[str, str], Jabatan | None] = {}
-        for j in Jabatan.objects.filter(struktur=self.struktur).select_related("unit"):
-            for unit in {normal(j.unit.nama), normal(j.unit.kode)}:
-                kunci = (unit, normal(j.nama))
-                peta[kunci] = None if kunci in peta else j
-        return peta
-
     def periksa(self, lembar: Lembar) -> Pratinjau:
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaPegawai()
@@ -103,7 +94,7 @@ class ImporPegawai(Pengimpor):
                 "pegawai__nip", "jabatan_id"
             )
         )
-        jabatan = self._jabatan_per_unit() if "jabatan" in lembar.kolom else {}
+        jabatan = jabatan_per_unit(self.struktur) if "jabatan" in lembar.kolom else {}
         unit_dikenal = {u for u, _j in jabatan}
         dilihat: dict[str, int] = {}
         for nomor, cells in lembar.baris:

@@ -13,7 +13,7 @@ from ramping.audit.models import JejakAudit
 from ramping.errors import RampingError, TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
-from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau
+from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.services.abk import abk_hitung_ulang_jabatan, pastikan_boleh_ubah_jabatan
 from ramping.organisasi.models import Struktur
@@ -63,11 +63,7 @@ class ImporTugas(Pengimpor):
     def periksa(self, lembar: Lembar) -> Pratinjau:
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaTugas()
-        posisi: dict[tuple[str, str], Jabatan | None] = {}
-        for j in Jabatan.objects.filter(struktur=self.struktur).select_related("unit", "struktur"):
-            for unit in {normal(j.unit.nama), normal(j.unit.kode)}:
-                kunci = (unit, normal(j.nama))
-                posisi[kunci] = None if kunci in posisi else j
+        posisi = jabatan_per_unit(self.struktur)
         baru: dict[int, list[dict]] = defaultdict(list)
         boleh: dict[int, str | None] = {}
         for nomor, cells in lembar.baris:

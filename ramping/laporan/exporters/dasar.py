@@ -8,6 +8,7 @@ call it from a background thread.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from datetime import date
 from typing import ClassVar
@@ -21,7 +22,7 @@ from ramping.laporan.selectors import Konteks, konteks_laporan
 from ramping.organisasi.models import Struktur, UnitKerja
 
 
-class Exporter:
+class Exporter(ABC):
     kode: ClassVar[str]  # "peta-jabatan": URL, CLI sub-command and file-name stem
     judul: ClassVar[str]
     format: ClassVar[tuple[str, ...]]
@@ -50,11 +51,13 @@ class Exporter:
             self.konteks = konteks_laporan(akses=self.akses, struktur=self.struktur, opd=self.opd)
             self.muat_data()
 
+    @abstractmethod
     def muat_data(self) -> None:
-        raise NotImplementedError
+        """The report's own reads, after the shared context is loaded."""
 
+    @abstractmethod
     def dokumen(self) -> Dokumen:
-        raise NotImplementedError
+        """The whole report as one document."""
 
     def bagian(self) -> Iterator[tuple[str, Dokumen]]:
         """The report as separate documents (name stem, document), e.g. one ANJAB per position."""
