@@ -48,3 +48,35 @@ def perubahan_field(obj: models.Model, baru: dict[str, Any]) -> dict[str, tuple[
         for name, value in baru.items()
         if getattr(obj, name) != value
     }
+
+
+def ubah_dan_catat(
+    obj: models.Model,
+    nilai: dict[str, Any],
+    *,
+    boleh: set[str],
+    akses: Any,
+    aksi: str,
+    ringkasan: str,
+) -> dict[str, tuple[Any, Any]]:
+    """The edit step every `<noun>_ubah` service shares once it has checked permission:
+    refuse unknown fields, apply only real changes, validate, save them, audit them."""
+    tak_dikenal = set(nilai) - boleh
+    if tak_dikenal:
+        raise TypeError(f"{aksi} tidak menerima {sorted(tak_dikenal)}")
+    perubahan = perubahan_field(obj, nilai)
+    if not perubahan:
+        return perubahan
+    for name, (_lama, baru) in perubahan.items():
+        setattr(obj, name, baru)
+    obj.full_clean()
+    obj.save(update_fields=list(perubahan))
+    audit_catat(
+        instansi_id=obj.instansi_id,
+        pengguna=akses.pengguna,
+        aksi=aksi,
+        objek=obj,
+        ringkasan=ringkasan,
+        perubahan=perubahan,
+    )
+    return perubahan

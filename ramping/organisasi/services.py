@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from ramping.akun.akses import Akses, pastikan_analis
-from ramping.audit.services import audit_catat, perubahan_field
+from ramping.audit.services import audit_catat, ubah_dan_catat
 from ramping.errors import StrukturTidakBisaDiubah
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.selectors import unit_opd
@@ -161,24 +161,14 @@ UNIT_FIELD_UBAH = {
 @transaction.atomic
 def unit_ubah(*, akses: Akses, unit: UnitKerja, **nilai: object) -> UnitKerja:
     """Change a unit's descriptive fields (not its place in the tree)."""
-    tak_dikenal = set(nilai) - UNIT_FIELD_UBAH
-    if tak_dikenal:
-        raise TypeError(f"unit_ubah tidak menerima {sorted(tak_dikenal)}")
     akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
     pastikan_bisa_diubah(unit.struktur)
-    perubahan = perubahan_field(unit, nilai)
-    if not perubahan:
-        return unit
-    for name, (_lama, baru) in perubahan.items():
-        setattr(unit, name, baru)
-    unit.full_clean()
-    unit.save(update_fields=list(perubahan))
-    audit_catat(
-        instansi_id=unit.instansi_id,
-        pengguna=akses.pengguna,
+    ubah_dan_catat(
+        unit,
+        nilai,
+        boleh=UNIT_FIELD_UBAH,
+        akses=akses,
         aksi="unit_ubah",
-        objek=unit,
-        ringkasan=f"Unit {unit.nama} diubah",
-        perubahan=perubahan,
+        ringkasan=f"Unit {nilai.get('nama', unit.nama)} diubah",
     )
     return unit

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from ramping.akun.akses import Akses
-from ramping.audit.services import audit_catat, perubahan_field
+from ramping.audit.services import audit_catat, ubah_dan_catat
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_opd
@@ -56,24 +56,14 @@ JABATAN_FIELD_UBAH = {"nama", "jenis", "nama_jf", "jenjang", "kode", "kelas", "u
 
 @transaction.atomic
 def jabatan_ubah(*, akses: Akses, jabatan: Jabatan, **nilai: object) -> Jabatan:
-    tak_dikenal = set(nilai) - JABATAN_FIELD_UBAH
-    if tak_dikenal:
-        raise TypeError(f"jabatan_ubah tidak menerima {sorted(tak_dikenal)}")
     akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
     pastikan_bisa_diubah(jabatan.struktur)
-    perubahan = perubahan_field(jabatan, nilai)
-    if not perubahan:
-        return jabatan
-    for name, (_lama, baru) in perubahan.items():
-        setattr(jabatan, name, baru)
-    jabatan.full_clean()
-    jabatan.save(update_fields=list(perubahan))
-    audit_catat(
-        instansi_id=jabatan.instansi_id,
-        pengguna=akses.pengguna,
+    ubah_dan_catat(
+        jabatan,
+        nilai,
+        boleh=JABATAN_FIELD_UBAH,
+        akses=akses,
         aksi="jabatan_ubah",
-        objek=jabatan,
-        ringkasan=f"Jabatan {jabatan.nama} diubah",
-        perubahan=perubahan,
+        ringkasan=f"Jabatan {nilai.get('nama', jabatan.nama)} diubah",
     )
     return jabatan
