@@ -1,4 +1,3 @@
-import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -41,9 +40,9 @@ class Command(BaseCommand):
                 seed=i,
                 riwayat=riwayat,
             )
-            sys.stderr.write(bilah(i - sudah, jumlah, mulai))
-            sys.stderr.flush()
-        sys.stderr.write("\n")
+            self.stderr.write(bilah(i - sudah, jumlah, mulai), ending="")
+            self.stderr.flush()
+        self.stderr.write("")
         self.stdout.write(
             self.style.SUCCESS(
                 f"{jumlah} instansi skala {skala} dibuat dalam "
