@@ -85,6 +85,22 @@ def main(argv: list[str]) -> int:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        # An empty "ramping" database for tools that use it directly (bench, make run);
+        # the test runner creates its own test database next to it.
+        subprocess.run(
+            [
+                *prefix,
+                f"{bins}/createdb",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "postgres",
+                "ramping",
+            ],
+            check=True,
+        )
         env = dict(os.environ, RAMPING_DATABASE_URL=f"postgres://postgres@127.0.0.1:{port}/ramping")
         print(f"PostgreSQL sementara di 127.0.0.1:{port}", file=sys.stderr)
         return subprocess.run(argv, env=env).returncode

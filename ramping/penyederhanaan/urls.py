@@ -1,3 +1,20 @@
+from django.urls import path
+
+from ramping.penyederhanaan.views import banding, register, skenario
+
 app_name = "penyederhanaan"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", skenario.beranda, name="beranda"),
+    path("versi/<int:struktur_id>/salin/", skenario.salin, name="salin"),
+    path("versi/<int:struktur_id>/kriteria/", skenario.kriteria, name="kriteria"),
+    path("versi/<int:struktur_id>/terbitkan/", skenario.terbitkan, name="terbitkan"),
+    path("versi/<int:struktur_id>/", skenario.skenario, name="skenario"),
+    path("versi/<int:struktur_id>/ubah/", skenario.ubah, name="ubah"),
+    path("bandingkan/", banding.bandingkan, name="bandingkan"),
+    path("bandingkan/unduh/<str:format>/", banding.unduh, name="bandingkan_unduh"),
+    path("penyetaraan/", register.daftar, name="register"),
+    path("penyetaraan/unduh/<str:jenis>/", register.unduh, name="register_unduh"),
+    path("penyetaraan/<int:penyetaraan_id>/", register.detail, name="penyetaraan"),
+    path("tunjangan/", register.tunjangan, name="tunjangan"),
+]

@@ -1,0 +1,192 @@
+"""The set-based core of removing and merging units in a draft (PermenPAN-RB 25/2021 §1.3).
+
+A removed unit's positions move to a target unit (or to that target's kelompok JF), its kept
+sub-units move under the target, and its head becomes a jabatan fungsional by 17/2021 with a
+penyetaraan entry per holder. A vacant head post simply disappears.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ramping import aturan
+from ramping.errors import RampingError, StrukturTidakBisaDiubah
+from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
+from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.models import Penyetaraan
+
+JF_BAWAAN = "Analis Kebijakan"  # the usual target JF of a structural head (Cilegon practice)
+# R17-01 by eselon, used when a head's jenis and eselon do not match the 17/2021 table.
+JENJANG_PER_ESELON = {"III": "ahli_madya", "IV": "ahli_muda", "V": "ahli_pertama"}
+
+
+class UnitTidakBisaDilebur(RampingError):
+    pesan = "Unit ini tidak dapat dihapus atau digabungkan."
+
+
+@dataclass
+class HasilLebur:
+    unit_dihapus: int = 0
+    kelompok_jf_dibuat: int = 0
+    jabatan_dipindah: int = 0
+    jabatan_disetarakan: int = 0
+    jabatan_kosong_dihapus: int = 0
+    penyetaraan: list[Penyetaraan] = field(default_factory=list)
+
+
+def pastikan_draf(struktur: Struktur) -> None:
+    """Scenario edits happen only in a draft; a proposal or the version in force is frozen."""
+    if struktur.status != Struktur.Status.DRAFT:
+        raise StrukturTidakBisaDiubah("Skenario hanya dapat diubah selama berstatus draf.")
+
+
+def jenjang_untuk(jenis: str, eselon: str) -> str:
+    try:
+        return aturan.jenjang_penyetaraan(jenis, eselon or None)
+    except aturan.AturanError:
+        return JENJANG_PER_ESELON.get(eselon.split(".")[0], "ahli_pertama")
+
+
+def nama_jf_lengkap(nama_jf: str, jenjang: str) -> str:
+    return f"{nama_jf} {Jenjang(jenjang).label}"
+
+
+def _segmen_berikut(units: dict[int, UnitKerja], induk: UnitKerja) -> int:
+    anak = [u.path for u in units.values() if u.induk_id == induk.pk]
+    return max((int(p[-UnitKerja.SEGMEN :]) for p in anak), default=0) + 1
+
+
+def _kelompok_jf(units: dict[int, UnitKerja], target: list[UnitKerja]) -> dict[int, UnitKerja]:
+    """The kelompok JF child of each target unit, created once per parent."""
+    hasil, baru = {}, []
+    for t in target:
+        ada = next(
+            (u for u in units.values() if u.induk_id == t.pk and u.jenis == "kelompok_jf"), None
+        )
+        if ada is None:
+            ada = UnitKerja(
+                instansi_id=t.instansi_id,
+                struktur_id=t.struktur_id,
+                induk=t,
+                path=t.path + UnitKerja.segmen(_segmen_berikut(units, t)),
+                kedalaman=t.kedalaman + 1,
+                urutan=999,
+                kode=f"{t.kode}.KJF"[:40],
+                nama=f"Kelompok Jabatan Fungsional {t.nama}"[:250],
+                jenis=UnitKerja.Jenis.KELOMPOK_JF,
+            )
+            baru.append(ada)
+        hasil[t.pk] = ada
+    UnitKerja.objects.bulk_create(baru)
+    for u in baru:
+        units[u.pk] = u
+    return hasil
+
+
+def _pindah_anak(units: dict[int, UnitKerja], hapus: set[int], tujuan: dict[int, int]) -> None:
+    """Kept sub-units of a removed unit move (with their subtree) under its target."""
+    ubah = []
+    for u in sorted(units.values(), key=lambda x: x.path):
+        if u.pk in hapus or u.induk_id not in hapus:
+            continue
+        induk = units[tujuan[u.induk_id]]
+        lama, baru = u.path, induk.path + UnitKerja.segmen(_segmen_berikut(units, induk))
+        geser = induk.kedalaman + 1 - u.kedalaman
+        for d in units.values():
+            if d.path.startswith(lama):
+                d.path = baru + d.path[len(lama) :]
+                d.kedalaman += geser
+                ubah.append(d)
+        u.induk_id = induk.pk
+    UnitKerja.objects.bulk_update(ubah, ["induk", "path", "kedalaman"], batch_size=1000)
+
+
+def lebur_unit(
+    *,
+    struktur: Struktur,
+    tujuan: dict[int, int],
+    ke_kelompok_jf: bool,
+    nama_jf: str = JF_BAWAAN,
+    tanggal: date | None = None,
+) -> HasilLebur:
+    """Remove the units `tujuan` maps ({removed unit id: target unit id}); callers check access."""
+    pastikan_draf(struktur)
+    iid = struktur.instansi_id
+    units = {u.pk: u for u in UnitKerja.objects.filter(instansi_id=iid, struktur=struktur)}
+    hapus = set(tujuan)
+    if not hapus <= set(units) or any(t in hapus or t not in units for t in tujuan.values()):
+        raise UnitTidakBisaDilebur("Unit tujuan harus unit lain yang tetap ada pada versi ini.")
+    if any(units[u].induk_id is None for u in hapus):
+        raise UnitTidakBisaDilebur("Perangkat daerah (unit teratas) tidak dihapus di sini.")
+    hasil = HasilLebur(unit_dihapus=len(hapus))
+    target_ids = sorted(set(tujuan.values()))
+    kjf = _kelompok_jf(units, [units[t] for t in target_ids]) if ke_kelompok_jf else {}
+    hasil.kelompok_jf_dibuat = sum(1 for k in kjf.values() if k.pk not in target_ids)
+    _pindah_anak(units, hapus, tujuan)
+    jabatan = list(Jabatan.objects.filter(instansi_id=iid, struktur=struktur, unit_id__in=hapus))
+    kepala_ids = [j.pk for j in jabatan if j.is_kepala]
+    pemangku: dict[int, list[Penempatan]] = {}
+    for p in Penempatan.objects.filter(
+        instansi_id=iid, struktur=struktur, jabatan_id__in=kepala_ids, tmt_selesai__isnull=True
+    ).select_related("pegawai"):
+        pemangku.setdefault(p.jabatan_id, []).append(p)
+    sudah = set(
+        Penyetaraan.objects.filter(instansi_id=iid, struktur=struktur).values_list(
+            "pegawai_id", flat=True
+        )
+    )
+    kosong, ubah = [], []
+    for j in jabatan:
+        unit = units[j.unit_id]
+        t = tujuan[j.unit_id]
+        j.unit_id = kjf[t].pk if ke_kelompok_jf else t
+        if not j.is_kepala:
+            hasil.jabatan_dipindah += 1
+            ubah.append(j)
+            continue
+        if not pemangku.get(j.pk):
+            kosong.append(j.pk)
+            continue
+        nama_lama, kelas_lama = j.nama, j.kelas
+        jenjang = jenjang_untuk(j.jenis, unit.eselon)
+        katalog = aturan.cari_jf(nama_jf, jenjang)
+        j.jenis, j.nama_jf, j.jenjang, j.is_kepala = "fungsional", nama_jf, jenjang, False
+        j.nama = nama_jf_lengkap(nama_jf, jenjang)
+        j.kelas = katalog.kelas_jabatan if katalog else None
+        hasil.jabatan_disetarakan += 1
+        ubah.append(j)
+        for p in pemangku[j.pk]:
+            if p.pegawai_id in sudah:
+                continue
+            hasil.penyetaraan.append(
+                Penyetaraan(
+                    instansi_id=iid,
+                    struktur=struktur,
+                    pegawai_id=p.pegawai_id,
+                    jabatan_lama_id=j.asal_id,
+                    jabatan_baru=j,
+                    nama_jabatan_lama=nama_lama,
+                    unit_lama=unit.nama,
+                    eselon_lama=unit.eselon,
+                    kelas_lama=kelas_lama,
+                    nama_jf=nama_jf,
+                    jenjang=jenjang,
+                    kelas_baru=j.kelas,
+                    status=Penyetaraan.Status.TERIDENTIFIKASI,
+                    catatan=f"Dari penghapusan unit {unit.nama}"[:250],
+                )
+            )
+    Jabatan.objects.bulk_update(
+        ubah, ["unit", "jenis", "nama", "nama_jf", "jenjang", "is_kepala", "kelas"], batch_size=1000
+    )
+    # A converted head's struktural evaluation no longer describes its (JF) position.
+    EvaluasiJabatan.objects.filter(
+        instansi_id=iid,
+        jabatan_id__in=[j.pk for j in ubah if j.jenis == "fungsional"],
+        jenis=EvaluasiJabatan.Jenis.STRUKTURAL,
+    ).delete()
+    Jabatan.objects.filter(instansi_id=iid, pk__in=kosong).delete()
+    hasil.jabatan_kosong_dihapus = len(kosong)
+    Penyetaraan.objects.bulk_create(hasil.penyetaraan, batch_size=1000)
+    UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus).delete()
+    return hasil

@@ -1,0 +1,183 @@
+"""The penyetaraan register's state machine (17/2021) and the agency's allowance table."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from ramping import aturan
+from ramping.akun.akses import Akses, pastikan_analis
+from ramping.audit.services import audit_catat, perubahan_field
+from ramping.errors import KonflikPerubahan, RampingError
+from ramping.organisasi.models import Instansi
+from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
+
+S = Penyetaraan.Status
+# Forward steps (reference §2.3, a design aid): each names the date field it fills.
+URUTAN = [S.TERIDENTIFIKASI, S.DIPETAKAN, S.DIUSULKAN, S.DISETUJUI, S.SK_TERBIT, S.DILANTIK]
+TANGGAL = {
+    S.DIPETAKAN: "tanggal_dipetakan",
+    S.DIUSULKAN: "tanggal_diusulkan",
+    S.DISETUJUI: "tanggal_disetujui",
+    S.SK_TERBIT: "tanggal_sk",
+    S.DILANTIK: "tanggal_dilantik",
+}
+FIELD_UBAH = {"nama_jf", "jenjang", "kelas_baru", "relevan", "status_ukom", "jf_lain", "catatan"}
+
+
+class TahapTidakSah(RampingError):
+    pesan = "Tahap penyetaraan tidak dapat dilanjutkan."
+
+
+def tahap_berikut(status: str) -> str | None:
+    i = URUTAN.index(status)
+    return URUTAN[i + 1] if i + 1 < len(URUTAN) else None
+
+
+def _kunci(akses: Akses, p: Penyetaraan, versi: int) -> Penyetaraan:
+    akses.pastikan_instansi(p)
+    pastikan_analis(akses)
+    segar = Penyetaraan.objects.select_for_update().get(pk=p.pk)
+    if segar.versi != versi:
+        raise KonflikPerubahan()
+    return segar
+
+
+@transaction.atomic
+def penyetaraan_lanjut(
+    *,
+    akses: Akses,
+    penyetaraan: Penyetaraan,
+    versi: int,
+    tanggal: date,
+    nomor_sk: str = "",
+) -> Penyetaraan:
+    """Move one entry to its next state, recording the date (and the SK number at SK terbit)."""
+    p = _kunci(akses, penyetaraan, versi)
+    berikut = tahap_berikut(p.status)
+    if berikut is None:
+        raise TahapTidakSah("Penyetaraan ini sudah sampai tahap pelantikan.")
+    if berikut == S.DIUSULKAN and p.status_ukom in ("tidak_lulus", "tidak_ikut") and not p.jf_lain:
+        raise TahapTidakSah(
+            "Tidak lulus/tidak mengikuti uji kompetensi: isi JF lain sebelum diusulkan (R17-08).",
+            field="jf_lain",
+        )
+    if berikut == S.SK_TERBIT:
+        nomor_sk = nomor_sk.strip()
+        if not nomor_sk:
+            raise TahapTidakSah("Nomor SK wajib diisi.", field="nomor_sk")
+        p.nomor_sk = nomor_sk
+    sebelumnya = getattr(p, TANGGAL.get(p.status, ""), None) if p.status in TANGGAL else None
+    if sebelumnya and tanggal < sebelumnya:
+        raise TahapTidakSah(
+            "Tanggal tidak boleh sebelum tanggal tahap sebelumnya.", field="tanggal"
+        )
+    lama = p.status
+    p.status = berikut
+    setattr(p, TANGGAL[berikut], tanggal)
+    p.versi += 1
+    p.full_clean()
+    p.save()
+    audit_catat(
+        instansi_id=p.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="penyetaraan_lanjut",
+        objek=p,
+        ringkasan=f"Penyetaraan {p.nama_jabatan_lama}: {p.get_status_display()}",
+        perubahan={"status": (lama, berikut), "tanggal": tanggal, "nomor_sk": p.nomor_sk},
+    )
+    return p
+
+
+@transaction.atomic
+def penyetaraan_ubah(
+    *, akses: Akses, penyetaraan: Penyetaraan, versi: int, **nilai: object
+) -> Penyetaraan:
+    """Change the target JF, jenjang, kelas, the checks (relevance, ukom) or the notes."""
+    tak_dikenal = set(nilai) - FIELD_UBAH
+    if tak_dikenal:
+        raise TypeError(f"penyetaraan_ubah tidak menerima {sorted(tak_dikenal)}")
+    p = _kunci(akses, penyetaraan, versi)
+    perubahan = perubahan_field(p, nilai)
+    if not perubahan:
+        return p
+    for k, (_lama, v) in perubahan.items():
+        setattr(p, k, v)
+    if p.status == S.TERIDENTIFIKASI and {"nama_jf", "jenjang"} & set(perubahan):
+        p.status = S.DIPETAKAN
+        p.tanggal_dipetakan = p.tanggal_dipetakan or date.today()
+    p.versi += 1
+    p.full_clean()
+    p.save()
+    audit_catat(
+        instansi_id=p.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="penyetaraan_ubah",
+        objek=p,
+        ringkasan=f"Penyetaraan {p.nama_jabatan_lama} diubah",
+        perubahan=perubahan,
+    )
+    return p
+
+
+def _baris_contoh(tabel: TabelTunjangan) -> list[TarifTunjangan]:
+    contoh = aturan.tabel_tunjangan_contoh()
+    baris = [("jabatan", k, "", v) for k, v in contoh.tunjangan_jabatan.items()]
+    for kunci, v in contoh.tunjangan_fungsional.items():
+        jf, jenjang = (kunci[0], kunci[1]) if isinstance(kunci, tuple) else ("", kunci)
+        baris.append(("fungsional", jenjang, jf, v))
+    baris += [("tpp", str(k), "", v) for k, v in contoh.tpp_per_kelas.items()]
+    return [
+        TarifTunjangan(
+            instansi_id=tabel.instansi_id, tabel=tabel, jenis=j, kunci=k, nama_jf=jf, jumlah=v
+        )
+        for j, k, jf, v in baris
+    ]
+
+
+@transaction.atomic
+def tabel_tunjangan_siapkan(*, instansi: Instansi) -> TabelTunjangan:
+    """The agency's table; created from the EXAMPLE amounts (marked contoh, not verified)."""
+    tabel, dibuat = TabelTunjangan.objects.get_or_create(
+        instansi=instansi,
+        defaults={"dasar_hukum": "Data contoh ramping — bukan angka resmi", "contoh": True},
+    )
+    if dibuat:
+        TarifTunjangan.objects.bulk_create(_baris_contoh(tabel))
+    return tabel
+
+
+@transaction.atomic
+def tarif_simpan(
+    *,
+    akses: Akses,
+    tabel: TabelTunjangan,
+    jumlah: dict[int, Decimal],
+    dasar_hukum: str,
+    verified: bool,
+) -> TabelTunjangan:
+    """Save edited amounts ({tarif id: amount}) and the table's legal basis."""
+    akses.pastikan_instansi(tabel)
+    pastikan_analis(akses)
+    tarif = {t.pk: t for t in TarifTunjangan.objects.filter(tabel=tabel, pk__in=list(jumlah))}
+    berubah = {}
+    for pk, nilai in jumlah.items():
+        if nilai < 0:
+            raise RampingError("Jumlah tunjangan tidak boleh negatif.", field=f"tarif-{pk}")
+        t = tarif.get(pk)
+        if t is not None and t.jumlah != nilai:
+            berubah[f"{t.jenis}:{t.nama_jf}:{t.kunci}"] = (t.jumlah, nilai)
+            t.jumlah = nilai
+    TarifTunjangan.objects.bulk_update(list(tarif.values()), ["jumlah"])
+    tabel.dasar_hukum, tabel.verified = dasar_hukum.strip(), verified
+    tabel.contoh = tabel.contoh and not (berubah or verified)
+    tabel.save()
+    audit_catat(
+        instansi_id=tabel.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="tarif_tunjangan_simpan",
+        objek=tabel,
+        ringkasan="Tabel tunjangan diubah",
+        perubahan={**berubah, "verified": verified},
+    )
+    return tabel

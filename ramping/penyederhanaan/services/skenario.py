@@ -1,0 +1,175 @@
+"""Edits of a scenario draft: remove/merge units, move and change positions, move people.
+
+Each is allowed to the analis on every unit and to an operator on the units of their own OPD
+(both ends of a move), and only while the version is a draft.
+"""
+
+from django.db import transaction
+
+from ramping.akun.akses import Akses
+from ramping.audit.services import audit_catat, perubahan_field
+from ramping.errors import RampingError
+from ramping.jabatan.models import Jabatan
+from ramping.organisasi.models import UnitKerja
+from ramping.organisasi.selectors import unit_opd
+from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.services.lebur import (
+    JF_BAWAAN,
+    HasilLebur,
+    UnitTidakBisaDilebur,
+    lebur_unit,
+    nama_jf_lengkap,
+    pastikan_draf,
+)
+
+
+class PerubahanTidakSah(RampingError):
+    pesan = "Perubahan ini tidak dapat dilakukan."
+
+
+def _boleh(akses: Akses, *units: UnitKerja) -> None:
+    for unit in units:
+        akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
+
+
+def _catat(akses: Akses, aksi: str, objek, ringkasan: str, perubahan: dict) -> None:
+    audit_catat(
+        instansi_id=akses.instansi_id,
+        pengguna=akses.pengguna,
+        aksi=aksi,
+        objek=objek,
+        ringkasan=ringkasan,
+        perubahan=perubahan,
+    )
+
+
+@transaction.atomic
+def unit_hapus(
+    *, akses: Akses, unit: UnitKerja, ke_kelompok_jf: bool = True, nama_jf: str = JF_BAWAAN
+) -> HasilLebur:
+    """Remove a unit: its positions go to its parent (or the parent's kelompok JF)."""
+    if unit.induk_id is None:
+        raise UnitTidakBisaDilebur("Perangkat daerah (unit teratas) tidak dihapus di sini.")
+    induk = UnitKerja.objects.get(pk=unit.induk_id)
+    _boleh(akses, unit)
+    pastikan_draf(unit.struktur)
+    hasil = lebur_unit(
+        struktur=unit.struktur,
+        tujuan={unit.pk: induk.pk},
+        ke_kelompok_jf=ke_kelompok_jf,
+        nama_jf=nama_jf,
+    )
+    _catat(
+        akses,
+        "skenario_unit_hapus",
+        induk,
+        f"Unit {unit.nama} dihapus dari skenario",
+        {"unit": unit.pk, "kelompok_jf": ke_kelompok_jf, "disetarakan": hasil.jabatan_disetarakan},
+    )
+    return hasil
+
+
+@transaction.atomic
+def unit_gabung(
+    *, akses: Akses, unit: UnitKerja, ke: UnitKerja, nama_jf: str = JF_BAWAAN
+) -> HasilLebur:
+    """Merge `unit` into `ke`: positions and sub-units move there; its head becomes a JF."""
+    if ke.struktur_id != unit.struktur_id or ke.pk == unit.pk:
+        raise UnitTidakBisaDilebur("Unit tujuan harus unit lain pada versi yang sama.")
+    if ke.path.startswith(unit.path):
+        raise UnitTidakBisaDilebur("Unit tidak dapat digabungkan ke sub-unitnya sendiri.")
+    _boleh(akses, unit, ke)
+    pastikan_draf(unit.struktur)
+    hasil = lebur_unit(
+        struktur=unit.struktur, tujuan={unit.pk: ke.pk}, ke_kelompok_jf=False, nama_jf=nama_jf
+    )
+    _catat(
+        akses,
+        "skenario_unit_gabung",
+        ke,
+        f"Unit {unit.nama} digabungkan ke {ke.nama}",
+        {"unit": unit.pk, "ke": ke.pk, "disetarakan": hasil.jabatan_disetarakan},
+    )
+    return hasil
+
+
+@transaction.atomic
+def jabatan_pindah(*, akses: Akses, jabatan: Jabatan, unit: UnitKerja) -> Jabatan:
+    """Move a (non-head) position to another unit of the same version."""
+    if unit.struktur_id != jabatan.struktur_id:
+        raise PerubahanTidakSah("Unit tujuan harus pada versi struktur yang sama.")
+    if jabatan.is_kepala:
+        raise PerubahanTidakSah("Jabatan kepala unit tidak dipindahkan; hapus atau gabung unitnya.")
+    _boleh(akses, jabatan.unit, unit)
+    pastikan_draf(jabatan.struktur)
+    lama = jabatan.unit_id
+    jabatan.unit = unit
+    jabatan.save(update_fields=["unit"])
+    _catat(
+        akses,
+        "skenario_jabatan_pindah",
+        jabatan,
+        f"{jabatan.nama} dipindah ke {unit.nama}",
+        {"unit": (lama, unit.pk)},
+    )
+    return jabatan
+
+
+@transaction.atomic
+def jabatan_ubah_jenis(
+    *,
+    akses: Akses,
+    jabatan: Jabatan,
+    jenis: str,
+    kelas: int | None,
+    nama_jf: str = "",
+    jenjang: str = "",
+    nama: str = "",
+) -> Jabatan:
+    """Change jenis, jenjang and kelas of a position (a JF is named after its JF and jenjang)."""
+    _boleh(akses, jabatan.unit)
+    pastikan_draf(jabatan.struktur)
+    if jenis == "fungsional":
+        if not nama_jf.strip() or not jenjang:
+            raise PerubahanTidakSah("Jabatan fungsional memerlukan nama JF dan jenjang.")
+        nama = nama_jf_lengkap(nama_jf.strip(), jenjang)
+    else:
+        nama_jf, jenjang = "", ""
+    baru = {
+        "jenis": jenis,
+        "nama_jf": nama_jf.strip(),
+        "jenjang": jenjang,
+        "kelas": kelas,
+        "nama": (nama or jabatan.nama).strip(),
+    }
+    perubahan = perubahan_field(jabatan, baru)
+    if not perubahan:
+        return jabatan
+    for k, (_lama, v) in perubahan.items():
+        setattr(jabatan, k, v)
+    jabatan.full_clean()
+    jabatan.save(update_fields=list(perubahan))
+    _catat(akses, "skenario_jabatan_ubah", jabatan, f"Jabatan {jabatan.nama} diubah", perubahan)
+    return jabatan
+
+
+@transaction.atomic
+def pegawai_pindah(*, akses: Akses, penempatan: Penempatan, jabatan: Jabatan) -> Penempatan:
+    """Move a person's active placement in the draft to another position of that draft."""
+    if penempatan.tmt_selesai is not None:
+        raise PerubahanTidakSah("Hanya penempatan aktif yang dapat dipindahkan.")
+    if jabatan.struktur_id != penempatan.struktur_id:
+        raise PerubahanTidakSah("Jabatan tujuan harus pada versi struktur yang sama.")
+    _boleh(akses, penempatan.jabatan.unit, jabatan.unit)
+    pastikan_draf(jabatan.struktur)
+    lama = penempatan.jabatan_id
+    penempatan.jabatan = jabatan
+    penempatan.save(update_fields=["jabatan"])
+    _catat(
+        akses,
+        "skenario_pegawai_pindah",
+        penempatan,
+        f"Pegawai {penempatan.pegawai_id} dipindah ke {jabatan.nama}",
+        {"jabatan": (lama, jabatan.pk)},
+    )
+    return penempatan

@@ -1,0 +1,107 @@
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from ramping.organisasi.models import Struktur
+from ramping.penyederhanaan.models import Penyetaraan
+from ramping.penyederhanaan.services import terapkan_rekomendasi
+
+
+@pytest.fixture
+def hasil(dunia, skema):
+    Struktur.objects.filter(pk=dunia.struktur.pk).update(
+        status="berlaku", berlaku_mulai=date(2021, 1, 1)
+    )
+    baru, _ = terapkan_rekomendasi(akses=dunia.analis, sumber=dunia.struktur, nama="Hasil")
+    return baru
+
+
+def _url(kode, baru, lama, p):
+    u = lambda n, *a: reverse(f"penyederhanaan:{n}", args=[kode, *a])  # noqa: E731
+    q = f"?lama={lama.pk}&baru={baru.pk}"
+    return {
+        "beranda": u("beranda"),
+        "kriteria": u("kriteria", lama.pk),
+        "skenario": u("skenario", baru.pk),
+        "terbitkan": u("terbitkan", baru.pk),
+        "bandingkan": u("bandingkan") + q,
+        "bandingkan_xlsx": u("bandingkan_unduh", "xlsx") + q,
+        "bandingkan_pdf": u("bandingkan_unduh", "pdf") + q,
+        "register": u("register") + f"?versi={baru.pk}",
+        "register_xlsx": u("register_unduh", "register") + f"?versi={baru.pk}",
+        "usulan_xlsx": u("register_unduh", "usulan") + f"?versi={baru.pk}",
+        "penyetaraan": u("penyetaraan", p.pk),
+        "tunjangan": u("tunjangan"),
+    }
+
+
+@pytest.fixture
+def urls(dunia, hasil):
+    return _url(dunia.instansi.kode, hasil, dunia.struktur, Penyetaraan.objects.first())
+
+
+@pytest.mark.parametrize("persona", ["analis", "operator_a", "pimpinan"])
+def test_semua_halaman_terbuka_untuk_anggota(client, dunia, urls, persona):
+    client.force_login(getattr(dunia, persona).pengguna)
+    for nama, url in urls.items():
+        assert client.get(url).status_code == 200, nama
+
+
+def test_orang_luar_tidak_melihat_apa_pun(client, dunia, urls):
+    client.force_login(dunia.orang_luar.pengguna)
+    for nama, url in urls.items():
+        assert client.get(url).status_code == 404, nama
+
+
+def test_operator_tidak_menerbitkan_lewat_web(client, dunia, hasil):
+    client.force_login(dunia.operator_a.pengguna)
+    url = reverse("penyederhanaan:terbitkan", args=[dunia.instansi.kode, hasil.pk])
+    r = client.post(url, {"dasar_hukum_nomor": "P", "dasar_hukum_tanggal": "2023-01-02"})
+    assert r.status_code == 403
+    hasil.refresh_from_db()
+    assert hasil.status == "draft"
+
+
+def test_operator_tidak_mengubah_skenario_opd_lain(client, dunia, skema, hasil):
+    client.force_login(dunia.operator_b.pengguna)
+    unit = hasil.unit_set.get(asal=skema.seksi_wilayah)
+    url = reverse("penyederhanaan:ubah", args=[dunia.instansi.kode, hasil.pk])
+    r = client.post(url, {"aksi": "unit_hapus", "unit": unit.pk}, follow=True)
+    assert "tidak berhak" in r.content.decode()
+    assert hasil.unit_set.filter(pk=unit.pk).exists()
+
+
+def test_analis_menerbitkan_lewat_web(client, dunia, hasil):
+    client.force_login(dunia.analis.pengguna)
+    url = reverse("penyederhanaan:terbitkan", args=[dunia.instansi.kode, hasil.pk])
+    r = client.post(
+        url, {"dasar_hukum_nomor": "Perwal 9/2023", "dasar_hukum_tanggal": "2023-01-02"}
+    )
+    assert r.status_code == 302
+    dunia.struktur.refresh_from_db()
+    assert dunia.struktur.status == "arsip"
+
+
+def test_kueri_halaman_perbandingan_tetap(client, dunia, skema, hasil, django_assert_num_queries):
+    from ramping.jabatan.models import Jabatan
+
+    client.force_login(dunia.analis.pengguna)
+    url = _url(dunia.instansi.kode, hasil, dunia.struktur, Penyetaraan.objects.first())
+    client.get(url["bandingkan"])  # warm the session and settings caches
+    with django_assert_num_queries(15) as ctx:
+        client.get(url["bandingkan"])
+    unit = hasil.unit_set.get(asal=dunia.bidang_a)
+    Jabatan.objects.bulk_create(
+        Jabatan(
+            instansi=dunia.instansi,
+            struktur=hasil,
+            unit=unit,
+            nama=f"Baru {i}",
+            jenis="pelaksana",
+            kelas=6,
+        )
+        for i in range(20)
+    )
+    with django_assert_num_queries(len(ctx.captured_queries)):
+        client.get(url["bandingkan"])
