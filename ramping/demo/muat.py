@@ -13,8 +13,10 @@ from ramping.akun.models import Keanggotaan, Pengguna, Peran
 from ramping.audit.services import audit_catat
 from ramping.demo.evaluasi import alasan_demo, tingkat_untuk_kelas
 from ramping.demo.orang import TMT_2023, TMT_PENYETARAAN, OrangR, buat_orang
+from ramping.demo.penyederhanaan import muat_penyetaraan
 from ramping.demo.rencana import Rencana, rencana_2021
 from ramping.demo.sesudah import Hasil, turunkan_2023
+from ramping.demo.sistemkerja import muat_sistem_kerja
 from ramping.demo.tugas import anjab_demo, tugas_demo
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.jabatan.services import abk_hitung_ulang
@@ -283,6 +285,10 @@ def muat_instansi(
     pegawai = _pegawai(instansi, orang)
     _penempatan(instansi, sebelum, sesudah, orang, pegawai, jab_2021, jab_2023, hasil)
     lapor("pegawai")
+    if sebelum is not None:
+        # The register of the officials converted on 31 December 2021 (PermenPAN-RB 17/2021).
+        muat_penyetaraan(instansi, sebelum, sesudah)
+    muat_sistem_kerja(instansi, sesudah)  # teams, assignments and coordination (7/2022)
     audit_catat(
         instansi_id=instansi.pk,
         pengguna=None,

@@ -23,6 +23,8 @@ def navigasi(request: HttpRequest) -> dict:
     ]
     if halaman.boleh_menempatkan:
         menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_baru"))
+    menu.append(("penyederhanaan", _("Penyederhanaan"), "penyederhanaan:beranda"))
+    menu.append(("sistemkerja", _("Sistem kerja"), "sistemkerja:dasbor"))
     menu.append(("laporan", _("Laporan dan dokumen"), "laporan:indeks"))
     # Imports write data: analysts and admins (pegawai, tugas) and operators (tugas of their OPD).
     if halaman.boleh_menempatkan:

@@ -16,8 +16,9 @@ PELAKSANA = AnggotaTim("p1", "pelaksana", None, D(400))
     ("anggota", "pengaturan", "boleh"),
     [
         (JF_MUDA, Pengaturan(), True),
-        (PELAKSANA, Pengaturan(), False),
-        (PELAKSANA, Pengaturan(ketua_tim_jenis=("fungsional", "pelaksana")), True),
+        (PELAKSANA, Pengaturan(), True),  # default: a JF or pelaksana member (issue 7)
+        (PELAKSANA, Pengaturan(ketua_tim_jenis=("fungsional",)), False),
+        (AnggotaTim("a1", "administrator", None, D(100)), Pengaturan(), False),
         (JF_PERTAMA, Pengaturan(ketua_tim_jenjang_minimal="ahli_muda"), False),
         (JF_MUDA, Pengaturan(ketua_tim_jenjang_minimal="ahli_muda"), True),
     ],
@@ -61,6 +62,7 @@ def test_jam_yang_dialokasikan_tidak_melebihi_wke():
 
 def test_ketua_harus_anggota_tim_dan_memenuhi_syarat():
     temuan = periksa_sistem_kerja(
-        [Tim("a", (JF_MUDA,), ketua_id="orang_lain"), Tim("b", (PELAKSANA,), ketua_id="p1")]
+        [Tim("a", (JF_MUDA,), ketua_id="orang_lain"), Tim("b", (PELAKSANA,), ketua_id="p1")],
+        pengaturan=Pengaturan(ketua_tim_jenis=("fungsional",)),
     )
     assert [type(t) for t in temuan] == [KetuaTimTidakMemenuhi, KetuaTimTidakMemenuhi]

@@ -58,7 +58,7 @@ def test_operator_tidak_bisa_mengubah_jabatan_opd_lain(page, live_server, kota):
     expect(page.get_by_role("button", name="Simpan ANJAB")).to_have_count(0)
     alamat = f"{live_server.url}/i/{kota.kode}/jabatan/{kota.jabatan_lain.pk}/tugas/baru/"
     assert page.request.get(alamat, headers={"HX-Request": "true"}).status == 403
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(instansi__kode=kota.kode).exists()
 
 
 def test_analis_memilih_tingkat_dan_melihat_nilai_serta_kelas(page, live_server, kota):

@@ -38,7 +38,12 @@ def _url(kode, baru, lama, p):
 
 @pytest.fixture
 def urls(dunia, hasil):
-    return _url(dunia.instansi.kode, hasil, dunia.struktur, Penyetaraan.objects.first())
+    return _url(
+        dunia.instansi.kode,
+        hasil,
+        dunia.struktur,
+        Penyetaraan.objects.filter(instansi=dunia.instansi).first(),
+    )
 
 
 @pytest.mark.parametrize("persona", ["analis", "operator_a", "pimpinan"])
@@ -87,7 +92,12 @@ def test_kueri_halaman_perbandingan_tetap(client, dunia, skema, hasil, django_as
     from ramping.jabatan.models import Jabatan
 
     client.force_login(dunia.analis.pengguna)
-    url = _url(dunia.instansi.kode, hasil, dunia.struktur, Penyetaraan.objects.first())
+    url = _url(
+        dunia.instansi.kode,
+        hasil,
+        dunia.struktur,
+        Penyetaraan.objects.filter(instansi=dunia.instansi).first(),
+    )
     client.get(url["bandingkan"])  # warm the session and settings caches
     with django_assert_num_queries(15) as ctx:
         client.get(url["bandingkan"])
