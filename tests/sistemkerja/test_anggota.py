@@ -18,6 +18,7 @@ from ramping.sistemkerja.errors import (
     TimTanpaKetua,
 )
 from ramping.sistemkerja.models import AnggotaTim
+from ramping.sistemkerja.services import tim as tim_svc
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def pengaturan(monkeypatch):
 
     def atur(**nilai):
         p = PENGATURAN_BAWAAN.ganti(**nilai)
-        monkeypatch.setattr(svc, "pengaturan_instansi", lambda instansi_id: p)
+        monkeypatch.setattr(tim_svc, "pengaturan_instansi", lambda instansi_id: p)
 
     return atur
 
