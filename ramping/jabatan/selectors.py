@@ -20,6 +20,7 @@ from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
 from ramping.jabatan.services.abk import DUA_DESIMAL, EMPAT_DESIMAL
 from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.pegawai.selectors import bezetting_per_jabatan
 
 
 @dataclass(slots=True)
@@ -97,12 +98,6 @@ class SimpulUnit:
             yield from anak.telusuri()
 
 
-def _jabatan_dengan_b(*, akses: Akses, struktur: Struktur) -> QuerySet[Jabatan]:
-    return Jabatan.objects.filter(instansi_id=akses.instansi_id, struktur=struktur).annotate(
-        b=Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True))
-    )
-
-
 def pohon_jabatan(
     *,
     akses: Akses,
@@ -113,13 +108,15 @@ def pohon_jabatan(
 ) -> list[SimpulUnit]:
     """The unit tree (whole version or one unit's subtree) with positions, B and subtotals.
 
-    Two queries whatever the size: the units, and the positions with B annotated. With a
+    Three queries whatever the size: the units, the positions, and B per position counted
+    from the version's active placements alone (an index on instansi, struktur, jabatan; a
+    join from every position to every placement grows with the whole table). With a
     filter (`jenis`, `hanya_kurang`) only matching positions are kept and counted, and units
     left without any are pruned, so subtotals add up to what is shown.
     """
     akses.pastikan_instansi(struktur)
     units = UnitKerja.objects.filter(instansi_id=akses.instansi_id, struktur=struktur)
-    jabatan = _jabatan_dengan_b(akses=akses, struktur=struktur)
+    jabatan = Jabatan.objects.filter(instansi_id=akses.instansi_id, struktur=struktur)
     if unit is not None:
         akses.pastikan_instansi(unit)
         units = units.filter(path__startswith=unit.path)
@@ -132,11 +129,12 @@ def pohon_jabatan(
         node = simpul[u.pk] = SimpulUnit(unit=u)
         induk = simpul.get(u.induk_id) if u.induk_id else None
         (induk.anak if induk is not None else akar).append(node)
+    b = bezetting_per_jabatan(instansi_id=akses.instansi_id, struktur_id=struktur.pk)
     baris = jabatan.order_by("-is_kepala", "urutan", "id").values_list(
-        "id", "unit_id", "nama", "jenis", "jenjang", "kelas", "kebutuhan", "is_kepala", "b"
+        "id", "unit_id", "nama", "jenis", "jenjang", "kelas", "kebutuhan", "is_kepala"
     )
     for row in baris:
-        j = BarisJabatan(*row)
+        j = BarisJabatan(*row, b.get(row[0], 0))
         if hanya_kurang and not (j.kebutuhan is not None and j.b < j.kebutuhan):
             continue
         simpul[j.unit_id].jabatan.append(j)
