@@ -4,7 +4,8 @@ from itertools import groupby
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ramping.sistemkerja.models import AnggotaTim, RelasiKoordinasi, TimKerja
@@ -31,7 +32,7 @@ def _wajib(label, max_length=250, **lain):
     return forms.CharField(
         label=label,
         max_length=max_length,
-        error_messages={"required": gettext("%s wajib diisi.") % label},
+        error_messages={"required": format_lazy(_("{} wajib diisi."), label)},
         **lain,
     )
 
@@ -225,7 +226,9 @@ class ProgresForm(forms.Form):
 
 class RelasiForm(forms.Form):
     unit_dari = forms.TypedChoiceField(
-        label=_("Unit"), coerce=int, error_messages={"required": _("Pilih unit.")}
+        label=pgettext_lazy("medan", "Unit"),
+        coerce=int,
+        error_messages={"required": _("Pilih unit.")},
     )
     jenis = forms.ChoiceField(label=_("Relasi"), choices=RelasiKoordinasi.Jenis.choices)
     unit_ke = forms.TypedChoiceField(
@@ -247,7 +250,9 @@ class RelasiForm(forms.Form):
 
 
 class SaringanBeban(forms.Form):
-    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, required=False, empty_value=None)
+    unit = forms.TypedChoiceField(
+        label=pgettext_lazy("medan", "Unit"), coerce=int, required=False, empty_value=None
+    )
     cari = forms.CharField(label=_("Cari nama atau NIP"), required=False, max_length=100)
     tanda = forms.ChoiceField(
         label=_("Tampilkan"),
@@ -279,7 +284,9 @@ class SaringanBeban(forms.Form):
 
 class SaringanTim(forms.Form):
     cari = forms.CharField(label=_("Cari nama tim atau program"), required=False, max_length=100)
-    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int, required=False, empty_value=None)
+    unit = forms.TypedChoiceField(
+        label=pgettext_lazy("medan", "Unit"), coerce=int, required=False, empty_value=None
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Semua")), *TimKerja.Status.choices]
     )

@@ -116,7 +116,7 @@ def test_bahasa_inggris_lewat_pengalih(client, dunia, isi):
     url = reverse("web:peta", args=[dunia.instansi.kode])
     client.post(reverse("web:bahasa"), {"language": "en", "next": url})
     html = client.get(url).content.decode()
-    assert "Position map" in html
+    assert "Job map" in html
     assert (
         "1 January 1980"
         in client.get(

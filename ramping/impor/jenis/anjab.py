@@ -9,6 +9,8 @@ time, so each change is validated and audited.
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from ramping.errors import RampingError, TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
@@ -29,7 +31,7 @@ class RencanaAnjab:
 
 class ImporAnjab(Pengimpor):
     jenis = "anjab"
-    judul = "Informasi jabatan (ANJAB)"
+    judul = gettext_lazy("Informasi jabatan (ANJAB)")
     KOLOM = (
         Kolom("unit", "Unit Kerja", ("Unit", "Unor"), wajib=True),
         Kolom("jabatan", "Nama Jabatan", ("Jabatan",), wajib=True),

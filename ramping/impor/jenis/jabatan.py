@@ -10,6 +10,7 @@ versions accept it (the version in force changes through a new version).
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from ramping.errors import RampingError
 from ramping.impor import nilai as n
@@ -52,7 +53,7 @@ class RencanaJabatan:
 
 class ImporJabatan(Pengimpor):
     jenis = "jabatan"
-    judul = "Unit kerja dan jabatan"
+    judul = gettext_lazy("Unit kerja dan jabatan")
     KOLOM = (
         Kolom("unit", "Unit Kerja", ("Unit", "Unor", "Nama Unit"), wajib=True),
         Kolom("induk", "Unit Induk", ("Induk", "Unit Atasan")),

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from ramping.akun.akses import pastikan_analis
 from ramping.audit.models import JejakAudit
@@ -52,7 +53,7 @@ class RencanaPegawai:
 
 class ImporPegawai(Pengimpor):
     jenis = "pegawai"
-    judul = "Pegawai"
+    judul = gettext_lazy("Pegawai")
     KOLOM = (
         Kolom("nip", "NIP", ("NIP Baru", "NIP 18 digit", "No Induk Pegawai"), wajib=True),
         Kolom("nama", "Nama", ("Nama Pegawai", "Nama Lengkap", "Nama ASN"), wajib=True),

@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 from ramping.audit.models import JejakAudit
 from ramping.errors import RampingError, TidakBerhak
 from ramping.impor import nilai as n
@@ -30,7 +32,7 @@ class RencanaTugas:
 
 class ImporTugas(Pengimpor):
     jenis = "tugas"
-    judul = "Uraian tugas dan ABK"
+    judul = gettext_lazy("Uraian tugas dan ABK")
     KOLOM = (
         Kolom("unit", "Unit Kerja", ("Unit", "Unor"), wajib=True),
         Kolom("jabatan", "Nama Jabatan", ("Jabatan",), wajib=True),
