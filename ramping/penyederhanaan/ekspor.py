@@ -1,37 +1,18 @@
 """Exports of the workbench as neutral documents (rendered by ramping.laporan.renderers)."""
 
-from decimal import Decimal
-
-from ramping.laporan.dokumen import BULAT, DESIMAL, Baris, Dokumen, Judul, Kolom, Tabel, Teks
+from ramping.laporan.dokumen import (
+    BULAT,
+    DESIMAL,
+    SELISIH,
+    Baris,
+    Dokumen,
+    Judul,
+    Kolom,
+    Tabel,
+    Teks,
+)
 from ramping.penyederhanaan.perbandingan import STATUS, Perbandingan
-
-LABEL_STATUS = {"baru": "Baru", "berubah": "Berubah", "dihapus": "Dihapus", "tetap": "Tetap"}
-
-
-def metrik_baris(b: Perbandingan) -> list[tuple[str, object, object]]:
-    ml, mb = b.metrik_lama, b.metrik_baru
-    baris = [("Jumlah unit", ml.unit, mb.unit)]
-    for e in sorted(set(ml.struktural) | set(mb.struktural)):
-        baris.append(
-            (f"Jabatan struktural eselon {e}", ml.struktural.get(e, 0), mb.struktural.get(e, 0))
-        )
-    baris += [
-        ("Lapisan di bawah kepala OPD (maks.)", ml.lapisan_maks, mb.lapisan_maks),
-        ("Rentang kendali minimum", ml.rentang[0], mb.rentang[0]),
-        ("Rentang kendali median", Decimal(str(ml.rentang[1])), Decimal(str(mb.rentang[1]))),
-        ("Rentang kendali maksimum", ml.rentang[2], mb.rentang[2]),
-        (f"Rentang sempit (< {b.target[0]})", ml.sempit, mb.sempit),
-        (f"Rentang lebar (> {b.target[1]})", ml.lebar, mb.lebar),
-    ]
-    for j in sorted(set(ml.jenis) | set(mb.jenis)):
-        baris.append((f"Jabatan {j.replace('_', ' ')}", ml.jenis.get(j, 0), mb.jenis.get(j, 0)))
-    baris += [
-        ("Beban kerja (jam/tahun)", ml.beban_jam, mb.beban_jam),
-        ("Pegawai (B)", ml.b, mb.b),
-        ("Kebutuhan (K)", ml.k, mb.k),
-        ("Biaya tunjangan + TPP per bulan (Rp)", ml.biaya, mb.biaya),
-    ]
-    return baris
+from ramping.penyederhanaan.ringkasan import LABEL_STATUS, label_perubahan, metrik_baris, per_opd
 
 
 def dokumen_perbandingan(b: Perbandingan, instansi: str) -> Dokumen:
@@ -51,16 +32,55 @@ def dokumen_perbandingan(b: Perbandingan, instansi: str) -> Dokumen:
         ringkas.baris.append(Baris((label, *(h[s] for s in STATUS))))
     ringkas.baris.append(Baris(("Pegawai berpindah jabatan", len(b.pindah), None, None, None)))
     dok.blok.append(ringkas)
+    dok.blok.append(Judul("Perubahan per perangkat daerah"))
+    opd = Tabel(
+        (
+            Kolom("Perangkat daerah", lebar=40),
+            Kolom("Unit sebelum", BULAT, grup="Unit kerja"),
+            Kolom("Unit sesudah", BULAT, grup="Unit kerja"),
+            Kolom("Struktural sebelum", BULAT, grup="Administrator + pengawas"),
+            Kolom("Struktural sesudah", BULAT, grup="Administrator + pengawas"),
+            Kolom("Fungsional sebelum", BULAT, grup="Jabatan fungsional"),
+            Kolom("Fungsional sesudah", BULAT, grup="Jabatan fungsional"),
+            Kolom("Jabatan dihapus", BULAT),
+            Kolom("Pegawai pindah", BULAT),
+        ),
+        nama_lembar="Per OPD",
+        kolom_nama=0,
+    )
+    for o in per_opd(b):
+        opd.baris.append(
+            Baris(
+                (
+                    o.nama,
+                    o.unit_lama,
+                    o.unit_baru,
+                    o.struktural_lama,
+                    o.struktural_baru,
+                    o.fungsional_lama,
+                    o.fungsional_baru,
+                    o.jabatan_dihapus,
+                    o.pindah,
+                )
+            )
+        )
+    dok.blok.append(opd)
     dok.blok.append(Judul("Metrik struktur"))
+    # Whole numbers travel as int (printed "8", not "8,0"); only a median can be fractional.
     metrik = Tabel(
         (
-            Kolom("Metrik", lebar=40),
-            Kolom("Sebelum", DESIMAL, desimal=1),
-            Kolom("Sesudah", DESIMAL, desimal=1),
+            Kolom("Metrik", lebar=44),
+            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1),
+            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1),
+            Kolom("Selisih", SELISIH, lebar=14),
         ),
         nama_lembar="Metrik",
+        kolom_nama=0,
     )
-    metrik.baris = [Baris((n, Decimal(str(a)), Decimal(str(z)))) for n, a, z in metrik_baris(b)]
+    metrik.baris = [
+        Baris((n, a, z, z - a if isinstance(a, int) and isinstance(z, int) else None))
+        for n, a, z in metrik_baris(b)
+    ]
     dok.blok.append(metrik)
     for jenis, judul, nama in (("unit", "Unit kerja", "Unit"), ("jabatan", "Jabatan", "Jabatan")):
         dok.blok.append(Judul(f"{judul} baru, berubah dan dihapus"))
@@ -81,7 +101,7 @@ def dokumen_perbandingan(b: Perbandingan, instansi: str) -> Dokumen:
                             LABEL_STATUS[p.status],
                             p.lama.nama if p.lama else "",
                             p.baru.nama if p.baru else "",
-                            ", ".join(p.perubahan),
+                            label_perubahan(p),
                         )
                     )
                 )

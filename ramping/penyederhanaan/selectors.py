@@ -4,12 +4,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber, Substr
 
 from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
+from ramping.jabatan.models import Jabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
 from ramping.penyederhanaan.perbandingan import bandingkan_versi  # noqa: F401 (re-export)
 from ramping.penyederhanaan.services.rekomendasi import keputusan_versi
@@ -28,6 +32,7 @@ class BarisKriteria:
     dihapus: bool
     alasan: str
     pengecualian: tuple[str, ...]
+    opd: str = ""
 
 
 def kriteria_periksa(*, akses: Akses, struktur: Struktur) -> list[BarisKriteria]:
@@ -35,16 +40,22 @@ def kriteria_periksa(*, akses: Akses, struktur: Struktur) -> list[BarisKriteria]
     or kept by the named exception attribute. Two queries."""
     akses.pastikan_instansi(struktur)
     units, keputusan = keputusan_versi(struktur)
+    nama_opd = {u.path: u.nama for u in units.values() if u.kedalaman == 0}
     hasil = []
     for k in keputusan:
         if k.alasan.startswith("Pejabat Level"):
             continue
+        unit = units[int(k.unit_id)]
+        alasan = k.alasan
+        for kunci, nama in NAMA_PENGECUALIAN.items():  # the engine names attributes by field
+            alasan = alasan.replace(kunci, nama)
         hasil.append(
             BarisKriteria(
-                units[int(k.unit_id)],
+                unit,
                 k.dihapus,
-                k.alasan,
+                alasan,
                 tuple(NAMA_PENGECUALIAN.get(a, a) for a in k.pengecualian),
+                nama_opd.get(unit.path_opd, ""),
             )
         )
     return sorted(hasil, key=lambda b: b.unit.path)
@@ -87,11 +98,50 @@ def tabel_tunjangan(*, akses: Akses) -> tuple[TabelTunjangan | None, aturan.Tabe
 
 
 @dataclass(frozen=True)
+class KelompokTarif:
+    jenis: str
+    judul: str
+    baris: list[tuple[TarifTunjangan, str]]  # (rate, the eselon/jenjang/kelas as shown)
+
+
+def _label_tarif(t: TarifTunjangan) -> str:
+    if t.jenis == "fungsional":
+        return Jenjang(t.kunci).label if t.kunci in Jenjang.values else t.kunci
+    return f"Kelas {t.kunci}" if t.jenis == "tpp" else f"Eselon {t.kunci}"
+
+
+def tarif_daftar(*, akses: Akses) -> tuple[TabelTunjangan | None, list[KelompokTarif]]:
+    """The agency's table and its rates grouped by kind, each in its natural order (eselon
+    II.a before III.a, jenjang from Ahli Utama down, kelas 1..17). Reads only: two queries."""
+    tabel = TabelTunjangan.objects.filter(instansi_id=akses.instansi_id).first()
+    if tabel is None:
+        return None, []
+    urutan_jenjang = {k: i for i, k in enumerate(Jenjang.values)}
+    kunci = {
+        "jabatan": lambda t: (t.kunci, t.nama_jf),
+        "fungsional": lambda t: (t.nama_jf, urutan_jenjang.get(t.kunci, 99), t.kunci),
+        "tpp": lambda t: (int(t.kunci) if t.kunci.isdigit() else 99, t.kunci),
+    }
+    semua = list(TarifTunjangan.objects.filter(instansi_id=akses.instansi_id, tabel=tabel))
+    hasil = []
+    for jenis, judul in TarifTunjangan.Jenis.choices:
+        baris = sorted((t for t in semua if t.jenis == jenis), key=kunci[jenis])
+        if baris:
+            hasil.append(KelompokTarif(jenis, judul, [(t, _label_tarif(t)) for t in baris]))
+    return tabel, hasil
+
+
+@dataclass(frozen=True)
 class Pemeriksaan:
     hasil: aturan.HasilPemeriksaanPenyetaraan | None
     syarat: str | None
     penghasilan: aturan.PerbandinganPenghasilan | None
     pesan_penghasilan: str
+
+    @property
+    def status_label(self) -> str:
+        """ "memenuhi_bersyarat" → "Memenuhi bersyarat"."""
+        return self.hasil.status.replace("_", " ").capitalize() if self.hasil else "–"
 
 
 # Used when the JF catalogue states no minimum: the general floor of the JF category
@@ -174,3 +224,154 @@ def tenggat_pendidikan(
         if batas is not None and (batas - hari_ini).days <= dalam_hari:
             hasil.append((b, batas, (batas - hari_ini).days))
     return sorted(hasil, key=lambda x: x[1])
+
+
+# --- The scenario page: one OPD at a time, positions paged ------------------------------------
+
+PEMANGKU_DITAMPILKAN = 5  # holders listed per position; the rest are counted ("dan 312 lainnya")
+JABATAN_PER_HALAMAN = 40
+
+
+@dataclass
+class HalamanSkenario:
+    opd_daftar: list[UnitKerja]  # each with .jumlah_jabatan
+    opd: UnitKerja | None
+    units: list[UnitKerja]  # of the OPD in tree order, each with .jumlah_jabatan
+    hal: Page | None  # of Jabatan, each with .pemangku (the first holders) and .jumlah_pemangku
+    jumlah_unit: int
+    jumlah_jabatan: int
+
+    @property
+    def opd_sebelum(self) -> UnitKerja | None:
+        i = self.opd_daftar.index(self.opd) if self.opd in self.opd_daftar else -1
+        return self.opd_daftar[i - 1] if i > 0 else None
+
+    @property
+    def opd_sesudah(self) -> UnitKerja | None:
+        i = self.opd_daftar.index(self.opd) if self.opd in self.opd_daftar else -1
+        return self.opd_daftar[i + 1] if 0 <= i < len(self.opd_daftar) - 1 else None
+
+
+def _opd_daftar(struktur: Struktur) -> list[UnitKerja]:
+    """The OPDs of a version with their position counts: two queries."""
+    opd = list(
+        UnitKerja.objects.filter(
+            instansi_id=struktur.instansi_id, struktur=struktur, kedalaman=0
+        ).order_by("path")
+    )
+    per_opd = dict(
+        Jabatan.objects.filter(instansi_id=struktur.instansi_id, struktur=struktur)
+        .annotate(opd=Substr("unit__path", 1, UnitKerja.SEGMEN))
+        .values("opd")
+        .annotate(n=Count("id"))
+        .values_list("opd", "n")
+    )
+    for o in opd:
+        o.jumlah_jabatan = per_opd.get(o.path, 0)
+    return opd
+
+
+def skenario_opd(
+    *,
+    akses: Akses,
+    struktur: Struktur,
+    opd_id: int | None = None,
+    nomor_halaman: str | int = 1,
+) -> HalamanSkenario:
+    """One OPD of a version: its units and one page of its positions with their first holders.
+
+    A constant number of queries whatever the size of the version (the page test asserts it):
+    OPDs, their counts, the OPD's units and counts, the page of positions, holders, holder
+    counts."""
+    akses.pastikan_instansi(struktur)
+    opd_daftar = _opd_daftar(struktur)
+    opd = next((o for o in opd_daftar if o.pk == opd_id), None)
+    if opd is None and akses.opd_kode:
+        opd = next((o for o in opd_daftar if o.kode == akses.opd_kode), None)
+    if opd is None and opd_daftar:
+        opd = opd_daftar[0]
+    jumlah = {"unit": 0, "jabatan": sum(o.jumlah_jabatan for o in opd_daftar)}
+    if opd is None:
+        return HalamanSkenario(opd_daftar, None, [], None, 0, 0)
+    di_opd = {"instansi_id": struktur.instansi_id, "struktur": struktur}
+    units = list(UnitKerja.objects.filter(path__startswith=opd.path, **di_opd).order_by("path"))
+    per_unit = dict(
+        Jabatan.objects.filter(unit__in=[u.pk for u in units], **di_opd)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+    )
+    for u in units:
+        u.jumlah_jabatan = per_unit.get(u.pk, 0)
+    jumlah["unit"] = UnitKerja.objects.filter(**di_opd).count()
+    jabatan = (
+        Jabatan.objects.filter(unit__path__startswith=opd.path, **di_opd)
+        .select_related("unit")
+        .order_by("unit__path", "-is_kepala", "urutan", "id")
+    )
+    hal = Paginator(jabatan, JABATAN_PER_HALAMAN).get_page(nomor_halaman)
+    ids = [j.pk for j in hal.object_list]
+    aktif = Penempatan.objects.filter(
+        instansi_id=struktur.instansi_id, struktur=struktur, jabatan_id__in=ids, tmt_selesai=None
+    )
+    pertama = (
+        aktif.annotate(
+            nomor=Window(
+                RowNumber(), partition_by=[F("jabatan_id")], order_by=[F("pegawai__nama"), F("id")]
+            )
+        )
+        .filter(nomor__lte=PEMANGKU_DITAMPILKAN)
+        .select_related("pegawai")
+    )
+    pemangku: dict[int, list[Penempatan]] = {}
+    for p in pertama:
+        pemangku.setdefault(p.jabatan_id, []).append(p)
+    banyak = dict(aktif.values("jabatan_id").annotate(n=Count("id")).values_list("jabatan_id", "n"))
+    for j in hal.object_list:
+        j.pemangku = pemangku.get(j.pk, [])
+        j.jumlah_pemangku = banyak.get(j.pk, 0)
+        j.pemangku_lain = j.jumlah_pemangku - len(j.pemangku)
+    return HalamanSkenario(opd_daftar, opd, units, hal, jumlah["unit"], jumlah["jabatan"])
+
+
+@dataclass
+class PilihanPindah:
+    """What the move-a-person picker offers: the position's holders and the target positions
+    of one OPD grouped by unit."""
+
+    jabatan: Jabatan
+    pemangku: list[Penempatan]
+    opd_tujuan: UnitKerja
+    tujuan: list[tuple[UnitKerja, list[Jabatan]]]
+
+
+def pindah_pilihan(
+    *, akses: Akses, struktur: Struktur, jabatan_id: int, opd_tujuan_id: int | None = None
+) -> PilihanPindah:
+    """Holders of one position of a draft and the positions of the target OPD (by default the
+    position's own OPD): four queries."""
+    akses.pastikan_instansi(struktur)
+    di = {"instansi_id": struktur.instansi_id, "struktur": struktur}
+    jabatan = Jabatan.objects.filter(pk=jabatan_id, **di).select_related("unit").first()
+    if jabatan is None:
+        raise TidakDitemukan("Jabatan tidak ditemukan pada skenario ini.")
+    pemangku = list(
+        Penempatan.objects.filter(jabatan=jabatan, tmt_selesai=None, **di)
+        .select_related("pegawai")
+        .order_by("pegawai__nama", "id")
+    )
+    path_tujuan = jabatan.unit.path_opd
+    if opd_tujuan_id is not None:
+        opd = UnitKerja.objects.filter(pk=opd_tujuan_id, kedalaman=0, **di).first()
+    else:
+        opd = UnitKerja.objects.filter(path=path_tujuan, **di).first()
+    if opd is None:
+        raise TidakDitemukan("Perangkat daerah tujuan tidak ditemukan.")
+    tujuan: dict[int, tuple[UnitKerja, list[Jabatan]]] = {}
+    for j in (
+        Jabatan.objects.filter(unit__path__startswith=opd.path, **di)
+        .select_related("unit")
+        .order_by("unit__path", "-is_kepala", "urutan", "id")
+    ):
+        tujuan.setdefault(j.unit_id, (j.unit, []))[1].append(j)
+    return PilihanPindah(jabatan, pemangku, opd, list(tujuan.values()))

@@ -20,7 +20,7 @@ def test_kriteria_memberi_tepat_unit_dan_alasannya(dunia, skema):
         (
             "UPT Pelayanan",
             False,
-            "Dipertahankan: upt_pelayanan (R25-02/R25-03)",
+            "Dipertahankan: UPT pelayanan (R25-02/R25-03)",
             ("UPT pelayanan",),
         ),
     ]

@@ -136,14 +136,29 @@ def _baris_contoh(tabel: TabelTunjangan) -> list[TarifTunjangan]:
 
 
 @transaction.atomic
-def tabel_tunjangan_siapkan(*, instansi: Instansi) -> TabelTunjangan:
-    """The agency's table; created from the EXAMPLE amounts (marked contoh, not verified)."""
+def tabel_tunjangan_siapkan(*, instansi: Instansi, akses: Akses | None = None) -> TabelTunjangan:
+    """The agency's table; created from the EXAMPLE amounts (marked contoh, not verified).
+
+    `akses` is the user who asked for it (an analis or admin); None only for the demo loader.
+    """
+    if akses is not None:
+        akses.pastikan_instansi(instansi)
+        pastikan_analis(akses)
     tabel, dibuat = TabelTunjangan.objects.get_or_create(
         instansi=instansi,
         defaults={"dasar_hukum": "Data contoh ramping — bukan angka resmi", "contoh": True},
     )
     if dibuat:
         TarifTunjangan.objects.bulk_create(_baris_contoh(tabel))
+        if akses is not None:
+            audit_catat(
+                instansi_id=instansi.pk,
+                pengguna=akses.pengguna,
+                aksi="tabel_tunjangan_siapkan",
+                objek=tabel,
+                ringkasan="Tabel tunjangan disiapkan dari data contoh",
+                perubahan={"contoh": True},
+            )
     return tabel
 
 

@@ -6,12 +6,13 @@ from django.shortcuts import render
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
 from ramping.organisasi.selectors import struktur_ambil
-from ramping.penyederhanaan.ekspor import dokumen_perbandingan, metrik_baris
+from ramping.penyederhanaan.ekspor import dokumen_perbandingan
+from ramping.penyederhanaan.grafik import grafik_pasangan
+from ramping.penyederhanaan.ringkasan import metrik_kelompok, per_opd, sorotan
 from ramping.penyederhanaan.selectors import bandingkan_versi
-from ramping.web.grafik import grafik_kolom
 from ramping.web.halaman import halaman_instansi
 
-TAMPIL_MAKS = 300  # rows per list on the page; the exports are complete
+TAMPIL_MAKS = 60  # changed positions listed per OPD on the page; the exports are complete
 
 
 def _pilihan(request):
@@ -29,49 +30,53 @@ def _pilihan(request):
     return bandingkan_versi(akses=h.akses, lama=lama, baru=baru)
 
 
-def _dua(data_lama: dict, data_baru: dict, kunci: list) -> tuple:
-    return (
-        grafik_kolom([(str(k), data_lama.get(k, 0), "") for k in kunci], lebar=420, tinggi=200),
-        grafik_kolom([(str(k), data_baru.get(k, 0), "") for k in kunci], lebar=420, tinggi=200),
-    )
+def _grafik(b) -> list[tuple[str, object, str]]:
+    ml, mb = b.metrik_lama, b.metrik_baru
+
+    def pasangan(lama: dict, baru: dict, label=str):
+        kunci = sorted(set(lama) | set(baru))
+        return grafik_pasangan([(label(k), lama.get(k, 0), baru.get(k, 0)) for k in kunci])
+
+    return [
+        (
+            "Jabatan struktural per eselon",
+            pasangan(ml.struktural, mb.struktural),
+            "Jumlah kepala unit menurut eselon.",
+        ),
+        (
+            "Jabatan per kelas jabatan",
+            pasangan(ml.kelas, mb.kelas),
+            "Semua jabatan (struktural, fungsional, pelaksana) menurut kelasnya.",
+        ),
+        (
+            "Rentang kendali",
+            pasangan(ml.rentang_hist, mb.rentang_hist),
+            "Banyaknya unit menurut jumlah unit struktural bawahannya.",
+        ),
+        (
+            "Lapisan struktural di bawah kepala OPD",
+            pasangan(ml.lapisan, mb.lapisan, lambda n: f"{n} lapisan"),
+            "Banyaknya perangkat daerah menurut jumlah lapisan di bawah kepalanya.",
+        ),
+    ]
 
 
 @halaman_instansi
 def bandingkan(request):
     b = _pilihan(request)
-    grafik = []
+    konteks = {"aktif": "penyederhanaan", "bagian": "bandingkan", "b": b, "maks": TAMPIL_MAKS}
     if b is not None:
-        ml, mb = b.metrik_lama, b.metrik_baru
-        eselon = sorted(set(ml.struktural) | set(mb.struktural))
-        rentang = sorted(set(ml.rentang_hist) | set(mb.rentang_hist))
-        kelas = sorted(set(ml.kelas) | set(mb.kelas))
-        lapisan = sorted(set(ml.lapisan) | set(mb.lapisan))
-        grafik = [
-            ("Jabatan struktural per eselon", *_dua(ml.struktural, mb.struktural, eselon)),
-            ("Lapisan di bawah kepala OPD (jumlah OPD)", *_dua(ml.lapisan, mb.lapisan, lapisan)),
-            (
-                "Rentang kendali (jumlah unit per banyaknya bawahan)",
-                *_dua(ml.rentang_hist, mb.rentang_hist, rentang),
-            ),
-            ("Jabatan per kelas", *_dua(ml.kelas, mb.kelas, kelas)),
-        ]
-    return render(
-        request,
-        "penyederhanaan/bandingkan.html",
-        {
-            "aktif": "penyederhanaan",
-            "b": b,
-            "grafik": grafik,
-            "maks": TAMPIL_MAKS,
-            "metrik": metrik_baris(b) if b else [],
-            "hitung_unit": b.hitung("unit") if b else {},
-            "hitung_jabatan": b.hitung("jabatan") if b else {},
-            "unit_beda": [p for p in b.unit if p.status != "tetap"] if b else [],
-            "jabatan_beda": [p for p in b.jabatan if p.status != "tetap"][:TAMPIL_MAKS]
-            if b
-            else [],
-        },
-    )
+        opd = per_opd(b)
+        konteks.update(
+            sorotan=sorotan(b),
+            metrik=metrik_kelompok(b),
+            grafik=_grafik(b),
+            opd=opd,
+            opd_berubah=[o for o in opd if o.ada_perubahan],
+            hitung_unit=b.hitung("unit"),
+            hitung_jabatan=b.hitung("jabatan"),
+        )
+    return render(request, "penyederhanaan/bandingkan.html", konteks)
 
 
 @halaman_instansi

@@ -9,18 +9,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ramping.errors import RampingError
+from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.ekspor import dokumen_register
-from ramping.penyederhanaan.models import Penyetaraan, TarifTunjangan
+from ramping.penyederhanaan.models import Penyetaraan
 from ramping.penyederhanaan.selectors import (
     penyetaraan_ambil,
     periksa,
     register,
     ringkasan_penghasilan,
     tabel_tunjangan,
+    tarif_daftar,
     tenggat_pendidikan,
 )
 from ramping.penyederhanaan.services.penyetaraan import tahap_berikut
@@ -136,13 +137,29 @@ def unduh(request, jenis: str):
 
 @halaman_instansi
 def tunjangan(request):
+    """Read the agency's table; POST `aksi=siapkan` creates it from the example amounts (GET
+    never writes), any other POST saves edited amounts."""
     h = request.halaman
-    tabel = services.tabel_tunjangan_siapkan(instansi=h.instansi)
-    tarif = list(TarifTunjangan.objects.filter(instansi_id=h.akses.instansi_id, tabel=tabel))
+    kembali = redirect(reverse("penyederhanaan:tunjangan", args=[h.instansi.kode]))
+    if request.method == "POST" and request.POST.get("aksi") == "siapkan":
+        try:
+            services.tabel_tunjangan_siapkan(instansi=h.instansi, akses=h.akses)
+        except (TidakBerhak, TidakDitemukan):
+            raise
+        except RampingError as exc:
+            messages.error(request, exc.pesan)
+        else:
+            messages.success(request, "Tabel tunjangan disiapkan dari data contoh.")
+        return kembali
+    tabel, kelompok = tarif_daftar(akses=h.akses)
     if request.method == "POST":
+        if tabel is None:
+            raise TidakDitemukan("Tabel tunjangan belum disiapkan.")
         try:
             jumlah = {
-                t.pk: Decimal(request.POST.get(f"tarif-{t.pk}", "").replace(".", "")) for t in tarif
+                t.pk: Decimal(request.POST.get(f"tarif-{t.pk}", "").strip().replace(".", ""))
+                for k in kelompok
+                for t, _label in k.baris
             }
             services.tarif_simpan(
                 akses=h.akses,
@@ -153,18 +170,21 @@ def tunjangan(request):
             )
         except InvalidOperation:
             messages.error(request, "Jumlah harus berupa angka rupiah tanpa desimal.")
+        except (TidakBerhak, TidakDitemukan):
+            raise
         except RampingError as exc:
             messages.error(request, exc.pesan)
         else:
             messages.success(request, "Tabel tunjangan disimpan.")
-            return redirect(reverse("penyederhanaan:tunjangan", args=[h.instansi.kode]))
+            return kembali
     return render(
         request,
         "penyederhanaan/tunjangan.html",
         {
             "aktif": "penyederhanaan",
+            "bagian": "tunjangan",
             "tabel": tabel,
-            "tarif": tarif,
+            "kelompok": kelompok,
             "boleh": h.akses.mengelola_seluruh_instansi,
         },
     )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,8 +13,8 @@ from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.selectors import struktur_ambil
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
-from ramping.penyederhanaan.selectors import kriteria_periksa
-from ramping.web.halaman import halaman_instansi
+from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
+from ramping.web.halaman import halaman_instansi, selaraskan_versi
 
 
 class FormTerbitkan(forms.Form):
@@ -72,7 +73,7 @@ def salin(request, struktur_id: int):
             )
         else:
             baru = services.struktur_salin(akses=request.halaman.akses, sumber=sumber, nama=nama)
-            messages.success(request, f"Skenario {baru.nama} dibuat.")
+            messages.success(request, f"{baru.nama} dibuat sebagai draf.")
     except RampingError as exc:
         messages.error(request, exc.pesan)
         return _ke(request, "beranda")
@@ -82,15 +83,21 @@ def salin(request, struktur_id: int):
 @halaman_instansi
 def kriteria(request, struktur_id: int):
     struktur = _versi(request, struktur_id)
+    if not selaraskan_versi(request, struktur.pk):  # another version picked in the header
+        return _ke(request, "kriteria", request.halaman.struktur.pk)
     baris = kriteria_periksa(akses=request.halaman.akses, struktur=struktur)
+    pilih = request.GET.get("keputusan", "")
+    tampil = [b for b in baris if pilih == "" or b.dihapus == (pilih == "dihapus")]
     return render(
         request,
         "penyederhanaan/kriteria.html",
         {
             "aktif": "penyederhanaan",
             "s": struktur,
-            "baris": baris,
+            "baris": tampil,
+            "keputusan": pilih,
             "dihapus": sum(1 for b in baris if b.dihapus),
+            "dipertahankan": sum(1 for b in baris if not b.dihapus),
             "boleh": request.halaman.akses.mengelola_seluruh_instansi,
         },
     )
@@ -99,6 +106,7 @@ def kriteria(request, struktur_id: int):
 @halaman_instansi
 def terbitkan(request, struktur_id: int):
     struktur = _versi(request, struktur_id)
+    selaraskan_versi(request, struktur.pk)
     form = FormTerbitkan(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -118,111 +126,231 @@ def terbitkan(request, struktur_id: int):
         {
             "aktif": "penyederhanaan",
             "s": struktur,
+            "berlaku": next(
+                (v for v in request.halaman.daftar_versi if v.status == Struktur.Status.BERLAKU),
+                None,
+            ),
             "form": form,
             "boleh": request.halaman.akses.mengelola_seluruh_instansi,
         },
     )
 
 
-@halaman_instansi
-def skenario(request, struktur_id: int):
-    struktur = _versi(request, struktur_id)
-    iid = struktur.instansi_id
-    units = list(UnitKerja.objects.filter(instansi_id=iid, struktur=struktur).order_by("path"))
-    jabatan = list(
-        Jabatan.objects.filter(instansi_id=iid, struktur=struktur).order_by(
-            "unit__path", "-is_kepala", "urutan", "id"
-        )
+def _angka(nilai: str | None) -> int | None:
+    return int(nilai) if nilai and nilai.isdigit() else None
+
+
+class FormPindahPegawai(forms.Form):
+    """Move one holder of a draft position to another position of the same draft."""
+
+    penempatan = forms.ModelChoiceField(
+        queryset=Penempatan.objects.none(),
+        label="Pegawai",
+        error_messages={
+            "required": "Pilih pegawai yang dipindahkan.",
+            "invalid_choice": "Pegawai ini bukan pemangku aktif jabatan tersebut.",
+        },
     )
-    pemangku = {}
-    for p in Penempatan.objects.filter(
-        instansi_id=iid, struktur=struktur, tmt_selesai__isnull=True
-    ).select_related("pegawai"):
-        pemangku.setdefault(p.jabatan_id, []).append(p)
-    per_unit = {}
-    for j in jabatan:
-        j.pemangku = pemangku.get(j.pk, [])
-        per_unit.setdefault(j.unit_id, []).append(j)
-    for u in units:
-        u.jabatan = per_unit.get(u.pk, [])
-    return render(
-        request,
-        "penyederhanaan/skenario.html",
-        {
-            "aktif": "penyederhanaan",
-            "s": struktur,
-            "units": units,
-            "jabatan": jabatan,
-            "bisa_ubah": struktur.status == "draft",
-            "jenis_pilihan": JenisJabatan.choices,
-            "jenjang_pilihan": Jenjang.choices,
+    ke = forms.ModelChoiceField(
+        queryset=Jabatan.objects.none(),
+        label="Jabatan tujuan",
+        error_messages={
+            "required": "Pilih jabatan tujuan.",
+            "invalid_choice": "Jabatan tujuan tidak ada pada skenario ini.",
         },
     )
 
+    def __init__(self, *args, struktur: Struktur, jabatan: Jabatan, **kwargs):
+        super().__init__(*args, **kwargs)
+        di = {"instansi_id": struktur.instansi_id, "struktur": struktur}
+        self.fields["penempatan"].queryset = Penempatan.objects.filter(
+            jabatan=jabatan, tmt_selesai=None, **di
+        ).select_related("pegawai", "jabatan__unit")
+        self.fields["ke"].queryset = Jabatan.objects.filter(**di).select_related("unit")
+
+    def clean(self):
+        data = super().clean()
+        p, ke = data.get("penempatan"), data.get("ke")
+        if p and ke and p.jabatan_id == ke.pk:
+            self.add_error("ke", "Pegawai sudah menduduki jabatan ini; pilih jabatan lain.")
+        return data
+
+
+class FormJabatan(forms.Form):
+    """Change the kind, JF, jenjang and kelas of a draft position."""
+
+    jenis = forms.ChoiceField(label="Jenis jabatan", choices=JenisJabatan.choices)
+    nama_jf = forms.CharField(label="Nama JF", required=False, max_length=200)
+    jenjang = forms.ChoiceField(
+        label="Jenjang", required=False, choices=[("", "–"), *Jenjang.choices]
+    )
+    kelas = forms.IntegerField(
+        label="Kelas jabatan",
+        required=False,
+        min_value=1,
+        max_value=17,
+        error_messages={
+            "invalid": "Kelas jabatan berupa angka 1–17.",
+            "min_value": "Kelas jabatan berupa angka 1–17.",
+            "max_value": "Kelas jabatan berupa angka 1–17.",
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("jenis") == "fungsional":
+            if not (data.get("nama_jf") or "").strip():
+                self.add_error("nama_jf", "Jabatan fungsional memerlukan nama JF.")
+            if not data.get("jenjang"):
+                self.add_error("jenjang", "Jabatan fungsional memerlukan jenjang.")
+        return data
+
+
+def _kembali(request, s: Struktur, **lain) -> str:
+    """The scenario page at the OPD and page the user came from (ints only: no open redirect)."""
+    q = {"opd": _angka(request.POST.get("opd")), "hal": _angka(request.POST.get("hal")), **lain}
+    url = reverse("penyederhanaan:skenario", args=[request.halaman.instansi.kode, s.pk])
+    q = "&".join(f"{k}={v}" for k, v in q.items() if v)
+    return f"{url}?{q}" if q else url
+
+
+def _halaman_skenario(request, struktur: Struktur, *, form_pindah=None, form_jabatan=None):
+    """Render the scenario page; forms given are bound forms coming back with errors."""
+    h, get = request.halaman, request.POST if request.method == "POST" else request.GET
+    data = skenario_opd(
+        akses=h.akses,
+        struktur=struktur,
+        opd_id=_angka(get.get("opd")),
+        nomor_halaman=get.get("hal") or 1,
+    )
+    bisa_ubah = struktur.status == Struktur.Status.DRAFT
+    konteks = {
+        "aktif": "penyederhanaan",
+        "bagian": "beranda",
+        "s": struktur,
+        "d": data,
+        "bisa_ubah": bisa_ubah,
+        "boleh_opd": bool(data.opd) and h.akses.boleh_ubah_opd(data.opd.kode),
+        "boleh": h.akses.mengelola_seluruh_instansi,
+    }
+    pindah_id = _angka(get.get("pindah"))
+    if bisa_ubah and pindah_id:
+        pilihan = pindah_pilihan(
+            akses=h.akses,
+            struktur=struktur,
+            jabatan_id=pindah_id,
+            opd_tujuan_id=_angka(get.get("opd_tujuan")),
+        )
+        if form_pindah is None:
+            form_pindah = FormPindahPegawai(
+                struktur=struktur,
+                jabatan=pilihan.jabatan,
+                initial={"penempatan": _angka(get.get("penempatan"))},
+            )
+        konteks.update(pilihan=pilihan, form_pindah=form_pindah)
+    ubah_id = _angka(get.get("ubah"))
+    if bisa_ubah and ubah_id:
+        j = next((j for j in data.hal.object_list if j.pk == ubah_id), None) if data.hal else None
+        if j is None:
+            raise TidakDitemukan("Jabatan tidak ditemukan pada halaman skenario ini.")
+        if form_jabatan is None:
+            form_jabatan = FormJabatan(
+                initial={k: getattr(j, k) for k in ("jenis", "nama_jf", "jenjang", "kelas")}
+            )
+        konteks.update(jabatan_ubah=j, form_jabatan=form_jabatan)
+    return render(request, "penyederhanaan/skenario.html", konteks)
+
+
+@halaman_instansi
+def skenario(request, struktur_id: int):
+    struktur = _versi(request, struktur_id)
+    if not selaraskan_versi(request, struktur.pk):  # another version picked in the header
+        return _ke(request, "skenario", request.halaman.struktur.pk)
+    return _halaman_skenario(request, struktur)
+
 
 def _ambil(model, request, struktur: Struktur, nama: str):
-    nilai = request.POST.get(nama, "")
     obj = model.objects.filter(
         instansi_id=request.halaman.akses.instansi_id,
         struktur=struktur,
-        pk=int(nilai) if nilai.isdigit() else 0,
+        pk=_angka(request.POST.get(nama, "")) or 0,
     ).first()
     if obj is None:
         raise TidakDitemukan("Data tidak ditemukan pada skenario ini.")
     return obj
 
 
+def _pesan_lebur(unit: UnitKerja, hasil) -> str:
+    teks = f"{unit.nama} dihapus dari skenario: {hasil.jabatan_dipindah} jabatan dipindahkan"
+    if hasil.jabatan_disetarakan:
+        teks += f", {hasil.jabatan_disetarakan} jabatan struktural disetarakan ke JF"
+    return teks + "."
+
+
 @require_POST
 @halaman_instansi
 def ubah(request, struktur_id: int):
-    """One scenario edit (field `aksi`), then back to the scenario page."""
+    """One scenario edit (field `aksi`), then back to the scenario page at the same OPD; the
+    position and person forms come back with their errors next to the fields."""
     s = _versi(request, struktur_id)
     akses, aksi, post = request.halaman.akses, request.POST.get("aksi"), request.POST
     try:
         if aksi == "unit_hapus":
-            services.unit_hapus(
-                akses=akses,
-                unit=_ambil(UnitKerja, request, s, "unit"),
-                ke_kelompok_jf=post.get("kelompok_jf") == "1",
+            unit = _ambil(UnitKerja, request, s, "unit")
+            hasil = services.unit_hapus(
+                akses=akses, unit=unit, ke_kelompok_jf=post.get("kelompok_jf") == "1"
             )
+            messages.success(request, _pesan_lebur(unit, hasil))
         elif aksi == "unit_gabung":
-            services.unit_gabung(
-                akses=akses,
-                unit=_ambil(UnitKerja, request, s, "unit"),
-                ke=_ambil(UnitKerja, request, s, "ke"),
-            )
+            unit, ke = _ambil(UnitKerja, request, s, "unit"), _ambil(UnitKerja, request, s, "ke")
+            services.unit_gabung(akses=akses, unit=unit, ke=ke)
+            messages.success(request, f"{unit.nama} digabungkan ke {ke.nama}.")
         elif aksi == "jabatan_pindah":
-            services.jabatan_pindah(
-                akses=akses,
-                jabatan=_ambil(Jabatan, request, s, "jabatan"),
-                unit=_ambil(UnitKerja, request, s, "ke"),
-            )
+            jabatan = _ambil(Jabatan, request, s, "jabatan")
+            unit = _ambil(UnitKerja, request, s, "ke")
+            services.jabatan_pindah(akses=akses, jabatan=jabatan, unit=unit)
+            messages.success(request, f"{jabatan.nama} dipindahkan ke {unit.nama}.")
         elif aksi == "jabatan_ubah":
-            kelas = post.get("kelas", "")
-            services.jabatan_ubah_jenis(
-                akses=akses,
-                jabatan=_ambil(Jabatan, request, s, "jabatan"),
-                jenis=post.get("jenis", ""),
-                kelas=int(kelas) if kelas.isdigit() else None,
-                nama_jf=post.get("nama_jf", ""),
-                jenjang=post.get("jenjang", ""),
-                nama=post.get("nama", ""),
-            )
+            jabatan = _ambil(Jabatan, request, s, "jabatan")
+            form = FormJabatan(post)
+            if form.is_valid():
+                try:
+                    services.jabatan_ubah_jenis(akses=akses, jabatan=jabatan, **form.cleaned_data)
+                except (TidakBerhak, TidakDitemukan):
+                    raise
+                except RampingError as exc:
+                    form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
+                except ValidationError as exc:  # the model's full_clean()
+                    form.add_error(None, exc)
+            if form.errors:
+                return _halaman_skenario(request, s, form_jabatan=form)
+            messages.success(request, f"Jabatan {jabatan.nama} disimpan.")
+            return redirect(_kembali(request, s) + f"#jabatan-{jabatan.pk}")
         elif aksi == "pegawai_pindah":
-            services.pegawai_pindah(
-                akses=akses,
-                penempatan=_ambil(Penempatan, request, s, "penempatan"),
-                jabatan=_ambil(Jabatan, request, s, "ke"),
-            )
+            jabatan = _ambil(Jabatan, request, s, "pindah")
+            form = FormPindahPegawai(post, struktur=s, jabatan=jabatan)
+            if form.is_valid():
+                try:
+                    services.pegawai_pindah(
+                        akses=akses,
+                        penempatan=form.cleaned_data["penempatan"],
+                        jabatan=form.cleaned_data["ke"],
+                    )
+                except (TidakBerhak, TidakDitemukan):
+                    raise
+                except RampingError as exc:
+                    form.add_error("ke", exc.pesan)
+            if form.errors:
+                return _halaman_skenario(request, s, form_pindah=form)
+            p, ke = form.cleaned_data["penempatan"], form.cleaned_data["ke"]
+            messages.success(request, f"{p.pegawai.nama_lengkap} dipindahkan ke {ke.nama}.")
+            return redirect(_kembali(request, s) + f"#jabatan-{jabatan.pk}")
         else:
             raise TidakDitemukan("Aksi tidak dikenal.")
-        messages.success(request, "Perubahan skenario disimpan.")
+    except TidakDitemukan:
+        raise
     except RampingError as exc:
         messages.error(request, exc.pesan)
-    except Exception as exc:  # a model constraint (full_clean) names the broken field
-        from django.core.exceptions import ValidationError
-
-        if not isinstance(exc, ValidationError):
-            raise
+    except ValidationError as exc:  # a model constraint (full_clean) names the broken field
         messages.error(request, "; ".join(exc.messages))
-    return _ke(request, "skenario", s.pk)
+    return redirect(_kembali(request, s))
