@@ -28,6 +28,8 @@ class Kolom:
     lebar: float = 12  # characters in XLSX; a proportion of the line in PDF/DOCX
     desimal: int = 0
     grup: str = ""  # group heading above the column (merged across equal neighbours)
+    # A column mixing counts and fractions (comparison metrics): whole values without decimals.
+    bulat_tanpa_desimal: bool = False
 
 
 @dataclass(slots=True)

@@ -70,8 +70,8 @@ def dokumen_perbandingan(b: Perbandingan, instansi: str) -> Dokumen:
     metrik = Tabel(
         (
             Kolom("Metrik", lebar=44),
-            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1),
-            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1),
+            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
+            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
             Kolom("Selisih", SELISIH, lebar=14),
         ),
         nama_lembar="Metrik",

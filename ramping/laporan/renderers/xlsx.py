@@ -6,6 +6,7 @@ Indonesian Excel), codes as text. Any text that a spreadsheet would read as a fo
 (CSV/formula injection, OWASP).
 """
 
+from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -43,6 +44,12 @@ HURUF_GAYA = {
     TOTAL: Font(bold=True),
 }
 FORMAT_ANGKA = {BULAT: "#,##0", SELISIH: "+#,##0;-#,##0;0"}
+
+
+def _bulat(nilai: object) -> bool:
+    return isinstance(nilai, int) or (isinstance(nilai, (float, Decimal)) and nilai == int(nilai))
+
+
 UKURAN_KERTAS = {"A4": Worksheet.PAPERSIZE_A4, "A3": Worksheet.PAPERSIZE_A3}
 
 
@@ -116,7 +123,10 @@ def _lembar(ws: Worksheet, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -
             sel = tulis_sel(ws, r, c, nilai, k.jenis)
             sel.border = BINGKAI
             if format_kolom[c - 1] and nilai is not None:
-                sel.number_format = format_kolom[c - 1]
+                # A decimal column can hold counts too (comparison metrics): a whole number is
+                # shown without decimals, not as "8,0".
+                bulat = k.bulat_tanpa_desimal and _bulat(nilai)
+                sel.number_format = FORMAT_ANGKA[BULAT] if bulat else format_kolom[c - 1]
             if c - 1 == tabel.kolom_nama:
                 sel.alignment = Alignment(indent=b.tingkat, wrap_text=True, vertical="top")
             if isi is not None:
