@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext, ngettext
 
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
@@ -39,24 +40,28 @@ def _grafik(b) -> list[tuple[str, object, str]]:
 
     return [
         (
-            "Jabatan struktural per eselon",
+            gettext("Jabatan struktural per eselon"),
             pasangan(ml.struktural, mb.struktural),
-            "Jumlah kepala unit menurut eselon.",
+            gettext("Jumlah kepala unit menurut eselon."),
         ),
         (
-            "Jabatan per kelas jabatan",
+            gettext("Jabatan per kelas jabatan"),
             pasangan(ml.kelas, mb.kelas),
-            "Semua jabatan (struktural, fungsional, pelaksana) menurut kelasnya.",
+            gettext("Semua jabatan (struktural, fungsional, pelaksana) menurut kelasnya."),
         ),
         (
-            "Rentang kendali",
+            gettext("Rentang kendali"),
             pasangan(ml.rentang_hist, mb.rentang_hist),
-            "Banyaknya unit menurut jumlah unit struktural bawahannya.",
+            gettext("Banyaknya unit menurut jumlah unit struktural bawahannya."),
         ),
         (
-            "Lapisan struktural di bawah kepala OPD",
-            pasangan(ml.lapisan, mb.lapisan, lambda n: f"{n} lapisan"),
-            "Banyaknya perangkat daerah menurut jumlah lapisan di bawah kepalanya.",
+            gettext("Lapisan struktural di bawah kepala OPD"),
+            pasangan(
+                ml.lapisan,
+                mb.lapisan,
+                lambda n: ngettext("%(n)s lapisan", "%(n)s lapisan", n) % {"n": n},
+            ),
+            gettext("Banyaknya perangkat daerah menurut jumlah lapisan di bawah kepalanya."),
         ),
     ]
 

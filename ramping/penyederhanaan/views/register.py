@@ -8,6 +8,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.laporan.renderers import MIME
@@ -46,8 +48,8 @@ class FormPenyetaraan(forms.ModelForm):
 
 
 class FormLanjut(forms.Form):
-    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
-    nomor_sk = forms.CharField(label="Nomor SK", required=False, max_length=120)
+    tanggal = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    nomor_sk = forms.CharField(label=_("Nomor SK"), required=False, max_length=120)
 
 
 def _baris(request):
@@ -89,7 +91,7 @@ def detail(request, penyetaraan_id: int):
                     services.penyetaraan_lanjut(
                         akses=h.akses, penyetaraan=p, versi=versi, **lanjut.cleaned_data
                     )
-                    messages.success(request, "Tahap penyetaraan dilanjutkan.")
+                    messages.success(request, gettext("Tahap penyetaraan dilanjutkan."))
                     return redirect(request.path)
             else:
                 form = FormPenyetaraan(request.POST, instance=Penyetaraan.objects.get(pk=p.pk))
@@ -100,7 +102,7 @@ def detail(request, penyetaraan_id: int):
                         versi=versi,
                         **{k: form.cleaned_data[k] for k in form.fields},
                     )
-                    messages.success(request, "Penyetaraan disimpan.")
+                    messages.success(request, gettext("Penyetaraan disimpan."))
                     return redirect(request.path)
         except RampingError as exc:
             messages.error(request, exc.pesan)
@@ -149,7 +151,7 @@ def tunjangan(request):
         except RampingError as exc:
             messages.error(request, exc.pesan)
         else:
-            messages.success(request, "Tabel tunjangan disiapkan dari data contoh.")
+            messages.success(request, gettext("Tabel tunjangan disiapkan dari data contoh."))
         return kembali
     tabel, kelompok = tarif_daftar(akses=h.akses)
     if request.method == "POST":
@@ -169,13 +171,13 @@ def tunjangan(request):
                 verified=request.POST.get("verified") == "1",
             )
         except InvalidOperation:
-            messages.error(request, "Jumlah harus berupa angka rupiah tanpa desimal.")
+            messages.error(request, gettext("Jumlah harus berupa angka rupiah tanpa desimal."))
         except (TidakBerhak, TidakDitemukan):
             raise
         except RampingError as exc:
             messages.error(request, exc.pesan)
         else:
-            messages.success(request, "Tabel tunjangan disimpan.")
+            messages.success(request, gettext("Tabel tunjangan disimpan."))
             return kembali
     return render(
         request,

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
@@ -18,15 +20,15 @@ from ramping.web.halaman import halaman_instansi, selaraskan_versi
 
 
 class FormTerbitkan(forms.Form):
-    dasar_hukum_nomor = forms.CharField(label="Nomor Perwal/Perkada", max_length=200)
+    dasar_hukum_nomor = forms.CharField(label=_("Nomor Perwal/Perkada"), max_length=200)
     dasar_hukum_tanggal = forms.DateField(
-        label="Tanggal penetapan", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Tanggal penetapan"), widget=forms.DateInput(attrs={"type": "date"})
     )
     berlaku_mulai = forms.DateField(
-        label="Berlaku mulai",
+        label=_("Berlaku mulai"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Kosongkan bila sama dengan tanggal penetapan.",
+        help_text=_("Kosongkan bila sama dengan tanggal penetapan."),
     )
 
 
@@ -59,7 +61,9 @@ def beranda(request):
 @halaman_instansi
 def salin(request, struktur_id: int):
     sumber = _versi(request, struktur_id)
-    nama = request.POST.get("nama", "").strip() or f"Skenario dari {sumber.nama}"
+    nama = request.POST.get("nama", "").strip() or gettext("Skenario dari %(nama)s") % {
+        "nama": sumber.nama
+    }
     aksi = request.POST.get("aksi", "salin")
     try:
         if aksi == "rekomendasi":
@@ -68,12 +72,17 @@ def salin(request, struktur_id: int):
             )
             messages.success(
                 request,
-                f"Rekomendasi diterapkan: {hasil.unit_dihapus} unit dihapus, "
-                f"{len(hasil.penyetaraan)} pejabat masuk register penyetaraan.",
+                gettext(
+                    "Rekomendasi diterapkan: %(unit)s unit dihapus, "
+                    "%(pejabat)s pejabat masuk register penyetaraan."
+                )
+                % {"unit": hasil.unit_dihapus, "pejabat": len(hasil.penyetaraan)},
             )
         else:
             baru = services.struktur_salin(akses=request.halaman.akses, sumber=sumber, nama=nama)
-            messages.success(request, f"{baru.nama} dibuat sebagai draf.")
+            messages.success(
+                request, gettext("%(nama)s dibuat sebagai draf.") % {"nama": baru.nama}
+            )
     except RampingError as exc:
         messages.error(request, exc.pesan)
         return _ke(request, "beranda")
@@ -118,7 +127,11 @@ def terbitkan(request, struktur_id: int):
         except RampingError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
         else:
-            messages.success(request, f"{struktur.nama} kini berlaku; versi sebelumnya diarsipkan.")
+            messages.success(
+                request,
+                gettext("%(nama)s kini berlaku; versi sebelumnya diarsipkan.")
+                % {"nama": struktur.nama},
+            )
             return _ke(request, "beranda")
     return render(
         request,
@@ -145,18 +158,18 @@ class FormPindahPegawai(forms.Form):
 
     penempatan = forms.ModelChoiceField(
         queryset=Penempatan.objects.none(),
-        label="Pegawai",
+        label=pgettext_lazy("perorangan", "Pegawai"),
         error_messages={
-            "required": "Pilih pegawai yang dipindahkan.",
-            "invalid_choice": "Pegawai ini bukan pemangku aktif jabatan tersebut.",
+            "required": _("Pilih pegawai yang dipindahkan."),
+            "invalid_choice": _("Pegawai ini bukan pemangku aktif jabatan tersebut."),
         },
     )
     ke = forms.ModelChoiceField(
         queryset=Jabatan.objects.none(),
-        label="Jabatan tujuan",
+        label=_("Jabatan tujuan"),
         error_messages={
-            "required": "Pilih jabatan tujuan.",
-            "invalid_choice": "Jabatan tujuan tidak ada pada skenario ini.",
+            "required": _("Pilih jabatan tujuan."),
+            "invalid_choice": _("Jabatan tujuan tidak ada pada skenario ini."),
         },
     )
 
@@ -172,27 +185,29 @@ class FormPindahPegawai(forms.Form):
         data = super().clean()
         p, ke = data.get("penempatan"), data.get("ke")
         if p and ke and p.jabatan_id == ke.pk:
-            self.add_error("ke", "Pegawai sudah menduduki jabatan ini; pilih jabatan lain.")
+            self.add_error(
+                "ke", gettext("Pegawai sudah menduduki jabatan ini; pilih jabatan lain.")
+            )
         return data
 
 
 class FormJabatan(forms.Form):
     """Change the kind, JF, jenjang and kelas of a draft position."""
 
-    jenis = forms.ChoiceField(label="Jenis jabatan", choices=JenisJabatan.choices)
-    nama_jf = forms.CharField(label="Nama JF", required=False, max_length=200)
+    jenis = forms.ChoiceField(label=_("Jenis jabatan"), choices=JenisJabatan.choices)
+    nama_jf = forms.CharField(label=_("Nama JF"), required=False, max_length=200)
     jenjang = forms.ChoiceField(
-        label="Jenjang", required=False, choices=[("", "–"), *Jenjang.choices]
+        label=_("Jenjang"), required=False, choices=[("", "–"), *Jenjang.choices]
     )
     kelas = forms.IntegerField(
-        label="Kelas jabatan",
+        label=_("Kelas jabatan"),
         required=False,
         min_value=1,
         max_value=17,
         error_messages={
-            "invalid": "Kelas jabatan berupa angka 1–17.",
-            "min_value": "Kelas jabatan berupa angka 1–17.",
-            "max_value": "Kelas jabatan berupa angka 1–17.",
+            "invalid": _("Kelas jabatan berupa angka 1–17."),
+            "min_value": _("Kelas jabatan berupa angka 1–17."),
+            "max_value": _("Kelas jabatan berupa angka 1–17."),
         },
     )
 
@@ -200,9 +215,9 @@ class FormJabatan(forms.Form):
         data = super().clean()
         if data.get("jenis") == "fungsional":
             if not (data.get("nama_jf") or "").strip():
-                self.add_error("nama_jf", "Jabatan fungsional memerlukan nama JF.")
+                self.add_error("nama_jf", gettext("Jabatan fungsional memerlukan nama JF."))
             if not data.get("jenjang"):
-                self.add_error("jenjang", "Jabatan fungsional memerlukan jenjang.")
+                self.add_error("jenjang", gettext("Jabatan fungsional memerlukan jenjang."))
         return data
 
 
@@ -281,10 +296,19 @@ def _ambil(model, request, struktur: Struktur, nama: str):
 
 
 def _pesan_lebur(unit: UnitKerja, hasil) -> str:
-    teks = f"{unit.nama} dihapus dari skenario: {hasil.jabatan_dipindah} jabatan dipindahkan"
     if hasil.jabatan_disetarakan:
-        teks += f", {hasil.jabatan_disetarakan} jabatan struktural disetarakan ke JF"
-    return teks + "."
+        return gettext(
+            "%(unit)s dihapus dari skenario: %(pindah)s jabatan dipindahkan, "
+            "%(setara)s jabatan struktural disetarakan ke JF."
+        ) % {
+            "unit": unit.nama,
+            "pindah": hasil.jabatan_dipindah,
+            "setara": hasil.jabatan_disetarakan,
+        }
+    return gettext("%(unit)s dihapus dari skenario: %(pindah)s jabatan dipindahkan.") % {
+        "unit": unit.nama,
+        "pindah": hasil.jabatan_dipindah,
+    }
 
 
 @require_POST
@@ -304,12 +328,17 @@ def ubah(request, struktur_id: int):
         elif aksi == "unit_gabung":
             unit, ke = _ambil(UnitKerja, request, s, "unit"), _ambil(UnitKerja, request, s, "ke")
             services.unit_gabung(akses=akses, unit=unit, ke=ke)
-            messages.success(request, f"{unit.nama} digabungkan ke {ke.nama}.")
+            messages.success(
+                request, gettext("%(a)s digabungkan ke %(b)s.") % {"a": unit.nama, "b": ke.nama}
+            )
         elif aksi == "jabatan_pindah":
             jabatan = _ambil(Jabatan, request, s, "jabatan")
             unit = _ambil(UnitKerja, request, s, "ke")
             services.jabatan_pindah(akses=akses, jabatan=jabatan, unit=unit)
-            messages.success(request, f"{jabatan.nama} dipindahkan ke {unit.nama}.")
+            messages.success(
+                request,
+                gettext("%(a)s dipindahkan ke %(b)s.") % {"a": jabatan.nama, "b": unit.nama},
+            )
         elif aksi == "jabatan_ubah":
             jabatan = _ambil(Jabatan, request, s, "jabatan")
             form = FormJabatan(post)
@@ -324,7 +353,9 @@ def ubah(request, struktur_id: int):
                     form.add_error(None, exc)
             if form.errors:
                 return _halaman_skenario(request, s, form_jabatan=form)
-            messages.success(request, f"Jabatan {jabatan.nama} disimpan.")
+            messages.success(
+                request, gettext("Jabatan %(nama)s disimpan.") % {"nama": jabatan.nama}
+            )
             return redirect(_kembali(request, s) + f"#jabatan-{jabatan.pk}")
         elif aksi == "pegawai_pindah":
             jabatan = _ambil(Jabatan, request, s, "pindah")
@@ -343,7 +374,11 @@ def ubah(request, struktur_id: int):
             if form.errors:
                 return _halaman_skenario(request, s, form_pindah=form)
             p, ke = form.cleaned_data["penempatan"], form.cleaned_data["ke"]
-            messages.success(request, f"{p.pegawai.nama_lengkap} dipindahkan ke {ke.nama}.")
+            messages.success(
+                request,
+                gettext("%(a)s dipindahkan ke %(b)s.")
+                % {"a": p.pegawai.nama_lengkap, "b": ke.nama},
+            )
             return redirect(_kembali(request, s) + f"#jabatan-{jabatan.pk}")
         else:
             raise TidakDitemukan("Aksi tidak dikenal.")
