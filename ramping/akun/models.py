@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Pengguna(AbstractUser):
@@ -12,10 +13,10 @@ class Pengguna(AbstractUser):
 
 
 class Peran(models.TextChoices):
-    ADMIN_INSTANSI = "admin_instansi", "Admin instansi"
-    ANALIS = "analis", "Analis organisasi"
-    OPERATOR = "operator", "Operator OPD"
-    PIMPINAN = "pimpinan", "Pimpinan"
+    ADMIN_INSTANSI = "admin_instansi", _("Admin instansi")
+    ANALIS = "analis", _("Analis organisasi")
+    OPERATOR = "operator", _("Operator OPD")
+    PIMPINAN = "pimpinan", _("Pimpinan")
 
 
 class Keanggotaan(models.Model):

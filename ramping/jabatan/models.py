@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class JenisJabatan(models.TextChoices):
@@ -214,8 +215,8 @@ class EvaluasiJabatan(models.Model):
         FUNGSIONAL = "fungsional", "Fungsional"
 
     class Status(models.TextChoices):
-        DRAF = "draf", "Draf"
-        DITETAPKAN = "ditetapkan", "Ditetapkan"
+        DRAF = "draf", _("Draf")
+        DITETAPKAN = "ditetapkan", _("Ditetapkan")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"

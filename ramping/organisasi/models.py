@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Instansi(models.Model):
@@ -31,10 +32,10 @@ class Struktur(models.Model):
     """One version of the SOTK. Before/after and what-if scenarios are all rows here."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draf"
-        USULAN = "usulan", "Usulan"
-        BERLAKU = "berlaku", "Berlaku"
-        ARSIP = "arsip", "Arsip"
+        DRAFT = "draft", _("Draf")
+        USULAN = "usulan", _("Usulan")
+        BERLAKU = "berlaku", _("Berlaku")
+        ARSIP = "arsip", _("Arsip")
 
     instansi = models.ForeignKey(
         Instansi, on_delete=models.CASCADE, related_name="struktur_set", verbose_name="instansi"
@@ -216,8 +217,8 @@ class PengaturanInstansi(models.Model):
     """
 
     class ModePembulatan(models.TextChoices):
-        HALF_UP = "half_up", "Pembulatan biasa (0,5 ke atas)"
-        CEIL = "ceil", "Selalu ke atas"
+        HALF_UP = "half_up", _("Pembulatan biasa (0,5 ke atas)")
+        CEIL = "ceil", _("Selalu ke atas")
 
     instansi = models.OneToOneField(
         Instansi, on_delete=models.CASCADE, related_name="pengaturan", verbose_name="instansi"

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
 from ramping.pegawai.nip import NipTidakValid, urai_nip
@@ -27,8 +28,8 @@ class Pegawai(models.Model):
         PPPK = "PPPK", "PPPK"
 
     class JenisKelamin(models.TextChoices):
-        L = "L", "Laki-laki"
-        P = "P", "Perempuan"
+        L = "L", _("Laki-laki")
+        P = "P", _("Perempuan")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"

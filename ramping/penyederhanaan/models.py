@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ramping.jabatan.models import Jenjang
 
@@ -14,19 +15,19 @@ class Penyetaraan(models.Model):
     """
 
     class Status(models.TextChoices):
-        TERIDENTIFIKASI = "teridentifikasi", "Teridentifikasi"
-        DIPETAKAN = "dipetakan", "Dipetakan"
-        DIUSULKAN = "diusulkan", "Diusulkan"
-        DISETUJUI = "disetujui", "Disetujui"
-        SK_TERBIT = "sk_terbit", "SK terbit"
-        DILANTIK = "dilantik", "Dilantik"
+        TERIDENTIFIKASI = "teridentifikasi", _("Teridentifikasi")
+        DIPETAKAN = "dipetakan", _("Dipetakan")
+        DIUSULKAN = "diusulkan", _("Diusulkan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        SK_TERBIT = "sk_terbit", _("SK terbit")
+        DILANTIK = "dilantik", _("Dilantik")
 
     class Ukom(models.TextChoices):
-        TIDAK_PERLU = "", "Tidak perlu"
-        BELUM = "belum", "Belum uji kompetensi"
-        LULUS = "lulus", "Lulus"
-        TIDAK_LULUS = "tidak_lulus", "Tidak lulus"
-        TIDAK_IKUT = "tidak_ikut", "Tidak mengikuti"
+        TIDAK_PERLU = "", _("Tidak perlu")
+        BELUM = "belum", _("Belum uji kompetensi")
+        LULUS = "lulus", _("Lulus")
+        TIDAK_LULUS = "tidak_lulus", _("Tidak lulus")
+        TIDAK_IKUT = "tidak_ikut", _("Tidak mengikuti")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"

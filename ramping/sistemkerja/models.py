@@ -7,14 +7,15 @@ through `ramping.sistemkerja.services`; these models only hold fields and constr
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 
 class TimKerja(models.Model):
     """A team for a program/activity and period, owned by one unit (R7-04, R7-05)."""
 
     class Status(models.TextChoices):
-        AKTIF = "aktif", "Aktif"
-        SELESAI = "selesai", "Selesai"
+        AKTIF = "aktif", _("Aktif")
+        SELESAI = "selesai", _("Selesai")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
@@ -70,13 +71,13 @@ class AnggotaTim(models.Model):
     """
 
     class Peran(models.TextChoices):
-        KETUA = "ketua", "Ketua Tim"
-        ANGGOTA = "anggota", "Anggota"
+        KETUA = "ketua", _("Ketua Tim")
+        ANGGOTA = "anggota", _("Anggota")
 
     class Status(models.TextChoices):
-        DIAJUKAN = "diajukan", "Menunggu persetujuan"
-        DISETUJUI = "disetujui", "Disetujui"
-        DITOLAK = "ditolak", "Ditolak"
+        DIAJUKAN = "diajukan", _("Menunggu persetujuan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DITOLAK = "ditolak", _("Ditolak")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
@@ -179,11 +180,11 @@ class Penugasan(models.Model):
     """
 
     class Status(models.TextChoices):
-        DIRENCANAKAN = "direncanakan", "Direncanakan"
-        BERJALAN = "berjalan", "Berjalan"
-        DISERAHKAN = "diserahkan", "Diserahkan"
-        DITERIMA = "diterima", "Diterima"
-        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+        DIRENCANAKAN = "direncanakan", _("Direncanakan")
+        BERJALAN = "berjalan", _("Berjalan")
+        DISERAHKAN = "diserahkan", _("Diserahkan")
+        DITERIMA = "diterima", _("Diterima")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
@@ -332,9 +333,9 @@ class RelasiKoordinasi(models.Model):
     """A relation between two units, as in an agency's pola koordinasi regulation."""
 
     class Jenis(models.TextChoices):
-        MENGOORDINASIKAN = "mengoordinasikan", "Mengoordinasikan"
-        DIKOORDINASIKAN = "dikoordinasikan", "Dikoordinasikan oleh"
-        BEKERJA_SAMA = "bekerja_sama", "Bekerja sama dengan"
+        MENGOORDINASIKAN = "mengoordinasikan", _("Mengoordinasikan")
+        DIKOORDINASIKAN = "dikoordinasikan", _("Dikoordinasikan oleh")
+        BEKERJA_SAMA = "bekerja_sama", _("Bekerja sama dengan")
 
     instansi = models.ForeignKey(
         "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
