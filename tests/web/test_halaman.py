@@ -131,3 +131,12 @@ def test_bahasa_bawaan_indonesia_walau_peramban_inggris(client, dunia, isi):
         reverse("web:peta", args=[dunia.instansi.kode]), HTTP_ACCEPT_LANGUAGE="en-US,en"
     ).content.decode()
     assert "Peta jabatan" in html
+
+
+def test_pohon_instansi_besar_terbuka_pada_tingkat_opd(client, dunia, analis_demo, demo):
+    """A few units open fully; a whole agency (hundreds of units) shows its OPD collapsed."""
+    client.force_login(dunia.analis.pengguna)
+    assert "<details open>" in client.get(f"/i/{dunia.instansi.kode}/pohon/").content.decode()
+    client.force_login(analis_demo)
+    html = client.get(f"/i/{demo.kode}/pohon/").content.decode()
+    assert "<details>" in html and "<details open>" not in html

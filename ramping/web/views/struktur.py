@@ -26,12 +26,22 @@ def daftar(request):
     )
 
 
+POHON_TERBUKA_MAKS = 60
+
+
 @halaman_instansi
 def pohon(request):
     h = request.halaman
     akar = pohon_jabatan(akses=h.akses, struktur=h.struktur) if h.struktur else []
+    baris = ratakan(akar)
     return render(
         request,
         "web/struktur/pohon.html",
-        {"aktif": "pohon", "baris": ratakan(akar), "total": rekap_total(akar)},
+        {
+            "aktif": "pohon",
+            "baris": baris,
+            "total": rekap_total(akar),
+            # A whole agency (hundreds of units) opens at the OPD level; a small one fully.
+            "buka_semua": len(baris) <= POHON_TERBUKA_MAKS,
+        },
     )
