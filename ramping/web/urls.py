@@ -18,6 +18,7 @@ from ramping.web.views import (
     peta,
     struktur,
     unit,
+    unit_ubah,
 )
 
 app_name = "web"
@@ -31,6 +32,7 @@ instansi = [
     path("bagan/<int:unit_id>/", bagan.bagan, name="bagan_unit"),
     path("bagan/<int:unit_id>/cetak/", bagan.cetak, name="bagan_unit_cetak"),
     path("unit/<int:unit_id>/", unit.unit, name="unit"),
+    path("unit/<int:unit_id>/ubah/", unit_ubah.ubah, name="unit_ubah"),
     path("peta/", peta.peta, name="peta"),
     path("peta/<int:unit_id>/", peta.peta, name="peta_unit"),
     path("jabatan/<int:jabatan_id>/", jabatan.jabatan, name="jabatan"),
