@@ -304,9 +304,8 @@ def muat_instansi(
     return instansi
 
 
-def buat_pengguna_demo(instansi: Instansi) -> list[tuple[str, str]]:
+def buat_pengguna_demo(instansi: Instansi) -> None:
     """The four demo logins, one per role. `admin` also operates the Django admin."""
-    hasil = []
     for username, peran, opd, depan, belakang in DEMO_PENGGUNA:
         pengguna = Pengguna(
             username=username,
@@ -318,5 +317,3 @@ def buat_pengguna_demo(instansi: Instansi) -> list[tuple[str, str]]:
         pengguna.set_password(DEMO_PASSWORD)
         pengguna.save()
         Keanggotaan.objects.create(instansi=instansi, pengguna=pengguna, peran=peran, opd_kode=opd)
-        hasil.append((username, Peran(peran).label + (f" ({opd})" if opd else "")))
-    return hasil

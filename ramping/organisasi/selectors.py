@@ -29,13 +29,6 @@ def unit_subpohon(*, unit: UnitKerja) -> QuerySet[UnitKerja]:
     ).order_by("path")
 
 
-def unit_pohon(*, struktur: Struktur) -> QuerySet[UnitKerja]:
-    """Every unit of a version in tree order (parents before their children)."""
-    return UnitKerja.objects.filter(instansi_id=struktur.instansi_id, struktur=struktur).order_by(
-        "path"
-    )
-
-
 def unit_opd(*, unit: UnitKerja) -> UnitKerja:
     """The perangkat daerah (top-level unit) a unit belongs to."""
     if unit.induk_id is None:

@@ -11,7 +11,7 @@ from ramping.aturan import batas_usia_pensiun, tanggal_pensiun
 from ramping.aturan.pensiun import tambah_tahun
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan
-from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Pegawai, Penempatan
 
 
@@ -191,16 +191,6 @@ def pegawai_rekap(*, akses: Akses, struktur: Struktur) -> dict[str, int]:
         pns=Count("id", filter=Q(status_asn=Pegawai.Status.PNS)),
         pppk=Count("id", filter=Q(status_asn=Pegawai.Status.PPPK)),
         tanpa_jabatan=Count("id", filter=~Q(Exists(aktif))),
-    )
-
-
-def opd_path_dari_kode(*, akses: Akses, struktur: Struktur, opd_kode: str) -> str | None:
-    return (
-        UnitKerja.objects.filter(
-            instansi_id=akses.instansi_id, struktur=struktur, kedalaman=0, kode=opd_kode
-        )
-        .values_list("path", flat=True)
-        .first()
     )
 
 
