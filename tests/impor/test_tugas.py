@@ -103,3 +103,23 @@ def test_operator_opd_lain_ditolak_per_baris(dunia, jabatan, buat_xlsx):
         ImporTugas(akses=dunia.operator_b, struktur=dunia.struktur), buat_xlsx(JUDUL, T1)
     )
     assert [g.pesan for g in pratinjau.galat] == ["Anda tidak berhak melakukan tindakan ini."]
+
+
+def test_penerapan_impor_tidak_menanyai_basis_data_per_jabatan(dunia, buat_xlsx):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ramping.jabatan.services import jabatan_buat
+
+    def kueri(n: int) -> int:
+        nama = [f"Penelaah {dunia.struktur.pk}-{n}-{i}" for i in range(n)]
+        for x in nama:
+            jabatan_buat(
+                akses=dunia.analis, unit=dunia.bidang_a, nama=x, jenis="pelaksana", kelas=7
+            )
+        data = buat_xlsx(JUDUL, *[["Bidang Satu", x, *T1[2:]] for x in nama])
+        with CaptureQueriesContext(connection) as c:
+            impor_terapkan(ImporTugas(akses=dunia.analis, struktur=dunia.struktur), data)
+        return len(c.captured_queries)
+
+    assert kueri(1) == kueri(6)

@@ -11,13 +11,18 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy
 
-from ramping.errors import RampingError, TidakBerhak
+from ramping.errors import TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
-from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
+from ramping.impor.dasar import (
+    GalatBaris,
+    Pengimpor,
+    Pratinjau,
+    jabatan_per_unit,
+    penjaga_izin,
+)
 from ramping.jabatan.models import Anjab, Jabatan
 from ramping.jabatan.services import anjab_ubah
-from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
 from ramping.organisasi.models import Struktur
 
 TEKS = ("ikhtisar", "pendidikan_formal", "prestasi_kerja")
@@ -55,6 +60,7 @@ class ImporAnjab(Pengimpor):
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaAnjab()
         posisi = jabatan_per_unit(self.struktur)
+        izin = penjaga_izin(self.akses, self.struktur)
         anjab = {a.jabatan_id: a for a in Anjab.objects.filter(jabatan__struktur=self.struktur)}
         kolom_ada = [f for f in (*TEKS, *DAFTAR) if f in lembar.kolom]
         dilihat: dict[int, int] = {}
@@ -68,7 +74,7 @@ class ImporAnjab(Pengimpor):
             elif jabatan.pk in dilihat:
                 pesan = f"jabatan ini sudah ada di baris {dilihat[jabatan.pk]}"
             else:
-                pesan = self._izin(jabatan)
+                pesan = izin(jabatan)
             if pesan:
                 pr.galat.append(GalatBaris(lembar.nama, nomor, "Nama Jabatan", pesan))
                 continue
@@ -82,13 +88,6 @@ class ImporAnjab(Pengimpor):
             rencana.ubah.append((jabatan, beda))
             (pr.diubah if lama else pr.dibuat).append(f"ANJAB {jabatan.nama} ({jabatan.unit.nama})")
         return pr
-
-    def _izin(self, jabatan: Jabatan) -> str | None:
-        try:
-            pastikan_boleh_ubah_jabatan(self.akses, jabatan)
-        except RampingError as exc:
-            return exc.pesan
-        return None
 
     def terapkan(self, pratinjau: Pratinjau) -> None:
         versi = dict(

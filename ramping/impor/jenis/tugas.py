@@ -12,13 +12,22 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy
 
 from ramping.audit.models import JejakAudit
-from ramping.errors import RampingError, TidakBerhak
+from ramping.errors import TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
-from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
+from ramping.impor.dasar import (
+    GalatBaris,
+    Pengimpor,
+    Pratinjau,
+    jabatan_per_unit,
+    penjaga_izin,
+)
 from ramping.jabatan.models import Jabatan, Tugas
-from ramping.jabatan.services.abk import abk_hitung_ulang_jabatan, pastikan_boleh_ubah_jabatan
+from ramping.jabatan.services.abk import (
+    hitung_ulang_jabatan_terpilih,
+)
 from ramping.organisasi.models import Struktur
+from ramping.organisasi.pengaturan import pengaturan_instansi
 
 SATUAN = {"jam": "jam", "j": "jam", "menit": "menit", "mnt": "menit", "m": "menit"}
 ISI = ("uraian", "tahapan", "hasil_kerja", "satuan_hasil", "volume", "waktu", "satuan_waktu")
@@ -66,6 +75,7 @@ class ImporTugas(Pengimpor):
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaTugas()
         posisi = jabatan_per_unit(self.struktur)
+        izin = penjaga_izin(self.akses, self.struktur)
         baru: dict[int, list[dict]] = defaultdict(list)
         boleh: dict[int, str | None] = {}
         for nomor, cells in lembar.baris:
@@ -89,7 +99,7 @@ class ImporTugas(Pengimpor):
                     )
                 )
             elif jabatan.pk not in boleh:
-                boleh[jabatan.pk] = self._izin(jabatan)
+                boleh[jabatan.pk] = izin(jabatan)
             if jabatan is not None and boleh.get(jabatan.pk):
                 galat.append(GalatBaris(lembar.nama, nomor, "Nama Jabatan", boleh[jabatan.pk]))
             tugas = {
@@ -123,13 +133,6 @@ class ImporTugas(Pengimpor):
             (pr.diubah if lama[jabatan_id] else pr.dibuat).append(kalimat)
         return pr
 
-    def _izin(self, jabatan: Jabatan) -> str | None:
-        try:
-            pastikan_boleh_ubah_jabatan(self.akses, jabatan)
-        except RampingError as exc:
-            return exc.pesan
-        return None
-
     def terapkan(self, pratinjau: Pratinjau) -> None:
         r: RencanaTugas = pratinjau.rencana
         Tugas.objects.filter(jabatan_id__in=list(r.ganti)).delete()
@@ -141,8 +144,11 @@ class ImporTugas(Pengimpor):
             ],
             batch_size=2000,
         )
-        for jabatan_id in r.ganti:
-            abk_hitung_ulang_jabatan(jabatan=r.jabatan[jabatan_id])
+        # K of every replaced position in one pass (not one recompute per position).
+        hitung_ulang_jabatan_terpilih(
+            jabatan=Jabatan.objects.filter(pk__in=list(r.ganti)),
+            pengaturan=pengaturan_instansi(instansi_id=self.akses.instansi_id),
+        )
         JejakAudit.objects.bulk_create(
             [
                 JejakAudit(

@@ -72,16 +72,9 @@ def abk_hitung_ulang(*, akses: Akses, struktur: Struktur) -> int:
     """
     akses.pastikan_instansi(struktur)
     pengaturan = pengaturan_instansi(instansi_id=struktur.instansi_id)
-    per_jabatan: dict[int, list[aturan.Tugas]] = defaultdict(list)
-    rows = Tugas.objects.filter(instansi_id=struktur.instansi_id, jabatan__struktur=struktur)
-    for jabatan_id, v, w, s in rows.values_list("jabatan_id", "volume", "waktu", "satuan_waktu"):
-        per_jabatan[jabatan_id].append(_sebagai_aturan(v, w, s))
-    semua = list(Jabatan.objects.filter(struktur=struktur).only("id"))
-    for jabatan in semua:
-        for name, value in _hasil_abk(per_jabatan.get(jabatan.pk, []), pengaturan).items():
-            setattr(jabatan, name, value)
-    Jabatan.objects.bulk_update(
-        semua, ["beban_kerja_jam", "kebutuhan_desimal", "kebutuhan"], batch_size=2000
+    semua = hitung_ulang_jabatan_terpilih(
+        jabatan=Jabatan.objects.filter(instansi_id=struktur.instansi_id, struktur=struktur),
+        pengaturan=pengaturan,
     )
     audit_catat(
         instansi_id=struktur.instansi_id,
@@ -90,10 +83,27 @@ def abk_hitung_ulang(*, akses: Akses, struktur: Struktur) -> int:
         objek=struktur,
         ringkasan=f"ABK {struktur.nama} dihitung ulang",
         perubahan={
-            "jabatan": len(semua),
+            "jabatan": semua,
             "wke_jam": pengaturan.wke_jam,
             "mode_pembulatan": pengaturan.mode_pembulatan,
         },
+    )
+    return semua
+
+
+def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> int:
+    """K of a set of positions (a queryset): one read of their tasks, one pass, one bulk
+    update — never a query per position. The caller has checked permission."""
+    per_jabatan: dict[int, list[aturan.Tugas]] = defaultdict(list)
+    rows = Tugas.objects.filter(jabatan__in=jabatan.values("id"))
+    for jabatan_id, v, w, s in rows.values_list("jabatan_id", "volume", "waktu", "satuan_waktu"):
+        per_jabatan[jabatan_id].append(_sebagai_aturan(v, w, s))
+    semua = list(jabatan.only("id"))
+    for j in semua:
+        for name, value in _hasil_abk(per_jabatan.get(j.pk, []), pengaturan).items():
+            setattr(j, name, value)
+    Jabatan.objects.bulk_update(
+        semua, ["beban_kerja_jam", "kebutuhan_desimal", "kebutuhan"], batch_size=2000
     )
     return len(semua)
 
