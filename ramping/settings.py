@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ramping.web.middleware.AdminSemuaInstansiMiddleware",
 ]
 
 ROOT_URLCONF = "ramping.urls"

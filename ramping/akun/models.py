@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.inti.models import MilikInstansi
+
 
 class Pengguna(AbstractUser):
     """A person who logs in. What they may see comes from their Keanggotaan rows."""
@@ -19,7 +21,7 @@ class Peran(models.TextChoices):
     PIMPINAN = "pimpinan", _("Pimpinan")
 
 
-class Keanggotaan(models.Model):
+class Keanggotaan(MilikInstansi):
     """A user's role in one agency; an operator is also bound to one perangkat daerah (OPD).
 
     The OPD is stored by its stable unit `kode` rather than a unit row, because every
@@ -65,13 +67,10 @@ class Keanggotaan(models.Model):
         return f"{self.pengguna} — {self.get_peran_display()} ({self.instansi})"
 
 
-class TokenApi(models.Model):
+class TokenApi(MilikInstansi):
     """An API token of one user in one agency. Only a SHA-256 digest is stored: the token
     itself is shown once, when it is created."""
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     pengguna = models.ForeignKey(
         Pengguna, on_delete=models.CASCADE, related_name="token_api_set", verbose_name="pengguna"
     )

@@ -10,6 +10,7 @@ from ramping.akun.akses import Akses, akses_pengguna
 from ramping.akun.models import Keanggotaan, Pengguna, TokenApi
 from ramping.audit.services import audit_catat
 from ramping.errors import RampingError
+from ramping.inti.lingkup import lingkup_instansi, semua_instansi
 from ramping.organisasi.models import Instansi
 
 AWALAN = "rmp_"
@@ -41,21 +42,25 @@ def token_buat(*, pengguna: Pengguna, instansi: Instansi, nama: str) -> tuple[To
 def token_periksa(token: str) -> Akses | None:
     """The Akses a valid, unrevoked token grants, or None (membership is checked every time,
     so removing a user's role also disables their tokens)."""
-    baris = (
-        TokenApi.objects.filter(digest=_digest(token), dicabut__isnull=True)
-        .select_related("pengguna")
-        .first()
-    )
+    # Across agencies on purpose: the token itself decides which agency the request serves.
+    with semua_instansi():
+        baris = (
+            TokenApi.objects.filter(digest=_digest(token), dicabut__isnull=True)
+            .select_related("pengguna")
+            .first()
+        )
     if baris is None or not baris.pengguna.is_active:
         return None
-    try:
-        akses = akses_pengguna(baris.pengguna, baris.instansi_id)
-    except RampingError:
-        return None
-    sekarang = timezone.now()
-    # Write the last-use time at most once a minute, not on every request.
-    if baris.terakhir_dipakai is None or (sekarang - baris.terakhir_dipakai).total_seconds() > 60:
-        TokenApi.objects.filter(pk=baris.pk).update(terakhir_dipakai=sekarang)
+    with lingkup_instansi(baris.instansi_id):
+        try:
+            akses = akses_pengguna(baris.pengguna, baris.instansi_id)
+        except RampingError:
+            return None
+        sekarang = timezone.now()
+        # Write the last-use time at most once a minute, not on every request.
+        terakhir = baris.terakhir_dipakai
+        if terakhir is None or (sekarang - terakhir).total_seconds() > 60:
+            TokenApi.objects.filter(pk=baris.pk).update(terakhir_dipakai=sekarang)
     return akses
 
 

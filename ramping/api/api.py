@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from ramping.api import baca, galat, tulis
 from ramping.api.auth import TokenBearer
+from ramping.inti.lingkup import konteks_sendiri
 
 api = NinjaAPI(
     title="ramping API",
@@ -19,5 +20,8 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 galat.pasang(api)
+# Each request runs in its own context: the token's agency scope, opened by authentication
+# (`token_periksa`), covers the operation and the serialisation of its result, then ends.
+api.add_decorator(konteks_sendiri, mode="view")
 api.add_router("/", baca.router)
 api.add_router("/", tulis.router)

@@ -1,13 +1,13 @@
 """API-shaped reads, built on the apps' selectors (which own the tenant filter)."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.selectors import struktur_versi, unit_ambil
-from ramping.pegawai.models import Pegawai
+from ramping.pegawai.models import Pegawai, b_jabatan
 
 
 def versi_dipilih(*, akses: Akses, struktur_id: int | None) -> Struktur:
@@ -33,9 +33,7 @@ def jabatan_daftar(
         qs = qs.filter(unit__path__startswith=unit.path, unit__struktur=unit.struktur_id)
     if jenis:
         qs = qs.filter(jenis=jenis)
-    return qs.annotate(
-        b=Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True))
-    ).order_by("unit__path", "-is_kepala", "urutan", "id")
+    return qs.annotate(b=b_jabatan()).order_by("unit__path", "-is_kepala", "urutan", "id")
 
 
 def pegawai_cari(*, akses: Akses, q: str = "") -> QuerySet[Pegawai]:

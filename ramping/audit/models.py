@@ -1,13 +1,12 @@
 from django.conf import settings
 from django.db import models
 
+from ramping.inti.models import MilikInstansi
 
-class JejakAudit(models.Model):
+
+class JejakAudit(MilikInstansi):
     """Who changed what, when, from which value to which (written by every service)."""
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -1,5 +1,7 @@
 """The single place where audit entries are written; every service calls it."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,6 +19,28 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def _baris(
+    instansi_id: int,
+    pengguna: Any | None,
+    aksi: str,
+    objek: models.Model | type[models.Model] | None,
+    ringkasan: str,
+    perubahan: dict[str, Any] | None,
+) -> JejakAudit:
+    return JejakAudit(
+        instansi_id=instansi_id,
+        pengguna=pengguna if pengguna is not None and pengguna.is_authenticated else None,
+        aksi=aksi,
+        objek_tipe=objek._meta.label if objek is not None else "",
+        objek_id=objek.pk if isinstance(objek, models.Model) else None,
+        ringkasan=ringkasan[:300],
+        perubahan={
+            key: [_json_value(v) for v in value] if isinstance(value, tuple) else _json_value(value)
+            for key, value in (perubahan or {}).items()
+        },
+    )
+
+
 def audit_catat(
     *,
     instansi_id: int,
@@ -27,18 +51,28 @@ def audit_catat(
     perubahan: dict[str, Any] | None = None,
 ) -> JejakAudit:
     """Record one audit entry; `perubahan` values are made JSON-safe here."""
-    return JejakAudit.objects.create(
-        instansi_id=instansi_id,
-        pengguna=pengguna if pengguna is not None and pengguna.is_authenticated else None,
-        aksi=aksi,
-        objek_tipe=objek._meta.label if objek is not None else "",
-        objek_id=objek.pk if objek is not None else None,
-        ringkasan=ringkasan[:300],
-        perubahan={
-            key: [_json_value(v) for v in value] if isinstance(value, tuple) else _json_value(value)
-            for key, value in (perubahan or {}).items()
-        },
-    )
+    baris = _baris(instansi_id, pengguna, aksi, objek, ringkasan, perubahan)
+    baris.save()
+    return baris
+
+
+@dataclass(frozen=True)
+class Entri:
+    """One object's entry in a bulk write (an import): what changed on it. `objek` may be a
+    model class when the rows written are not at hand (the entry then names the kind only)."""
+
+    objek: models.Model | type[models.Model]
+    ringkasan: str
+    perubahan: dict[str, Any] | None = None
+
+
+def audit_catat_banyak(
+    *, instansi_id: int, pengguna: Any | None, aksi: str, entri: Iterable[Entri]
+) -> int:
+    """Record one audit entry per object of a bulk write, in one INSERT per 2,000 rows."""
+    baris = [_baris(instansi_id, pengguna, aksi, e.objek, e.ringkasan, e.perubahan) for e in entri]
+    JejakAudit.objects.bulk_create(baris, batch_size=2000)
+    return len(baris)
 
 
 def perubahan_field(obj: models.Model, baru: dict[str, Any]) -> dict[str, tuple[Any, Any]]:

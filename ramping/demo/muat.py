@@ -18,6 +18,7 @@ from ramping.demo.rencana import Rencana, rencana_2021
 from ramping.demo.sesudah import Hasil, turunkan_2023
 from ramping.demo.sistemkerja import muat_sistem_kerja
 from ramping.demo.tugas import anjab_demo, tugas_demo
+from ramping.inti.lingkup import lingkup_instansi
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.jabatan.services import abk_hitung_ulang
 from ramping.jabatan.services.evaluasi import kelompok_faktor
@@ -252,55 +253,59 @@ def muat_instansi(
     hasil = turunkan_2023(rencana)
     orang = buat_orang(hasil, rencana.jabatan, seed)
     instansi = Instansi.objects.create(nama=nama, kode=kode, jenis=jenis)
-    sebelum = None
-    jab_2021: list[Jabatan] = []
-    asal_unit = None
-    if riwayat:
-        sebelum = Struktur.objects.create(
+    # Everything below belongs to the new agency: its scope (ramping.inti.lingkup).
+    with lingkup_instansi(instansi.pk):
+        sebelum = None
+        jab_2021: list[Jabatan] = []
+        asal_unit = None
+        if riwayat:
+            sebelum = Struktur.objects.create(
+                instansi=instansi,
+                nama="SOTK 2021 — sebelum penyederhanaan",
+                dasar_hukum_nomor="Perda Kota Cilegon Nomor 3 Tahun 2016 (data contoh)",
+                status=Struktur.Status.ARSIP,
+                berlaku_mulai=date(2017, 1, 2),
+            )
+            unit_2021 = _units(instansi, sebelum, rencana, None)
+            jab_2021 = _jabatan(instansi, sebelum, rencana, unit_2021, None)
+            _tugas_dan_anjab(instansi, sebelum, rencana, jab_2021, seed, anjab=False)
+            asal_unit = {k: u.pk for k, u in unit_2021.items()}
+            lapor("struktur 2021")
+        sesudah = Struktur.objects.create(
             instansi=instansi,
-            nama="SOTK 2021 — sebelum penyederhanaan",
-            dasar_hukum_nomor="Perda Kota Cilegon Nomor 3 Tahun 2016 (data contoh)",
-            status=Struktur.Status.ARSIP,
-            berlaku_mulai=date(2017, 1, 2),
+            nama="SOTK 2023 — setelah penyederhanaan",
+            dasar_hukum_nomor="Perda Kota Cilegon Nomor 1 Tahun 2022; Perwal Nomor 9 Tahun 2023 "
+            "tentang Peta Jabatan (data contoh)",
+            status=Struktur.Status.BERLAKU,
+            berlaku_mulai=TMT_2023,
+            turunan_dari=sebelum,
         )
-        unit_2021 = _units(instansi, sebelum, rencana, None)
-        jab_2021 = _jabatan(instansi, sebelum, rencana, unit_2021, None)
-        _tugas_dan_anjab(instansi, sebelum, rencana, jab_2021, seed, anjab=False)
-        asal_unit = {k: u.pk for k, u in unit_2021.items()}
-        lapor("struktur 2021")
-    sesudah = Struktur.objects.create(
-        instansi=instansi,
-        nama="SOTK 2023 — setelah penyederhanaan",
-        dasar_hukum_nomor="Perda Kota Cilegon Nomor 1 Tahun 2022; Perwal Nomor 9 Tahun 2023 "
-        "tentang Peta Jabatan (data contoh)",
-        status=Struktur.Status.BERLAKU,
-        berlaku_mulai=TMT_2023,
-        turunan_dari=sebelum,
-    )
-    unit_2023 = _units(instansi, sesudah, hasil.rencana, asal_unit)
-    jab_2023 = _jabatan(instansi, sesudah, hasil.rencana, unit_2023, jab_2021 if riwayat else None)
-    _tugas_dan_anjab(instansi, sesudah, hasil.rencana, jab_2023, seed + 1, anjab=True)
-    _evaluasi(instansi, jab_2023)
-    lapor("struktur 2023")
-    pegawai = _pegawai(instansi, orang)
-    _penempatan(instansi, sebelum, sesudah, orang, pegawai, jab_2021, jab_2023, hasil)
-    lapor("pegawai")
-    if sebelum is not None:
-        # The register of the officials converted on 31 December 2021 (PermenPAN-RB 17/2021).
-        muat_penyetaraan(instansi, sebelum, sesudah)
-    muat_sistem_kerja(instansi, sesudah)  # teams, assignments and coordination (7/2022)
-    audit_catat(
-        instansi_id=instansi.pk,
-        pengguna=None,
-        aksi="demo_muat",
-        objek=instansi,
-        ringkasan=f"Data contoh {nama} dimuat",
-        perubahan={
-            "unit": len(rencana.units) + len(hasil.rencana.units),
-            "jabatan": len(jab_2021) + len(jab_2023),
-            "pegawai": len(pegawai),
-        },
-    )
+        unit_2023 = _units(instansi, sesudah, hasil.rencana, asal_unit)
+        jab_2023 = _jabatan(
+            instansi, sesudah, hasil.rencana, unit_2023, jab_2021 if riwayat else None
+        )
+        _tugas_dan_anjab(instansi, sesudah, hasil.rencana, jab_2023, seed + 1, anjab=True)
+        _evaluasi(instansi, jab_2023)
+        lapor("struktur 2023")
+        pegawai = _pegawai(instansi, orang)
+        _penempatan(instansi, sebelum, sesudah, orang, pegawai, jab_2021, jab_2023, hasil)
+        lapor("pegawai")
+        if sebelum is not None:
+            # The register of the officials converted on 31 December 2021 (PermenPAN-RB 17/2021).
+            muat_penyetaraan(instansi, sebelum, sesudah)
+        muat_sistem_kerja(instansi, sesudah)  # teams, assignments and coordination (7/2022)
+        audit_catat(
+            instansi_id=instansi.pk,
+            pengguna=None,
+            aksi="demo_muat",
+            objek=instansi,
+            ringkasan=f"Data contoh {nama} dimuat",
+            perubahan={
+                "unit": len(rencana.units) + len(hasil.rencana.units),
+                "jabatan": len(jab_2021) + len(jab_2023),
+                "pegawai": len(pegawai),
+            },
+        )
     return instansi
 
 
@@ -316,4 +321,7 @@ def buat_pengguna_demo(instansi: Instansi) -> None:
         )
         pengguna.set_password(DEMO_PASSWORD)
         pengguna.save()
-        Keanggotaan.objects.create(instansi=instansi, pengguna=pengguna, peran=peran, opd_kode=opd)
+        with lingkup_instansi(instansi.pk):
+            Keanggotaan.objects.create(
+                instansi=instansi, pengguna=pengguna, peran=peran, opd_kode=opd
+            )

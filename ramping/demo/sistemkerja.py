@@ -129,9 +129,9 @@ def _orang(struktur: Struktur) -> dict[str, list[Penempatan]]:
     """JF and pelaksana placed in each unit (by kode), in a fixed order: one query."""
     per_unit: dict[str, list[Penempatan]] = {}
     for p in (
-        Penempatan.objects.filter(
+        Penempatan.objects.aktif()
+        .filter(
             struktur=struktur,
-            tmt_selesai__isnull=True,
             jabatan__jenis__in=["fungsional", "pelaksana"],
         )
         .select_related("jabatan__unit")

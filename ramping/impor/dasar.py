@@ -7,18 +7,17 @@ Applying the same file twice changes nothing the second time.
 """
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 
 from ramping.akun.akses import Akses
-from ramping.errors import RampingError, StrukturTidakBisaDiubah, TidakBerhak
+from ramping.errors import RampingError
 from ramping.impor.berkas import Kolom, Lembar, baca_lembar, normal
 from ramping.impor.nilai import NilaiTidakValid
 from ramping.jabatan.models import Jabatan
-from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.models import Struktur
 
 
 @dataclass(frozen=True)
@@ -104,24 +103,6 @@ def jabatan_per_unit(struktur: Struktur) -> dict[tuple[str, str], Jabatan | None
             kunci = (unit, normal(j.nama))
             peta[kunci] = None if kunci in peta else j
     return peta
-
-
-def penjaga_izin(akses: Akses, struktur: Struktur) -> Callable[[Jabatan], str | None]:
-    """A per-row permission check without a query per row: the Indonesian reason a row's
-    position may not be changed by this user, or None. Same rule as the services
-    (pastikan_boleh_ubah_jabatan): an archived version is frozen; an operator edits only
-    positions of their own OPD."""
-    if struktur.status == Struktur.Status.ARSIP:
-        pesan = StrukturTidakBisaDiubah("Versi struktur yang diarsipkan tidak dapat diubah.").pesan
-        return lambda _jabatan: pesan
-    opd = dict(UnitKerja.objects.filter(struktur=struktur, kedalaman=0).values_list("path", "kode"))
-
-    def periksa(jabatan: Jabatan) -> str | None:
-        if akses.boleh_ubah_opd(opd.get(jabatan.unit.path_opd, "")):
-            return None
-        return TidakBerhak().pesan
-
-    return periksa
 
 
 def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:

@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.inti.models import Berversi, MilikInstansi
+
 
 class JenisJabatan(models.TextChoices):
     JPT_UTAMA = "jpt_utama", "JPT Utama"
@@ -29,12 +31,9 @@ class Jenjang(models.TextChoices):
     PEMULA = "pemula", "Pemula"
 
 
-class Jabatan(models.Model):
+class Jabatan(MilikInstansi):
     """A position (a seat, not a person) in a unit; it may have several holders (B)."""
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     # Denormalised from unit.struktur so per-version aggregates need no join.
     struktur = models.ForeignKey(
         "organisasi.Struktur",
@@ -115,12 +114,9 @@ class SatuanWaktu(models.TextChoices):
     MENIT = "menit", "menit"
 
 
-class Tugas(models.Model):
+class Tugas(MilikInstansi, Berversi):
     """One uraian tugas of a position with its ABK inputs (PermenPAN-RB 1/2020, item 6)."""
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     jabatan = models.ForeignKey(
         Jabatan, on_delete=models.CASCADE, related_name="tugas_set", verbose_name="jabatan"
     )
@@ -134,8 +130,6 @@ class Tugas(models.Model):
     satuan_waktu = models.CharField(
         "satuan waktu", max_length=5, choices=SatuanWaktu.choices, default=SatuanWaktu.JAM
     )
-    # Optimistic concurrency: an edit names the version it started from (see services).
-    versi = models.PositiveIntegerField("versi", default=1)
 
     class Meta:
         verbose_name = "tugas"
@@ -154,7 +148,7 @@ def _daftar() -> list:
     return []
 
 
-class Anjab(models.Model):
+class Anjab(MilikInstansi, Berversi):
     """Informasi jabatan, 2020 format (PermenPAN-RB 1/2020; Peraturan BKN 9/2022 Pasal 3).
 
     Items 1–3 (nama, kode, unit), 6 (tugas pokok) and 17 (kelas) are read from the position,
@@ -162,9 +156,6 @@ class Anjab(models.Model):
     small dicts so the form can edit them as rows.
     """
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     jabatan = models.OneToOneField(
         Jabatan, on_delete=models.CASCADE, related_name="anjab", verbose_name="jabatan"
     )
@@ -188,16 +179,6 @@ class Anjab(models.Model):
     # "minat": [...], "upaya_fisik": [...], "kondisi_fisik": {...}, "fungsi_pekerjaan": [...]}
     syarat_jabatan = models.JSONField("syarat jabatan", default=dict, blank=True)
     prestasi_kerja = models.TextField("prestasi kerja yang diharapkan", blank=True)
-    versi = models.PositiveIntegerField("versi", default=1)
-    diubah = models.DateTimeField("terakhir diubah", auto_now=True)
-    diubah_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="diubah oleh",
-    )
 
     class Meta:
         verbose_name = "informasi jabatan (ANJAB)"
@@ -207,7 +188,7 @@ class Anjab(models.Model):
         return f"ANJAB {self.jabatan_id}"
 
 
-class EvaluasiJabatan(models.Model):
+class EvaluasiJabatan(MilikInstansi, Berversi):
     """Evaluasi jabatan of one position (PermenPAN-RB 34/2011): level per factor, nilai, kelas."""
 
     class Jenis(models.TextChoices):
@@ -218,9 +199,6 @@ class EvaluasiJabatan(models.Model):
         DRAF = "draf", _("Draf")
         DITETAPKAN = "ditetapkan", _("Ditetapkan")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     jabatan = models.OneToOneField(
         Jabatan, on_delete=models.CASCADE, related_name="evaluasi", verbose_name="jabatan"
     )
@@ -232,16 +210,6 @@ class EvaluasiJabatan(models.Model):
     tim_evaluator = models.TextField("tim evaluator", blank=True)
     tanggal = models.DateField("tanggal evaluasi", null=True, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default="draf")
-    versi = models.PositiveIntegerField("versi", default=1)
-    diubah = models.DateTimeField("terakhir diubah", auto_now=True)
-    diubah_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="diubah oleh",
-    )
 
     class Meta:
         verbose_name = "evaluasi jabatan"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 
 from ramping import aturan
 from ramping.akun.akses import Akses
@@ -20,21 +20,31 @@ from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
 from ramping.jabatan.services.abk import DUA_DESIMAL, EMPAT_DESIMAL
 from ramping.organisasi.models import Struktur, UnitKerja
-from ramping.pegawai.selectors import bezetting_per_jabatan
+from ramping.pegawai.models import Penempatan, b_jabatan
+
+FIELD_BARIS = (
+    "id", "unit_id", "kode", "nama", "jenis", "nama_jf", "jenjang", "kelas", "is_kepala",
+    "beban_kerja_jam", "kebutuhan_desimal", "kebutuhan",
+)  # fmt: skip
 
 
 @dataclass(slots=True)
 class BarisJabatan:
-    """One position with its B, as the peta jabatan shows it."""
+    """One position with its ABK results and B: a row of the peta jabatan, on the page and in
+    every report (the fields are read in this order, `FIELD_BARIS`, with B appended)."""
 
     id: int
     unit_id: int
+    kode: str
     nama: str
     jenis: str
+    nama_jf: str
     jenjang: str
     kelas: int | None
-    kebutuhan: int | None
     is_kepala: bool
+    beban_kerja_jam: Decimal | None
+    kebutuhan_desimal: Decimal | None
+    kebutuhan: int | None
     b: int
 
     @property
@@ -97,6 +107,10 @@ class SimpulUnit:
         for anak in self.anak:
             yield from anak.telusuri()
 
+    def semua_jabatan(self):
+        for simpul in self.telusuri():
+            yield from simpul.jabatan
+
 
 def pohon_jabatan(
     *,
@@ -106,7 +120,8 @@ def pohon_jabatan(
     jenis: str = "",
     hanya_kurang: bool = False,
 ) -> list[SimpulUnit]:
-    """The unit tree (whole version or one unit's subtree) with positions, B and subtotals.
+    """The unit tree (whole version or one unit's subtree) with positions, B and subtotals:
+    the one position tree behind the pages (peta, pohon, bagan, dasbor, unit) and the reports.
 
     Three queries whatever the size: the units, the positions, and B per position counted
     from the version's active placements alone (an index on instansi, struktur, jabatan; a
@@ -129,10 +144,8 @@ def pohon_jabatan(
         node = simpul[u.pk] = SimpulUnit(unit=u)
         induk = simpul.get(u.induk_id) if u.induk_id else None
         (induk.anak if induk is not None else akar).append(node)
-    b = bezetting_per_jabatan(instansi_id=akses.instansi_id, struktur_id=struktur.pk)
-    baris = jabatan.order_by("-is_kepala", "urutan", "id").values_list(
-        "id", "unit_id", "nama", "jenis", "jenjang", "kelas", "kebutuhan", "is_kepala"
-    )
+    b = Penempatan.objects.bezetting(struktur_id=struktur.pk)
+    baris = jabatan.order_by("-is_kepala", "urutan", "id").values_list(*FIELD_BARIS)
     for row in baris:
         j = BarisJabatan(*row, b.get(row[0], 0))
         if hanya_kurang and not (j.kebutuhan is not None and j.b < j.kebutuhan):
@@ -171,7 +184,7 @@ def jabatan_ambil(*, akses: Akses, jabatan_id: int) -> Jabatan:
     """One position of the agency with its unit, version and B."""
     jabatan = (
         Jabatan.objects.filter(instansi_id=akses.instansi_id, pk=jabatan_id)
-        .annotate(b=Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True)))
+        .annotate(b=b_jabatan())
         .select_related("unit", "struktur")
         .first()
     )

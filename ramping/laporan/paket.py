@@ -29,6 +29,7 @@ from django.conf import settings
 
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
+from ramping.inti.lingkup import lingkup_instansi
 from ramping.laporan.exporters import (
     BeritaAcara,
     EvaluasiJabatan,
@@ -158,7 +159,9 @@ def mulai(
             _simpan(status)
 
         try:
-            tulis_zip(_path(status.token, ".zip"), kerja, kemajuan)
+            # A new thread starts with an empty context: it opens the agency scope itself.
+            with lingkup_instansi(status.instansi_id):
+                tulis_zip(_path(status.token, ".zip"), kerja, kemajuan)
             status.keadaan = "selesai"
         except Exception:
             status.keadaan = "gagal"

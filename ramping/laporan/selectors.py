@@ -9,26 +9,21 @@ connection of its own).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
-
-from django.db.models import Count, Q
 
 from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan, Tugas
-from ramping.jabatan.selectors import Rekap
+from ramping.jabatan.selectors import FIELD_BARIS, BarisJabatan, SimpulUnit, pohon_jabatan
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.pengaturan import pengaturan_instansi
-from ramping.pegawai.models import Penempatan
+from ramping.pegawai.models import Penempatan, b_jabatan
 
-FIELD_JABATAN = (
-    "id", "unit_id", "kode", "nama", "jenis", "nama_jf", "jenjang", "kelas", "is_kepala",
-    "beban_kerja_jam", "kebutuhan_desimal", "kebutuhan", "b",
-)  # fmt: skip
+FIELD_JABATAN = (*FIELD_BARIS, "b")
 FIELD_UNIT = ("id", "induk_id", "path", "kedalaman", "kode", "nama", "jenis", "eselon")
 FIELD_ANJAB = (
     "ikhtisar", "pendidikan_formal", "pelatihan", "pengalaman", "hasil_kerja", "bahan_kerja",
@@ -59,45 +54,9 @@ class UnitL:
     eselon: str
 
 
-@dataclass(slots=True)
-class JabatanL:
-    id: int
-    unit_id: int
-    kode: str
-    nama: str
-    jenis: str
-    nama_jf: str
-    jenjang: str
-    kelas: int | None
-    is_kepala: bool
-    beban_kerja_jam: Decimal | None
-    kebutuhan_desimal: Decimal | None
-    kebutuhan: int | None
-    b: int
-
-    @property
-    def selisih(self) -> int | None:
-        """± = B − K (negative: shortage); unknown while K is."""
-        return None if self.kebutuhan is None else self.b - self.kebutuhan
-
-
-@dataclass(slots=True)
-class SimpulL:
-    """A unit with its own positions, its sub-units and the totals of its whole subtree."""
-
-    unit: UnitL
-    jabatan: list[JabatanL] = field(default_factory=list)
-    anak: list[SimpulL] = field(default_factory=list)
-    rekap: Rekap = field(default_factory=Rekap)
-
-    def telusuri(self):
-        yield self
-        for anak in self.anak:
-            yield from anak.telusuri()
-
-    def semua_jabatan(self):
-        for simpul in self.telusuri():
-            yield from simpul.jabatan
+# The reports read the same position tree as the pages (`ramping.jabatan.selectors`).
+JabatanL = BarisJabatan
+SimpulL = SimpulUnit
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +130,7 @@ def konteks_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) 
 
 def _jabatan_qs(akses: Akses, struktur: Struktur, opd: UnitKerja | None):
     qs = Jabatan.objects.filter(instansi_id=akses.instansi_id, struktur=struktur).annotate(
-        b=Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True))
+        b=b_jabatan()
     )
     if opd is not None:
         qs = qs.filter(unit__path__startswith=opd.path)
@@ -186,43 +145,15 @@ def _units_qs(akses: Akses, struktur: Struktur):
 
 
 def pohon_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) -> list[SimpulL]:
-    """The unit tree (whole version or one OPD) with positions, B and subtree totals: 2 queries."""
-    akses.pastikan_instansi(struktur)
-    units = _units_qs(akses, struktur)
-    if opd is not None:
-        akses.pastikan_instansi(opd)
-        units = units.filter(path__startswith=opd.path)
-    simpul: dict[int, SimpulL] = {}
-    akar: list[SimpulL] = []
-    for row in units.order_by("path").values_list(*FIELD_UNIT):
-        node = simpul[row[0]] = SimpulL(UnitL(*row))
-        induk = simpul.get(node.unit.induk_id) if node.unit.induk_id else None
-        (induk.anak if induk is not None else akar).append(node)
-    rows = _jabatan_qs(akses, struktur, opd).order_by("-is_kepala", "urutan", "id")
-    for row in rows.values_list(*FIELD_JABATAN):
-        j = JabatanL(*row)
-        simpul[j.unit_id].jabatan.append(j)
-    for node in akar:
-        _hitung_rekap(node)
-    return akar
-
-
-def _hitung_rekap(node: SimpulL) -> Rekap:
-    # Recursion depth is the tree depth (a handful of levels), not the number of units.
-    for j in node.jabatan:
-        node.rekap.tambah(j)  # type: ignore[arg-type]  # same fields as BarisJabatan
-    for anak in node.anak:
-        node.rekap.gabung(_hitung_rekap(anak))
-    return node.rekap
+    """The unit tree (whole version or one OPD) with positions, B and subtree totals."""
+    return pohon_jabatan(akses=akses, struktur=struktur, unit=opd)
 
 
 def tanggal_lahir_pemangku(
     *, akses: Akses, struktur: Struktur, opd: UnitKerja | None
 ) -> dict[int, list[date]]:
     """Birth dates of the active holders, by position: one query (for the BUP projection)."""
-    qs = Penempatan.objects.filter(
-        instansi_id=akses.instansi_id, struktur=struktur, tmt_selesai__isnull=True
-    )
+    qs = Penempatan.objects.aktif().filter(instansi_id=akses.instansi_id, struktur=struktur)
     if opd is not None:
         qs = qs.filter(jabatan__unit__path__startswith=opd.path)
     hasil: dict[int, list[date]] = defaultdict(list)
@@ -338,10 +269,10 @@ def _atasan(j: Jabatan, rantai: list[UnitL], kepala: dict[int, JabatanL]) -> Jab
 def _pemangku(akses: Akses, struktur: Struktur, ids: set[int]) -> dict[int, list[PegawaiL]]:
     hasil: dict[int, list[PegawaiL]] = defaultdict(list)
     rows = (
-        Penempatan.objects.filter(
+        Penempatan.objects.aktif()
+        .filter(
             instansi_id=akses.instansi_id,
             struktur=struktur,
-            tmt_selesai__isnull=True,
             jabatan_id__in=ids,
         )
         .select_related("pegawai")

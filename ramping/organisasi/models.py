@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.inti.models import MilikInstansi
+
 
 class Instansi(models.Model):
     """The agency: the tenant. Every tenant-owned row carries its id (the future shard key)."""
@@ -28,7 +30,7 @@ class Instansi(models.Model):
         return self.nama
 
 
-class Struktur(models.Model):
+class Struktur(MilikInstansi):
     """One version of the SOTK. Before/after and what-if scenarios are all rows here."""
 
     class Status(models.TextChoices):
@@ -88,7 +90,7 @@ class Eselon(models.TextChoices):
     V_A = "V.a", "V.a"
 
 
-class UnitKerja(models.Model):
+class UnitKerja(MilikInstansi):
     """A node of the unit tree inside one Struktur.
 
     The tree is stored as a materialized path (`path`, fixed-width segments of 4 characters
@@ -120,9 +122,6 @@ class UnitKerja(models.Model):
         UPTD = "uptd", "UPT Daerah"
         KELOMPOK_JF = "kelompok_jf", "Kelompok Jabatan Fungsional"
 
-    instansi = models.ForeignKey(
-        Instansi, on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     struktur = models.ForeignKey(
         Struktur, on_delete=models.CASCADE, related_name="unit_set", verbose_name="struktur"
     )
@@ -209,7 +208,7 @@ class UnitKerja(models.Model):
             raise ValidationError({"path": "Panjang path tidak sesuai kedalaman unit."})
 
 
-class PengaturanInstansi(models.Model):
+class PengaturanInstansi(MilikInstansi):
     """An agency's choices for rules the sources leave open (ramping.aturan.Pengaturan).
 
     Defaults come from ramping/aturan/data/pengaturan.toml, where each carries its legal basis

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.inti.models import MilikInstansi, manajer_instansi
 from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
 from ramping.pegawai.nip import NipTidakValid, urai_nip
 
@@ -20,7 +21,7 @@ class Pendidikan(models.TextChoices):
     S3 = "S-3", "S-3"
 
 
-class Pegawai(models.Model):
+class Pegawai(MilikInstansi):
     """An ASN (PNS or PPPK) of one agency."""
 
     class Status(models.TextChoices):
@@ -31,9 +32,6 @@ class Pegawai(models.Model):
         L = "L", _("Laki-laki")
         P = "P", _("Perempuan")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     nip = models.CharField("NIP", max_length=18)
     nama = models.CharField("nama", max_length=200)
     gelar_depan = models.CharField("gelar depan", max_length=40, blank=True)
@@ -100,7 +98,32 @@ class Pegawai(models.Model):
             raise ValidationError(errors)
 
 
-class Penempatan(models.Model):
+# The one rule for "active placement": no end date. B (bezetting) counts these rows.
+AKTIF = Q(tmt_selesai__isnull=True)
+
+
+class PenempatanQuerySet(models.QuerySet):
+    def aktif(self) -> "PenempatanQuerySet":
+        return self.filter(AKTIF)
+
+    def bezetting(self, *, struktur_id: int) -> dict[int, int]:
+        """B per position of one version: one grouped query on the version index."""
+        rows = (
+            self.aktif()
+            .filter(struktur_id=struktur_id)
+            .values("jabatan_id")
+            .annotate(b=models.Count("id"))
+            .values_list("jabatan_id", "b")
+        )
+        return dict(rows)
+
+
+def b_jabatan() -> models.Count:
+    """B as an annotation on Jabatan rows: `Jabatan.objects.annotate(b=b_jabatan())`."""
+    return models.Count("penempatan_set", filter=Q(penempatan_set__tmt_selesai__isnull=True))
+
+
+class Penempatan(MilikInstansi):
     """A person holding a Jabatan over time. B (bezetting) is counted from these rows.
 
     Placements belong to one Struktur version: a version is a snapshot of who sits where, so
@@ -108,9 +131,6 @@ class Penempatan(models.Model):
     `tmt_selesai` is empty; a person has at most one active placement per version.
     """
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     struktur = models.ForeignKey(
         "organisasi.Struktur", on_delete=models.CASCADE, related_name="+", verbose_name="struktur"
     )
@@ -151,6 +171,8 @@ class Penempatan(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["instansi", "struktur", "jabatan", "tmt_selesai"])]
+
+    objects = manajer_instansi(PenempatanQuerySet)
 
     def __str__(self) -> str:
         return f"{self.pegawai_id} → {self.jabatan_id} ({self.tmt_mulai})"

@@ -12,21 +12,7 @@ from ramping.aturan.pensiun import tambah_tahun
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur
-from ramping.pegawai.models import Pegawai, Penempatan
-
-
-def bezetting_per_jabatan(*, instansi_id: int, struktur_id: int) -> dict[int, int]:
-    """B per position of one version: one grouped query, never a count per row."""
-    rows = (
-        Penempatan.objects.filter(
-            instansi_id=instansi_id, struktur_id=struktur_id, tmt_selesai__isnull=True
-        )
-        .values("jabatan_id")
-        .annotate(b=Count("id"))
-        .values_list("jabatan_id", "b")
-    )
-    return dict(rows)
-
+from ramping.pegawai.models import AKTIF, Pegawai, Penempatan
 
 # --- Reads for the web workbench -------------------------------------------------------------
 
@@ -51,9 +37,7 @@ def bup_pegawai(pegawai: Pegawai, jabatan: Jabatan | None) -> tuple[int, date]:
 
 
 def _aktif(*, akses: Akses, struktur: Struktur) -> QuerySet[Penempatan]:
-    return Penempatan.objects.filter(
-        instansi_id=akses.instansi_id, struktur=struktur, tmt_selesai__isnull=True
-    )
+    return Penempatan.objects.aktif().filter(instansi_id=akses.instansi_id, struktur=struktur)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +182,8 @@ def penempatan_jabatan(*, akses: Akses, jabatan: Jabatan, aktif: bool) -> QueryS
     """Placements of one position with their person: current holders (`aktif`) by name, or
     ended ones, most recently ended first. Lazy, so the page can paginate a 450-holder Guru."""
     akses.pastikan_instansi(jabatan)
-    qs = Penempatan.objects.filter(
-        instansi_id=akses.instansi_id, jabatan=jabatan, tmt_selesai__isnull=aktif
-    ).select_related("pegawai")
+    semua = Penempatan.objects.filter(instansi_id=akses.instansi_id, jabatan=jabatan)
+    qs = (semua.aktif() if aktif else semua.exclude(AKTIF)).select_related("pegawai")
     if aktif:
         return qs.order_by("pegawai__nama", "pk")
     return qs.order_by("-tmt_selesai", "-pk")

@@ -73,12 +73,15 @@ def penempatan_buat(
     pastikan_bukan_arsip(jabatan.struktur)
     if pegawai.instansi_id != jabatan.instansi_id:
         raise RampingError("Pegawai dan jabatan harus dari instansi yang sama.", field="pegawai")
-    aktif = Penempatan.objects.filter(
-        instansi_id=jabatan.instansi_id,
-        struktur_id=jabatan.struktur_id,
-        pegawai=pegawai,
-        tmt_selesai__isnull=True,
-    ).select_related("jabatan")
+    aktif = (
+        Penempatan.objects.aktif()
+        .filter(
+            instansi_id=jabatan.instansi_id,
+            struktur_id=jabatan.struktur_id,
+            pegawai=pegawai,
+        )
+        .select_related("jabatan")
+    )
     sebelumnya = aktif.first()
     if sebelumnya is not None:
         raise PenempatanSudahAktif(

@@ -4,10 +4,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.inti.models import Berversi, MilikInstansi
 from ramping.jabatan.models import Jenjang
 
 
-class Penyetaraan(models.Model):
+class Penyetaraan(MilikInstansi, Berversi):
     """One official's conversion from an administrative post into a JF (17/2021).
 
     The old post is kept as text too (name, unit, eselon, kelas), so the register still reads
@@ -29,9 +30,6 @@ class Penyetaraan(models.Model):
         TIDAK_LULUS = "tidak_lulus", _("Tidak lulus")
         TIDAK_IKUT = "tidak_ikut", _("Tidak mengikuti")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     # The version in which the official holds the JF (the simplified one).
     struktur = models.ForeignKey(
         "organisasi.Struktur", on_delete=models.CASCADE, related_name="+", verbose_name="struktur"
@@ -78,8 +76,6 @@ class Penyetaraan(models.Model):
     tanggal_dilantik = models.DateField("tanggal pelantikan", null=True, blank=True)
     nomor_sk = models.CharField("nomor SK", max_length=120, blank=True)
     catatan = models.TextField("catatan", blank=True)
-    versi = models.PositiveIntegerField("versi", default=1)
-    diubah = models.DateTimeField("terakhir diubah", auto_now=True)
 
     class Meta:
         verbose_name = "penyetaraan jabatan"
@@ -100,7 +96,7 @@ class Penyetaraan(models.Model):
         return f"{self.nama_jabatan_lama} → {self.nama_jf} {self.get_jenjang_display()}"
 
 
-class TabelTunjangan(models.Model):
+class TabelTunjangan(MilikInstansi):
     """The agency's allowance amounts for the income comparison (R17-10/R17-11).
 
     Seeded from ramping/aturan/data/tunjangan_contoh.toml, which is EXAMPLE data: `contoh` and
@@ -126,7 +122,7 @@ class TabelTunjangan(models.Model):
         return f"Tabel tunjangan {self.instansi_id}"
 
 
-class TarifTunjangan(models.Model):
+class TarifTunjangan(MilikInstansi):
     """One monthly amount: per eselon, per JF jenjang (optionally one JF), or per kelas."""
 
     class Jenis(models.TextChoices):
@@ -134,9 +130,6 @@ class TarifTunjangan(models.Model):
         FUNGSIONAL = "fungsional", "Tunjangan fungsional (jenjang)"
         TPP = "tpp", "TPP per kelas"
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     tabel = models.ForeignKey(
         TabelTunjangan, on_delete=models.CASCADE, related_name="tarif", verbose_name="tabel"
     )

@@ -152,9 +152,9 @@ def _isi(s: Struktur):
     units = list(UnitKerja.objects.filter(instansi_id=s.instansi_id, struktur=s).order_by("path"))
     jabatan = list(Jabatan.objects.filter(instansi_id=s.instansi_id, struktur=s))
     aktif = list(
-        Penempatan.objects.filter(
-            instansi_id=s.instansi_id, struktur=s, tmt_selesai__isnull=True
-        ).select_related("pegawai")
+        Penempatan.objects.aktif()
+        .filter(instansi_id=s.instansi_id, struktur=s)
+        .select_related("pegawai")
     )
     return units, jabatan, aktif
 

@@ -43,7 +43,7 @@ class RiwayatPenugasanAdmin(HanyaBacaAdmin):
 
 @admin.register(Kegiatan)
 class KegiatanAdmin(HanyaBacaAdmin):
-    list_display = ["nama", "penugasan", "progres", "diperbarui"]
+    list_display = ["nama", "penugasan", "progres", "diubah"]
     list_select_related = ["penugasan"]
 
 

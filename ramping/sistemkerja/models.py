@@ -9,17 +9,16 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.inti.models import Berversi, MilikInstansi, pengguna_opsional
 
-class TimKerja(models.Model):
+
+class TimKerja(MilikInstansi, Berversi):
     """A team for a program/activity and period, owned by one unit (R7-04, R7-05)."""
 
     class Status(models.TextChoices):
         AKTIF = "aktif", _("Aktif")
         SELESAI = "selesai", _("Selesai")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     struktur = models.ForeignKey(
         "organisasi.Struktur", on_delete=models.CASCADE, related_name="+", verbose_name="struktur"
     )
@@ -38,15 +37,7 @@ class TimKerja(models.Model):
     status = models.CharField("status", max_length=10, choices=Status.choices, default="aktif")
     keterangan = models.TextField("keterangan", blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
-    dibuat_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="dibuat oleh",
-    )
-    versi = models.PositiveIntegerField("versi", default=1)
+    dibuat_oleh = pengguna_opsional("dibuat oleh")
 
     class Meta:
         verbose_name = "tim kerja"
@@ -64,7 +55,7 @@ class TimKerja(models.Model):
         return self.nama
 
 
-class AnggotaTim(models.Model):
+class AnggotaTim(MilikInstansi, Berversi):
     """A member of a team: a pegawai of the agency or, flagged, a person of another agency.
 
     A member from another unit counts only once the head of their unit agrees (R7-08).
@@ -79,9 +70,6 @@ class AnggotaTim(models.Model):
         DISETUJUI = "disetujui", _("Disetujui")
         DITOLAK = "ditolak", _("Ditolak")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     tim = models.ForeignKey(
         TimKerja, on_delete=models.CASCADE, related_name="anggota_set", verbose_name="tim"
     )
@@ -111,26 +99,11 @@ class AnggotaTim(models.Model):
     status = models.CharField(
         "status persetujuan", max_length=10, choices=Status.choices, default="diajukan"
     )
-    diajukan_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="diajukan oleh",
-    )
+    diajukan_oleh = pengguna_opsional("diajukan oleh")
     diajukan_pada = models.DateTimeField("diajukan pada", auto_now_add=True)
-    diputuskan_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="diputuskan oleh",
-    )
+    diputuskan_oleh = pengguna_opsional("diputuskan oleh")
     diputuskan_pada = models.DateTimeField("diputuskan pada", null=True, blank=True)
     catatan_keputusan = models.CharField("catatan keputusan", max_length=300, blank=True)
-    versi = models.PositiveIntegerField("versi", default=1)
 
     class Meta:
         verbose_name = "anggota tim"
@@ -172,7 +145,7 @@ class AnggotaTim(models.Model):
         return self.status == self.Status.DISETUJUI
 
 
-class Penugasan(models.Model):
+class Penugasan(MilikInstansi, Berversi):
     """Work planned by Level 2 for a team or a person (R7-10..R7-12).
 
     States: direncanakan → berjalan → diserahkan → diterima | dikembalikan (→ berjalan).
@@ -186,9 +159,6 @@ class Penugasan(models.Model):
         DITERIMA = "diterima", _("Diterima")
         DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     struktur = models.ForeignKey(
         "organisasi.Struktur", on_delete=models.CASCADE, related_name="+", verbose_name="struktur"
     )
@@ -225,15 +195,7 @@ class Penugasan(models.Model):
         "status", max_length=15, choices=Status.choices, default="direncanakan"
     )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
-    dibuat_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="dibuat oleh",
-    )
-    versi = models.PositiveIntegerField("versi", default=1)
+    dibuat_oleh = pengguna_opsional("dibuat oleh")
 
     class Meta:
         verbose_name = "penugasan"
@@ -257,12 +219,9 @@ class Penugasan(models.Model):
         return self.status == self.Status.DITERIMA
 
 
-class RiwayatPenugasan(models.Model):
+class RiwayatPenugasan(MilikInstansi):
     """One dated, attributed step of an assignment: who, when, from which state to which."""
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     penugasan = models.ForeignKey(
         Penugasan, on_delete=models.CASCADE, related_name="riwayat_set", verbose_name="penugasan"
     )
@@ -270,14 +229,7 @@ class RiwayatPenugasan(models.Model):
         "dari status", max_length=15, choices=Penugasan.Status.choices, blank=True
     )
     ke = models.CharField("ke status", max_length=15, choices=Penugasan.Status.choices)
-    oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="oleh",
-    )
+    oleh = pengguna_opsional("oleh")
     sebagai = models.CharField("bertindak sebagai", max_length=40)
     pada = models.DateTimeField("pada")
     catatan = models.TextField("catatan", blank=True)
@@ -291,12 +243,9 @@ class RiwayatPenugasan(models.Model):
         return f"{self.penugasan_id}: {self.dari or '-'} → {self.ke}"
 
 
-class Kegiatan(models.Model):
+class Kegiatan(MilikInstansi, Berversi):
     """An activity members break an assignment into, with its progress (R7-11)."""
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     penugasan = models.ForeignKey(
         Penugasan, on_delete=models.CASCADE, related_name="kegiatan_set", verbose_name="penugasan"
     )
@@ -304,16 +253,6 @@ class Kegiatan(models.Model):
     pelaksana = models.CharField("pelaksana", max_length=200, blank=True)
     progres = models.PositiveSmallIntegerField("progres (%)", default=0)
     catatan = models.CharField("catatan", max_length=300, blank=True)
-    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
-    diperbarui_oleh = models.ForeignKey(
-        "akun.Pengguna",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="diperbarui oleh",
-    )
-    versi = models.PositiveIntegerField("versi", default=1)
 
     class Meta:
         verbose_name = "kegiatan"
@@ -329,7 +268,7 @@ class Kegiatan(models.Model):
         return self.nama
 
 
-class RelasiKoordinasi(models.Model):
+class RelasiKoordinasi(MilikInstansi, Berversi):
     """A relation between two units, as in an agency's pola koordinasi regulation."""
 
     class Jenis(models.TextChoices):
@@ -337,9 +276,6 @@ class RelasiKoordinasi(models.Model):
         DIKOORDINASIKAN = "dikoordinasikan", _("Dikoordinasikan oleh")
         BEKERJA_SAMA = "bekerja_sama", _("Bekerja sama dengan")
 
-    instansi = models.ForeignKey(
-        "organisasi.Instansi", on_delete=models.CASCADE, related_name="+", verbose_name="instansi"
-    )
     struktur = models.ForeignKey(
         "organisasi.Struktur", on_delete=models.CASCADE, related_name="+", verbose_name="struktur"
     )
@@ -355,7 +291,6 @@ class RelasiKoordinasi(models.Model):
     jenis = models.CharField("jenis relasi", max_length=20, choices=Jenis.choices)
     dasar_hukum = models.CharField("dasar hukum", max_length=250, blank=True)
     keterangan = models.CharField("keterangan", max_length=300, blank=True)
-    versi = models.PositiveIntegerField("versi", default=1)
 
     class Meta:
         verbose_name = "relasi koordinasi"

@@ -87,12 +87,13 @@ def anggota_tim(*, tim: TimKerja) -> list[AnggotaTim]:
     )
     jabatan = {
         p.pegawai_id: p.jabatan
-        for p in Penempatan.objects.filter(
+        for p in Penempatan.objects.aktif()
+        .filter(
             instansi_id=tim.instansi_id,
             struktur_id=tim.struktur_id,
-            tmt_selesai__isnull=True,
             pegawai_id__in=[a.pegawai_id for a in anggota if a.pegawai_id],
-        ).select_related("jabatan")
+        )
+        .select_related("jabatan")
     }
     for a in anggota:
         a.jabatan = jabatan.get(a.pegawai_id)
@@ -116,10 +117,10 @@ def anggota_ambil(*, akses: Akses, anggota_id: int) -> AnggotaTim:
 def pegawai_unit(*, akses: Akses, struktur: Struktur, unit: UnitKerja) -> list[Penempatan]:
     """People placed in the unit's subtree (the member picker), with their positions."""
     return list(
-        Penempatan.objects.filter(
+        Penempatan.objects.aktif()
+        .filter(
             instansi_id=akses.instansi_id,
             struktur=struktur,
-            tmt_selesai__isnull=True,
             jabatan__unit__path__startswith=unit.path,
         )
         .select_related("pegawai", "jabatan__unit")
@@ -208,7 +209,7 @@ def penugasan_ambil(*, akses: Akses, penugasan_id: int) -> Penugasan:
         .filter(pk=penugasan_id)
         .select_related("dibuat_oleh")
         .prefetch_related(
-            Prefetch("kegiatan_set", queryset=Kegiatan.objects.select_related("diperbarui_oleh")),
+            Prefetch("kegiatan_set", queryset=Kegiatan.objects.select_related("diubah_oleh")),
             Prefetch("riwayat_set", queryset=RiwayatPenugasan.objects.select_related("oleh")),
         )
         .first()
@@ -433,8 +434,8 @@ def beban_matriks(
     """
     akses.pastikan_instansi(unit)
     wke = pengaturan_instansi(instansi_id=akses.instansi_id).wke_jam
-    dasar = Penempatan.objects.filter(
-        instansi_id=akses.instansi_id, struktur_id=unit.struktur_id, tmt_selesai__isnull=True
+    dasar = Penempatan.objects.aktif().filter(
+        instansi_id=akses.instansi_id, struktur_id=unit.struktur_id
     )
     penempatan = dasar.filter(jabatan__unit__path__startswith=unit.path)
     if cari:

@@ -3,7 +3,8 @@
 Every page under /i/<instansi_kode>/ is wrapped by `halaman_instansi`: an anonymous visitor is
 sent to the login page; a user who does not belong to the agency gets 404 (never 403, so the
 agency's existence does not leak); `TidakDitemukan` raised anywhere in the view becomes 404 and
-`TidakBerhak` 403.
+`TidakBerhak` 403. The view and its template run inside the agency's scope
+(`ramping.inti.lingkup`): every tenant query sees this agency's rows only.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from django.http import Http404, HttpRequest
 from ramping.akun.akses import Akses, akses_pengguna
 from ramping.akun.models import Peran
 from ramping.errors import TidakBerhak, TidakDitemukan
+from ramping.inti.lingkup import lingkup_instansi
 from ramping.organisasi.models import Instansi, Struktur
 from ramping.organisasi.selectors import instansi_pengguna, struktur_versi
 
@@ -47,11 +49,16 @@ def _versi_diminta(request: HttpRequest) -> int | None:
     return int(nilai)
 
 
-def buka_halaman(request: HttpRequest, instansi_kode: str) -> Halaman:
+def _instansi_diminta(request: HttpRequest, instansi_kode: str) -> tuple[Instansi, list[Instansi]]:
     daftar = instansi_pengguna(pengguna=request.user)
     instansi = next((i for i in daftar if i.kode == instansi_kode), None)
     if instansi is None:
         raise TidakDitemukan()
+    return instansi, daftar
+
+
+def buka_halaman(request: HttpRequest, instansi: Instansi, daftar: list[Instansi]) -> Halaman:
+    """Inside the agency's scope: the user's standing and the version shown."""
     akses = akses_pengguna(request.user, instansi.pk)
     daftar_versi, struktur = struktur_versi(akses=akses, struktur_id=_versi_diminta(request))
     if request.session.get(KUNCI_SESI_INSTANSI) != instansi.kode:
@@ -66,8 +73,10 @@ def halaman_instansi(view):
     @wraps(view)
     def dibungkus(request: HttpRequest, instansi_kode: str, **kwargs):
         try:
-            request.halaman = buka_halaman(request, instansi_kode)
-            return view(request, **kwargs)
+            instansi, daftar = _instansi_diminta(request, instansi_kode)
+            with lingkup_instansi(instansi.pk):
+                request.halaman = buka_halaman(request, instansi, daftar)
+                return view(request, **kwargs)
         except TidakDitemukan as exc:
             raise Http404(exc.pesan) from None
         except TidakBerhak as exc:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from ramping.audit.models import JejakAudit
 from ramping.errors import PenempatanSudahAktif, RampingError, TidakBerhak
 from ramping.jabatan.services import jabatan_buat
-from ramping.pegawai.selectors import bezetting_per_jabatan
+from ramping.pegawai.models import Penempatan
 from ramping.pegawai.services import pegawai_buat, penempatan_akhiri, penempatan_buat
 
 
@@ -56,9 +56,7 @@ def test_penempatan_menghitung_bezetting_dan_tercatat(dunia, jabatan_a):
         penempatan_buat(
             akses=dunia.operator_a, pegawai=orang, jabatan=jabatan_a, tmt_mulai=date(2024, 1, 2)
         )
-    assert bezetting_per_jabatan(instansi_id=dunia.instansi.pk, struktur_id=dunia.struktur.pk) == {
-        jabatan_a.pk: 2
-    }
+    assert Penempatan.objects.bezetting(struktur_id=dunia.struktur.pk) == {jabatan_a.pk: 2}
     assert JejakAudit.objects.filter(aksi="penempatan_buat").count() == 2
 
 

@@ -43,7 +43,7 @@ def rencana(dunia, sk, akses=None) -> Penugasan:
 
 
 def jalankan(p, aksi, akses):
-    return svc.AKSI_PENUGASAN[aksi](akses=akses, penugasan=p, catatan="catatan uji")
+    return svc.AKSI_PENUGASAN[aksi](akses=akses, penugasan=p, versi=p.versi, catatan="catatan uji")
 
 
 def ke_status(dunia, sk, status) -> Penugasan:
@@ -105,10 +105,12 @@ def test_hanya_level_2_merencanakan(dunia, sk):
 def test_dikembalikan_perlu_catatan_lalu_kembali_ke_anggota(dunia, sk):
     p = ke_status(dunia, sk, S.DISERAHKAN)
     with pytest.raises(CatatanWajib):
-        svc.penugasan_kembalikan(akses=dunia.pimpinan, penugasan=p, catatan="  ")
-    p = svc.penugasan_kembalikan(akses=dunia.pimpinan, penugasan=p, catatan="Lengkapi data.")
+        svc.penugasan_kembalikan(akses=dunia.pimpinan, penugasan=p, versi=p.versi, catatan="  ")
+    p = svc.penugasan_kembalikan(
+        akses=dunia.pimpinan, penugasan=p, versi=p.versi, catatan="Lengkapi data."
+    )
     assert p.status == S.DIKEMBALIKAN
-    p = svc.penugasan_mulai(akses=dunia.operator_a, penugasan=p)
+    p = svc.penugasan_mulai(akses=dunia.operator_a, penugasan=p, versi=p.versi)
     assert p.status == S.BERJALAN
     langkah = list(
         RiwayatPenugasan.objects.filter(penugasan=p).values_list("dari", "ke", "sebagai")
@@ -142,7 +144,7 @@ def test_kegiatan_hanya_saat_berjalan_dan_progres_0_sampai_100(dunia, sk):
     p = rencana(dunia, sk)
     with pytest.raises(TransisiTidakSah):
         svc.kegiatan_tambah(akses=dunia.operator_a, penugasan=p, nama="Survei")
-    p = svc.penugasan_mulai(akses=dunia.operator_a, penugasan=p)
+    p = svc.penugasan_mulai(akses=dunia.operator_a, penugasan=p, versi=p.versi)
     k = svc.kegiatan_tambah(akses=dunia.operator_a, penugasan=p, nama="Survei")
     with pytest.raises(RampingError) as e:
         svc.kegiatan_perbarui(akses=dunia.operator_a, kegiatan=k, versi=k.versi, progres=101)

@@ -28,7 +28,7 @@ def objek(dunia, sk):
         satuan="naskah",
         tenggat=date(2026, 12, 1),
     )
-    p = svc.penugasan_mulai(akses=dunia.analis, penugasan=p)
+    p = svc.penugasan_mulai(akses=dunia.analis, penugasan=p, versi=p.versi)
     k = svc.kegiatan_tambah(akses=dunia.analis, penugasan=p, nama="Survei")
     r = svc.relasi_buat(
         akses=dunia.analis, unit_dari=dunia.dinas_a, unit_ke=dunia.dinas_b, jenis="bekerja_sama"
@@ -161,17 +161,27 @@ def test_alur_lewat_web_rencana_serah_terima(client, dunia, sk):
     )
     p = Penugasan.objects.get(instansi=dunia.instansi)
     assert r.status_code == 302 and p.volume == Decimal("1250.5")
+    # A form that lost its versi is refused like a stale one, never applied unchecked.
+    r = client.post(url(dunia, "penugasan_aksi", p.pk, "mulai"))
+    assert r.status_code == 422 and "sudah diubah oleh pengguna lain" in r.content.decode()
     for aksi in ("mulai", "serahkan"):
-        assert client.post(url(dunia, "penugasan_aksi", p.pk, aksi)).status_code == 302
+        p.refresh_from_db()
+        r = client.post(url(dunia, "penugasan_aksi", p.pk, aksi), {"versi": p.versi})
+        assert r.status_code == 302
+    p.refresh_from_db()
     # operator_a sees no accept button and cannot accept.
     assert "Terima hasil" not in client.get(url(dunia, "penugasan", p.pk)).content.decode()
-    assert client.post(url(dunia, "penugasan_aksi", p.pk, "terima")).status_code == 403
+    r = client.post(url(dunia, "penugasan_aksi", p.pk, "terima"), {"versi": p.versi})
+    assert r.status_code == 403
     client.force_login(dunia.pimpinan.pengguna)
     halaman = client.get(url(dunia, "penugasan", p.pk)).content.decode()
     assert "Terima hasil" in halaman and "Kembalikan dengan catatan" in halaman
-    r = client.post(url(dunia, "penugasan_aksi", p.pk, "kembalikan"), {"catatan": ""})
+    r = client.post(
+        url(dunia, "penugasan_aksi", p.pk, "kembalikan"), {"catatan": "", "versi": p.versi}
+    )
     assert r.status_code == 422 and "Tuliskan catatan" in r.content.decode()
-    assert client.post(url(dunia, "penugasan_aksi", p.pk, "terima")).status_code == 302
+    r = client.post(url(dunia, "penugasan_aksi", p.pk, "terima"), {"versi": p.versi})
+    assert r.status_code == 302
     p.refresh_from_db()
     assert p.status == "diterima"
 

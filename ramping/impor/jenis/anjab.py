@@ -19,10 +19,10 @@ from ramping.impor.dasar import (
     Pengimpor,
     Pratinjau,
     jabatan_per_unit,
-    penjaga_izin,
 )
 from ramping.jabatan.models import Anjab, Jabatan
 from ramping.jabatan.services import anjab_ubah
+from ramping.jabatan.services.izin import penjaga_ubah_jabatan
 from ramping.organisasi.models import Struktur
 
 TEKS = ("ikhtisar", "pendidikan_formal", "prestasi_kerja")
@@ -60,7 +60,7 @@ class ImporAnjab(Pengimpor):
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaAnjab()
         posisi = jabatan_per_unit(self.struktur)
-        izin = penjaga_izin(self.akses, self.struktur)
+        izin = penjaga_ubah_jabatan(self.akses, self.struktur)
         anjab = {a.jabatan_id: a for a in Anjab.objects.filter(jabatan__struktur=self.struktur)}
         kolom_ada = [f for f in (*TEKS, *DAFTAR) if f in lembar.kolom]
         dilihat: dict[int, int] = {}

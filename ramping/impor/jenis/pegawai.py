@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ramping.akun.akses import pastikan_analis
-from ramping.audit.models import JejakAudit
+from ramping.audit.services import Entri, audit_catat_banyak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
 from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
@@ -91,9 +91,9 @@ class ImporPegawai(Pengimpor):
         rencana = pr.rencana = RencanaPegawai()
         ada = {p.nip: p for p in Pegawai.objects.filter(instansi_id=self.akses.instansi_id)}
         aktif = dict(
-            Penempatan.objects.filter(struktur=self.struktur, tmt_selesai__isnull=True).values_list(
-                "pegawai__nip", "jabatan_id"
-            )
+            Penempatan.objects.aktif()
+            .filter(struktur=self.struktur)
+            .values_list("pegawai__nip", "jabatan_id")
         )
         jabatan = jabatan_per_unit(self.struktur) if "jabatan" in lembar.kolom else {}
         unit_dikenal = {u for u, _j in jabatan}
@@ -204,9 +204,9 @@ class ImporPegawai(Pengimpor):
             for p in Pegawai.objects.filter(instansi_id=self.akses.instansi_id, nip__in=nips)
         }
         # A person moving seat: the old placement ends the day the new one starts.
-        Penempatan.objects.filter(
-            struktur=self.struktur, tmt_selesai__isnull=True, pegawai__nip__in=nips
-        ).update(tmt_selesai=hari_ini)
+        Penempatan.objects.aktif().filter(struktur=self.struktur, pegawai__nip__in=nips).update(
+            tmt_selesai=hari_ini
+        )
         Penempatan.objects.bulk_create(
             [
                 Penempatan(
@@ -220,17 +220,12 @@ class ImporPegawai(Pengimpor):
             ],
             batch_size=2000,
         )
-        jejak = [
-            JejakAudit(
-                instansi_id=self.akses.instansi_id,
-                pengguna=pengguna,
-                aksi="impor_pegawai",
-                objek_tipe="pegawai.Pegawai",
-                ringkasan=teks[:300],
-            )
-            for teks in (*pratinjau.dibuat, *pratinjau.diubah)
-        ]
-        JejakAudit.objects.bulk_create(jejak, batch_size=2000)
+        audit_catat_banyak(
+            instansi_id=self.akses.instansi_id,
+            pengguna=pengguna,
+            aksi="impor_pegawai",
+            entri=[Entri(Pegawai, teks) for teks in (*pratinjau.dibuat, *pratinjau.diubah)],
+        )
 
 
 def _wajib():

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 
-from ramping.audit.models import JejakAudit
 from ramping.errors import TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
@@ -20,14 +19,11 @@ from ramping.impor.dasar import (
     Pengimpor,
     Pratinjau,
     jabatan_per_unit,
-    penjaga_izin,
 )
 from ramping.jabatan.models import Jabatan, Tugas
-from ramping.jabatan.services.abk import (
-    hitung_ulang_jabatan_terpilih,
-)
+from ramping.jabatan.services.izin import penjaga_ubah_jabatan
+from ramping.jabatan.services.massal import tugas_ganti_massal
 from ramping.organisasi.models import Struktur
-from ramping.organisasi.pengaturan import pengaturan_instansi
 
 SATUAN = {"jam": "jam", "j": "jam", "menit": "menit", "mnt": "menit", "m": "menit"}
 ISI = ("uraian", "tahapan", "hasil_kerja", "satuan_hasil", "volume", "waktu", "satuan_waktu")
@@ -75,7 +71,7 @@ class ImporTugas(Pengimpor):
         pr = Pratinjau(jenis=self.jenis, lembar=lembar.nama)
         rencana = pr.rencana = RencanaTugas()
         posisi = jabatan_per_unit(self.struktur)
-        izin = penjaga_izin(self.akses, self.struktur)
+        izin = penjaga_ubah_jabatan(self.akses, self.struktur)
         baru: dict[int, list[dict]] = defaultdict(list)
         boleh: dict[int, str | None] = {}
         for nomor, cells in lembar.baris:
@@ -135,34 +131,7 @@ class ImporTugas(Pengimpor):
 
     def terapkan(self, pratinjau: Pratinjau) -> None:
         r: RencanaTugas = pratinjau.rencana
-        Tugas.objects.filter(jabatan_id__in=list(r.ganti)).delete()
-        Tugas.objects.bulk_create(
-            [
-                Tugas(instansi_id=self.akses.instansi_id, jabatan_id=jabatan_id, urutan=i, **t)
-                for jabatan_id, daftar in r.ganti.items()
-                for i, t in enumerate(daftar, 1)
-            ],
-            batch_size=2000,
-        )
-        # K of every replaced position in one pass (not one recompute per position).
-        hitung_ulang_jabatan_terpilih(
-            jabatan=Jabatan.objects.filter(pk__in=list(r.ganti)),
-            pengaturan=pengaturan_instansi(instansi_id=self.akses.instansi_id),
-        )
-        JejakAudit.objects.bulk_create(
-            [
-                JejakAudit(
-                    instansi_id=self.akses.instansi_id,
-                    pengguna=self.akses.pengguna,
-                    aksi="impor_tugas",
-                    objek_tipe="jabatan.Jabatan",
-                    objek_id=jabatan_id,
-                    ringkasan=f"Tugas {r.jabatan[jabatan_id].nama} diganti dari impor",
-                    perubahan={"tugas": len(daftar)},
-                )
-                for jabatan_id, daftar in r.ganti.items()
-            ]
-        )
+        tugas_ganti_massal(akses=self.akses, struktur=self.struktur, ganti=r.ganti)
 
 
 def _sama(lama: list[dict], baru: list[dict]) -> bool:

@@ -9,17 +9,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import KonflikPerubahan, RampingError
+from ramping.errors import RampingError
+from ramping.inti.kunci import hapus_jika_tetap, simpan_jika_tetap
 from ramping.jabatan.models import Jabatan, Tugas
+from ramping.jabatan.services.izin import pastikan_boleh_ubah_jabatan
 from ramping.organisasi.models import Struktur
 from ramping.organisasi.pengaturan import pengaturan_instansi
-from ramping.organisasi.selectors import unit_opd
-from ramping.organisasi.services import pastikan_bukan_arsip
 
 TUGAS_FIELD = (
     "uraian",
@@ -108,12 +107,6 @@ def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> 
     return len(semua)
 
 
-def pastikan_boleh_ubah_jabatan(akses: Akses, jabatan: Jabatan) -> None:
-    """The user may edit this position's OPD, and its version is not archived."""
-    akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
-    pastikan_bukan_arsip(jabatan.struktur)
-
-
 def _periksa_angka(volume: Decimal, waktu: Decimal) -> None:
     if volume < 0:
         raise RampingError("Jumlah hasil tidak boleh negatif.", field="volume")
@@ -175,13 +168,12 @@ def tugas_ubah(*, akses: Akses, tugas: Tugas, versi: int, **nilai: Any) -> Tugas
     for name, (_lama, baru) in perubahan.items():
         setattr(tugas, name, baru)
     tugas.full_clean()
-    # The versi check and the write are one UPDATE, so two saves cannot both pass it.
-    diubah = Tugas.objects.filter(pk=tugas.pk, versi=versi).update(
-        versi=F("versi") + 1, **{name: getattr(tugas, name) for name in perubahan}
+    simpan_jika_tetap(
+        tugas,
+        versi=versi,
+        oleh=akses.pengguna,
+        **{name: getattr(tugas, name) for name in perubahan},
     )
-    if not diubah:
-        raise KonflikPerubahan()
-    tugas.versi = versi + 1
     if perubahan:
         abk_hitung_ulang_jabatan(jabatan=jabatan)
         audit_catat(
@@ -200,8 +192,7 @@ def tugas_hapus(*, akses: Akses, tugas: Tugas, versi: int) -> None:
     jabatan = tugas.jabatan
     pastikan_boleh_ubah_jabatan(akses, jabatan)
     uraian = tugas.uraian
-    if not Tugas.objects.filter(pk=tugas.pk, versi=versi).delete()[0]:
-        raise KonflikPerubahan()
+    hapus_jika_tetap(tugas, versi=versi)
     abk_hitung_ulang_jabatan(jabatan=jabatan)
     audit_catat(
         instansi_id=jabatan.instansi_id,

@@ -3,11 +3,11 @@
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import KonflikPerubahan, RampingError
+from ramping.errors import RampingError
+from ramping.inti.kunci import simpan_jika_tetap
 from ramping.jabatan.models import Anjab, Jabatan
 from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
 
@@ -98,12 +98,7 @@ def anjab_ubah(*, akses: Akses, jabatan: Jabatan, versi: int, **nilai: Any) -> A
         jabatan=jabatan, defaults={"instansi_id": jabatan.instansi_id, "versi": 0}
     )
     perubahan = perubahan_field(anjab, bersih)
-    diubah = Anjab.objects.filter(pk=anjab.pk, versi=versi).update(
-        versi=F("versi") + 1, diubah_oleh=akses.pengguna, **{k: bersih[k] for k in perubahan}
-    )
-    if not diubah:
-        raise KonflikPerubahan()
-    anjab.refresh_from_db()
+    simpan_jika_tetap(anjab, versi=versi, oleh=akses.pengguna, **{k: bersih[k] for k in perubahan})
     if perubahan:
         audit_catat(
             instansi_id=jabatan.instansi_id,

@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from ramping import aturan
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import KonflikPerubahan, RampingError
+from ramping.errors import RampingError
+from ramping.inti.kunci import simpan_jika_tetap
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan
 from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
 from ramping.organisasi.pengaturan import pengaturan_instansi
@@ -78,11 +78,7 @@ def evaluasi_simpan(
         "kelas": hasil.kelas if hasil else None,
     }
     perubahan = perubahan_field(evaluasi, baru)
-    if not EvaluasiJabatan.objects.filter(pk=evaluasi.pk, versi=versi).update(
-        versi=F("versi") + 1, diubah_oleh=akses.pengguna, **baru
-    ):
-        raise KonflikPerubahan()
-    evaluasi.refresh_from_db()
+    simpan_jika_tetap(evaluasi, versi=versi, oleh=akses.pengguna, **baru)
     if perubahan:
         audit_catat(
             instansi_id=jabatan.instansi_id,
@@ -107,17 +103,16 @@ def evaluasi_tetapkan(*, akses: Akses, evaluasi: EvaluasiJabatan, versi: int) ->
             {f.kode for f in aturan.faktor_evaluasi(evaluasi.jenis)} - set(evaluasi.tingkat)
         )
         raise RampingError(f"Tingkat faktor {', '.join(kurang)} belum dipilih.", field="tingkat")
-    if not EvaluasiJabatan.objects.filter(pk=evaluasi.pk, versi=versi).update(
-        versi=F("versi") + 1,
+    simpan_jika_tetap(
+        evaluasi,
+        versi=versi,
+        oleh=akses.pengguna,
         status=EvaluasiJabatan.Status.DITETAPKAN,
         nilai=hasil.nilai,
         kelas=hasil.kelas,
-        diubah_oleh=akses.pengguna,
-    ):
-        raise KonflikPerubahan()
+    )
     kelas_lama = jabatan.kelas
     Jabatan.objects.filter(pk=jabatan.pk).update(kelas=hasil.kelas)
-    evaluasi.refresh_from_db()
     audit_catat(
         instansi_id=jabatan.instansi_id,
         pengguna=akses.pengguna,
@@ -136,11 +131,9 @@ def evaluasi_buka_kembali(
     """Reopen a fixed evaluation as a draft (e.g. after the tasks changed); kelas stays."""
     pastikan_analis(akses)
     pastikan_boleh_ubah_jabatan(akses, evaluasi.jabatan)
-    if not EvaluasiJabatan.objects.filter(pk=evaluasi.pk, versi=versi).update(
-        versi=F("versi") + 1, status=EvaluasiJabatan.Status.DRAF, diubah_oleh=akses.pengguna
-    ):
-        raise KonflikPerubahan()
-    evaluasi.refresh_from_db()
+    simpan_jika_tetap(
+        evaluasi, versi=versi, oleh=akses.pengguna, status=EvaluasiJabatan.Status.DRAF
+    )
     audit_catat(
         instansi_id=evaluasi.instansi_id,
         pengguna=akses.pengguna,

@@ -126,9 +126,11 @@ def lebur_unit(
     jabatan = list(Jabatan.objects.filter(instansi_id=iid, struktur=struktur, unit_id__in=hapus))
     kepala_ids = [j.pk for j in jabatan if j.is_kepala]
     pemangku: dict[int, list[Penempatan]] = {}
-    for p in Penempatan.objects.filter(
-        instansi_id=iid, struktur=struktur, jabatan_id__in=kepala_ids, tmt_selesai__isnull=True
-    ).select_related("pegawai"):
+    for p in (
+        Penempatan.objects.aktif()
+        .filter(instansi_id=iid, struktur=struktur, jabatan_id__in=kepala_ids)
+        .select_related("pegawai")
+    ):
         pemangku.setdefault(p.jabatan_id, []).append(p)
     sudah = set(
         Penyetaraan.objects.filter(instansi_id=iid, struktur=struktur).values_list(

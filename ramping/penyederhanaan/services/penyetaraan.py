@@ -8,7 +8,8 @@ from django.db import transaction
 from ramping import aturan
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import KonflikPerubahan, RampingError
+from ramping.errors import RampingError
+from ramping.inti.kunci import simpan_jika_tetap
 from ramping.organisasi.models import Instansi
 from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
 
@@ -34,13 +35,10 @@ def tahap_berikut(status: str) -> str | None:
     return URUTAN[i + 1] if i + 1 < len(URUTAN) else None
 
 
-def _kunci(akses: Akses, p: Penyetaraan, versi: int) -> Penyetaraan:
+def _periksa(akses: Akses, p: Penyetaraan) -> Penyetaraan:
     akses.pastikan_instansi(p)
     pastikan_analis(akses)
-    segar = Penyetaraan.objects.select_for_update().get(pk=p.pk)
-    if segar.versi != versi:
-        raise KonflikPerubahan()
-    return segar
+    return p
 
 
 @transaction.atomic
@@ -53,7 +51,7 @@ def penyetaraan_lanjut(
     nomor_sk: str = "",
 ) -> Penyetaraan:
     """Move one entry to its next state, recording the date (and the SK number at SK terbit)."""
-    p = _kunci(akses, penyetaraan, versi)
+    p = _periksa(akses, penyetaraan)
     berikut = tahap_berikut(p.status)
     if berikut is None:
         raise TahapTidakSah("Penyetaraan ini sudah sampai tahap pelantikan.")
@@ -73,11 +71,11 @@ def penyetaraan_lanjut(
             "Tanggal tidak boleh sebelum tanggal tahap sebelumnya.", field="tanggal"
         )
     lama = p.status
-    p.status = berikut
-    setattr(p, TANGGAL[berikut], tanggal)
-    p.versi += 1
+    nilai = {"status": berikut, TANGGAL[berikut]: tanggal, "nomor_sk": p.nomor_sk}
+    for k, v in nilai.items():
+        setattr(p, k, v)
     p.full_clean()
-    p.save()
+    simpan_jika_tetap(p, versi=versi, oleh=akses.pengguna, **nilai)
     audit_catat(
         instansi_id=p.instansi_id,
         pengguna=akses.pengguna,
@@ -97,18 +95,18 @@ def penyetaraan_ubah(
     tak_dikenal = set(nilai) - FIELD_UBAH
     if tak_dikenal:
         raise TypeError(f"penyetaraan_ubah tidak menerima {sorted(tak_dikenal)}")
-    p = _kunci(akses, penyetaraan, versi)
+    p = _periksa(akses, penyetaraan)
     perubahan = perubahan_field(p, nilai)
     if not perubahan:
         return p
-    for k, (_lama, v) in perubahan.items():
-        setattr(p, k, v)
+    tulis = {k: v for k, (_lama, v) in perubahan.items()}
     if p.status == S.TERIDENTIFIKASI and {"nama_jf", "jenjang"} & set(perubahan):
-        p.status = S.DIPETAKAN
-        p.tanggal_dipetakan = p.tanggal_dipetakan or date.today()
-    p.versi += 1
+        tulis["status"] = S.DIPETAKAN
+        tulis["tanggal_dipetakan"] = p.tanggal_dipetakan or date.today()
+    for k, v in tulis.items():
+        setattr(p, k, v)
     p.full_clean()
-    p.save()
+    simpan_jika_tetap(p, versi=versi, oleh=akses.pengguna, **tulis)
     audit_catat(
         instansi_id=p.instansi_id,
         pengguna=akses.pengguna,

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import F
 
 from ramping.akun.akses import Akses
-from ramping.errors import KonflikPerubahan, RampingError
+from ramping.errors import RampingError
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Pegawai, Penempatan
 from ramping.sistemkerja import errors
@@ -40,23 +39,13 @@ def _valid(obj) -> None:
         raise RampingError(pesan[0], field=nama) from None
 
 
-def _naikkan_versi(model, obj, versi: int | None, **nilai) -> None:
-    """Write `nilai` only if the row is still at `versi` (optimistic locking)."""
-    qs = model.objects.filter(pk=obj.pk)
-    if versi is not None:
-        qs = qs.filter(versi=versi)
-    if not qs.update(versi=F("versi") + 1, **nilai):
-        raise KonflikPerubahan()
-    obj.refresh_from_db()
-
-
 def _penempatan(pegawai: Pegawai, struktur_id: int) -> Penempatan | None:
     return (
-        Penempatan.objects.filter(
+        Penempatan.objects.aktif()
+        .filter(
             instansi_id=pegawai.instansi_id,
             struktur_id=struktur_id,
             pegawai=pegawai,
-            tmt_selesai__isnull=True,
         )
         .select_related("jabatan__unit")
         .first()

@@ -6,12 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import KonflikPerubahan, RampingError
+from ramping.errors import RampingError
+from ramping.inti.kunci import simpan_jika_tetap
 from ramping.organisasi.models import UnitKerja
 from ramping.pegawai.models import Pegawai
 from ramping.sistemkerja import errors
@@ -29,7 +29,6 @@ from ramping.sistemkerja.models import (
 )
 from ramping.sistemkerja.services.bersama import (
     _dalam_unit,
-    _naikkan_versi,
     _pastikan_berlaku,
     _penempatan,
     _valid,
@@ -117,9 +116,7 @@ def penugasan_rencanakan(
     return p
 
 
-def _transisi(
-    akses: Akses, penugasan: Penugasan, aksi: str, versi: int | None, catatan: str
-) -> Penugasan:
+def _transisi(akses: Akses, penugasan: Penugasan, aksi: str, versi: int, catatan: str) -> Penugasan:
     t = TRANSISI[aksi]
     akses.pastikan_instansi(penugasan)
     pastikan_bertindak(akses, t.level, penugasan.unit)
@@ -130,12 +127,9 @@ def _transisi(
     if t.perlu_catatan and not catatan:
         raise errors.CatatanWajib(field="catatan")
     # Conditional on the state read: two people pressing at once cannot both win.
-    qs = Penugasan.objects.filter(pk=penugasan.pk, status=dari)
-    if versi is not None:
-        qs = qs.filter(versi=versi)
-    if not qs.update(status=t.ke, versi=F("versi") + 1):
-        raise KonflikPerubahan()
-    penugasan.refresh_from_db()
+    simpan_jika_tetap(
+        penugasan, versi=versi, oleh=akses.pengguna, syarat={"status": dari}, status=t.ke
+    )
     _catat_riwayat(akses, penugasan, dari, t.ke, t.level, catatan)
     audit_catat(
         instansi_id=penugasan.instansi_id,
@@ -150,7 +144,7 @@ def _transisi(
 
 @transaction.atomic
 def penugasan_mulai(
-    *, akses: Akses, penugasan: Penugasan, versi: int | None = None, catatan: str = ""
+    *, akses: Akses, penugasan: Penugasan, versi: int, catatan: str = ""
 ) -> Penugasan:
     """The members start the work (again, after it was returned)."""
     return _transisi(akses, penugasan, "mulai", versi, catatan)
@@ -158,7 +152,7 @@ def penugasan_mulai(
 
 @transaction.atomic
 def penugasan_serahkan(
-    *, akses: Akses, penugasan: Penugasan, versi: int | None = None, catatan: str = ""
+    *, akses: Akses, penugasan: Penugasan, versi: int, catatan: str = ""
 ) -> Penugasan:
     """The members hand the results to Level 2 (R7-11 c)."""
     return _transisi(akses, penugasan, "serahkan", versi, catatan)
@@ -166,7 +160,7 @@ def penugasan_serahkan(
 
 @transaction.atomic
 def penugasan_terima(
-    *, akses: Akses, penugasan: Penugasan, versi: int | None = None, catatan: str = ""
+    *, akses: Akses, penugasan: Penugasan, versi: int, catatan: str = ""
 ) -> Penugasan:
     """Level 1 accepts the results as meeting the target: only now is the work done (R7-12)."""
     return _transisi(akses, penugasan, "terima", versi, catatan)
@@ -174,7 +168,7 @@ def penugasan_terima(
 
 @transaction.atomic
 def penugasan_kembalikan(
-    *, akses: Akses, penugasan: Penugasan, catatan: str, versi: int | None = None
+    *, akses: Akses, penugasan: Penugasan, catatan: str, versi: int
 ) -> Penugasan:
     """Level 1 returns the results with notes; the members take the work up again."""
     return _transisi(akses, penugasan, "kembalikan", versi, catatan)
@@ -216,7 +210,7 @@ def kegiatan_tambah(
         nama=nama.strip()[:250],
         pelaksana=pelaksana.strip()[:200],
         progres=progres,
-        diperbarui_oleh=akses.pengguna,
+        diubah_oleh=akses.pengguna,
     )
     audit_catat(
         instansi_id=k.instansi_id,
@@ -240,14 +234,12 @@ def kegiatan_perbarui(
         raise errors.TransisiTidakSah(penugasan.get_status_display().lower(), "perbarui")
     _progres(progres)
     perubahan = perubahan_field(kegiatan, {"progres": progres, "catatan": catatan})
-    _naikkan_versi(
-        Kegiatan,
+    simpan_jika_tetap(
         kegiatan,
-        versi,
+        versi=versi,
+        oleh=akses.pengguna,
         progres=progres,
         catatan=catatan.strip()[:300],
-        diperbarui_oleh=akses.pengguna,
-        diperbarui=timezone.now(),
     )
     audit_catat(
         instansi_id=kegiatan.instansi_id,

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from ramping import aturan
@@ -14,6 +13,7 @@ from ramping.akun.akses import Akses
 from ramping.aturan.errors import AlokasiMelebihiWKE, KetuaTimTidakMemenuhi, MelebihiBatasTim
 from ramping.audit.services import audit_catat, perubahan_field
 from ramping.errors import RampingError
+from ramping.inti.kunci import simpan_jika_tetap
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.pengaturan import pengaturan_instansi
 from ramping.pegawai.models import Pegawai, Penempatan
@@ -31,7 +31,6 @@ from ramping.sistemkerja.services.bersama import (
     A,
     HasilAnggota,
     _dalam_unit,
-    _naikkan_versi,
     _pastikan_berlaku,
     _penempatan,
     _pengguna,
@@ -126,7 +125,7 @@ def tim_ubah(
         "keterangan": keterangan,
     }
     perubahan = perubahan_field(tim, baru)
-    _naikkan_versi(TimKerja, tim, versi, **baru)
+    simpan_jika_tetap(tim, versi=versi, oleh=akses.pengguna, **baru)
     audit_catat(
         instansi_id=tim.instansi_id,
         pengguna=akses.pengguna,
@@ -146,7 +145,7 @@ def _beban_abk(penempatan: Penempatan) -> Decimal:
     jabatan = penempatan.jabatan
     if not jabatan.beban_kerja_jam:
         return Decimal(0)
-    b = Penempatan.objects.filter(jabatan=jabatan, tmt_selesai__isnull=True).count()
+    b = Penempatan.objects.aktif().filter(jabatan=jabatan).count()
     return aturan.bulatkan(jabatan.beban_kerja_jam / max(b, 1), 2)
 
 
@@ -345,7 +344,9 @@ def anggota_ubah(
             pengaturan=p,
         )
     perubahan = perubahan_field(anggota, {"peran": peran, "jam_per_tahun": jam_per_tahun})
-    _naikkan_versi(AnggotaTim, anggota, versi, peran=peran, jam_per_tahun=jam_per_tahun)
+    simpan_jika_tetap(
+        anggota, versi=versi, oleh=akses.pengguna, peran=peran, jam_per_tahun=jam_per_tahun
+    )
     audit_catat(
         instansi_id=anggota.instansi_id,
         pengguna=akses.pengguna,
@@ -375,16 +376,18 @@ def _putuskan(akses: Akses, anggota: AnggotaTim, status: str, catatan: str) -> A
     akses.pastikan_instansi(anggota)
     level, unit = _penyetuju(anggota)
     pastikan_bertindak(akses, level, unit)
-    n = AnggotaTim.objects.filter(pk=anggota.pk, status=A.Status.DIAJUKAN).update(
+    # The decision is on the request as it stands now: a second decision finds it decided.
+    simpan_jika_tetap(
+        anggota,
+        versi=anggota.versi,
+        oleh=akses.pengguna,
+        syarat={"status": A.Status.DIAJUKAN},
+        galat=errors.BukanPengajuan,
         status=status,
         diputuskan_oleh=akses.pengguna,
         diputuskan_pada=timezone.now(),
         catatan_keputusan=catatan.strip()[:300],
-        versi=F("versi") + 1,
     )
-    if not n:
-        raise errors.BukanPengajuan()
-    anggota.refresh_from_db()
     audit_catat(
         instansi_id=anggota.instansi_id,
         pengguna=akses.pengguna,

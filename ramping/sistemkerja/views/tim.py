@@ -119,7 +119,7 @@ def ubah(request, tim_id: int):
             svc.tim_ubah,
             akses=h.akses,
             tim=tim,
-            versi=d["versi"] or tim.versi,
+            versi=d["versi"],
             nama=d["nama"],
             program=d["program"],
             periode_mulai=d["periode_mulai"],

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ramping.akun.models import Pengguna
 from ramping.akun.token import token_buat
 from ramping.errors import RampingError
-from ramping.organisasi.models import Instansi
+from ramping.organisasi.perintah import instansi_perintah
 
 
 class Command(BaseCommand):
@@ -16,12 +16,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, pengguna: str, instansi: str, nama: str, **options):
         orang = Pengguna.objects.filter(username=pengguna).first()
-        tempat = Instansi.objects.filter(kode=instansi).first()
-        if orang is None or tempat is None:
-            raise CommandError("Pengguna atau instansi tidak ditemukan.")
-        try:
-            _baris, token = token_buat(pengguna=orang, instansi=tempat, nama=nama)
-        except RampingError as exc:
-            raise CommandError(exc.pesan) from exc
+        if orang is None:
+            raise CommandError(f"Pengguna {pengguna!r} tidak ditemukan.")
+        with instansi_perintah(instansi) as tempat:
+            try:
+                _baris, token = token_buat(pengguna=orang, instansi=tempat, nama=nama)
+            except RampingError as exc:
+                raise CommandError(exc.pesan) from exc
         self.stdout.write(token)
         self.stderr.write("Simpan token ini sekarang; ramping tidak dapat menampilkannya lagi.")

@@ -9,7 +9,7 @@ from ramping.errors import RampingError
 from ramping.impor.berkas import BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
 from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
-from ramping.organisasi.models import Instansi
+from ramping.organisasi.perintah import instansi_perintah
 from ramping.organisasi.selectors import struktur_versi
 
 
@@ -25,24 +25,22 @@ class Command(BaseCommand):
         parser.add_argument("--pratinjau", action="store_true", help="periksa saja, tanpa menulis")
 
     def handle(self, *args, jenis, berkas, instansi, versi, pengguna, pratinjau, **options):
-        tempat = Instansi.objects.filter(kode=instansi).first()
-        if tempat is None:
-            raise CommandError(f"Instansi {instansi!r} tidak ditemukan.")
-        try:
-            akses = Akses.sistem(tempat)
-            if pengguna:
-                akses = akses_pengguna(Pengguna.objects.get(username=pengguna), tempat.pk)
-            _daftar, struktur = struktur_versi(akses=akses, struktur_id=versi)
-            pengimpor = JENIS_IMPOR[jenis](akses=akses, struktur=struktur)
-            self.stderr.write(f"Membaca {berkas} …")
-            data = berkas.read_bytes()
-            hasil = (impor_pratinjau if pratinjau else impor_terapkan)(pengimpor, data)
-        except ImporGagal as exc:
-            for galat in exc.pratinjau.galat:
-                self.stderr.write(str(galat))
-            raise CommandError(exc.pesan) from None
-        except (BerkasDitolak, RampingError, Pengguna.DoesNotExist, OSError) as exc:
-            raise CommandError(getattr(exc, "pesan", str(exc))) from None
+        with instansi_perintah(instansi) as tempat:
+            try:
+                akses = Akses.sistem(tempat)
+                if pengguna:
+                    akses = akses_pengguna(Pengguna.objects.get(username=pengguna), tempat.pk)
+                _daftar, struktur = struktur_versi(akses=akses, struktur_id=versi)
+                pengimpor = JENIS_IMPOR[jenis](akses=akses, struktur=struktur)
+                self.stderr.write(f"Membaca {berkas} …")
+                data = berkas.read_bytes()
+                hasil = (impor_pratinjau if pratinjau else impor_terapkan)(pengimpor, data)
+            except ImporGagal as exc:
+                for galat in exc.pratinjau.galat:
+                    self.stderr.write(str(galat))
+                raise CommandError(exc.pesan) from None
+            except (BerkasDitolak, RampingError, Pengguna.DoesNotExist, OSError) as exc:
+                raise CommandError(getattr(exc, "pesan", str(exc))) from None
         for galat in hasil.galat:
             self.stderr.write(str(galat))
         kata = "akan" if pratinjau else "sudah"

@@ -14,7 +14,7 @@ from ramping.errors import RampingError
 from ramping.laporan import paket
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.selectors import opd_ambil
-from ramping.organisasi.models import Instansi
+from ramping.organisasi.perintah import instansi_perintah
 from ramping.organisasi.selectors import struktur_versi
 
 
@@ -38,28 +38,26 @@ class Command(BaseCommand):
                 p.add_argument("--tahun", type=int, help="tahun pertama proyeksi")
 
     def handle(self, *args, laporan: str, **o):
-        instansi = Instansi.objects.filter(kode=o["instansi"]).first()
-        if instansi is None:
-            raise CommandError(f"Instansi {o['instansi']} tidak ditemukan.")
-        akses = Akses.sistem(instansi)
-        mulai = time.monotonic()
-        try:
-            _, struktur = struktur_versi(akses=akses, struktur_id=o["versi"])
-            if struktur is None:
-                raise CommandError("Instansi belum memiliki versi struktur.")
-            opd = opd_ambil(akses=akses, struktur=struktur, kode=o["opd"]) if o["opd"] else None
-            if laporan == "zip":
-                jumlah = self._zip(akses, struktur, opd, o)
-            else:
-                jumlah = self._satu(LAPORAN[laporan], akses, struktur, opd, o)
-        except RampingError as exc:
-            raise CommandError(exc.pesan) from None
-        detik = time.monotonic() - mulai
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{o['keluar']} ditulis: {jumlah} ({detik:.1f} detik), {struktur.nama}."
+        with instansi_perintah(o["instansi"]) as instansi:
+            akses = Akses.sistem(instansi)
+            mulai = time.monotonic()
+            try:
+                _, struktur = struktur_versi(akses=akses, struktur_id=o["versi"])
+                if struktur is None:
+                    raise CommandError("Instansi belum memiliki versi struktur.")
+                opd = opd_ambil(akses=akses, struktur=struktur, kode=o["opd"]) if o["opd"] else None
+                if laporan == "zip":
+                    jumlah = self._zip(akses, struktur, opd, o)
+                else:
+                    jumlah = self._satu(LAPORAN[laporan], akses, struktur, opd, o)
+            except RampingError as exc:
+                raise CommandError(exc.pesan) from None
+            detik = time.monotonic() - mulai
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{o['keluar']} ditulis: {jumlah} ({detik:.1f} detik), {struktur.nama}."
+                )
             )
-        )
 
     def _satu(self, kelas, akses, struktur, opd, o) -> str:
         if kelas.perlu_opd and opd is None and not o.get("jabatan"):
