@@ -30,8 +30,6 @@ TUGAS_FIELD = (
     "waktu",
     "satuan_waktu",
 )
-DUA_DESIMAL = Decimal("0.01")
-EMPAT_DESIMAL = Decimal("0.0001")
 
 
 def _hasil_abk(tugas: list[aturan.Tugas], pengaturan: aturan.Pengaturan) -> dict[str, Any]:
@@ -40,8 +38,9 @@ def _hasil_abk(tugas: list[aturan.Tugas], pengaturan: aturan.Pengaturan) -> dict
     beban = aturan.beban_kerja_jam(tugas)
     kebutuhan = aturan.kebutuhan_pegawai(tugas, pengaturan=pengaturan)
     return {
-        "beban_kerja_jam": beban.quantize(DUA_DESIMAL),
-        "kebutuhan_desimal": kebutuhan.quantize(EMPAT_DESIMAL),
+        # Stored with the digits every page and export prints (one helper, one mode).
+        "beban_kerja_jam": aturan.bulatkan_beban(beban),
+        "kebutuhan_desimal": aturan.bulatkan_kebutuhan_desimal(kebutuhan),
         # Rounded once, from the unrounded total (anjab-abk.md §1.5), never per task.
         "kebutuhan": aturan.bulatkan_kebutuhan(kebutuhan, pengaturan=pengaturan),
     }
