@@ -96,14 +96,18 @@ class JabatanDetail(JabatanOut):
 
 
 SatuanWaktu = Literal["jam", "menit"]
+# The limits are not repeated as schema constraints: ramping.aturan.Tugas.baru decides them and
+# a violation is a 400 with `field` and the same message the web form and the import show.
+VOLUME = "Jumlah hasil per tahun: ≥ 0, paling banyak dua desimal (PermenPAN-RB 1/2020)"
+WAKTU = "Waktu penyelesaian: > 0, paling banyak dua desimal (PermenPAN-RB 1/2020)"
 
 
 class TugasIn(Schema):
     uraian: str = Field(min_length=1, max_length=5000)
     hasil_kerja: str = Field(min_length=1, max_length=200)
     satuan_hasil: str = Field(min_length=1, max_length=60)
-    volume: Decimal = Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)
-    waktu: Decimal = Field(gt=0, le=Decimal("99999999.99"), decimal_places=2)
+    volume: Decimal = Field(description=VOLUME)
+    waktu: Decimal = Field(description=WAKTU)
     satuan_waktu: SatuanWaktu = "jam"
     tahapan: str = Field("", max_length=5000)
 
@@ -113,8 +117,8 @@ class TugasUbah(Schema):
     uraian: str | None = Field(None, min_length=1, max_length=5000)
     hasil_kerja: str | None = Field(None, min_length=1, max_length=200)
     satuan_hasil: str | None = Field(None, min_length=1, max_length=60)
-    volume: Decimal | None = Field(None, ge=0, le=Decimal("9999999999.99"), decimal_places=2)
-    waktu: Decimal | None = Field(None, gt=0, le=Decimal("99999999.99"), decimal_places=2)
+    volume: Decimal | None = Field(None, description=VOLUME)
+    waktu: Decimal | None = Field(None, description=WAKTU)
     satuan_waktu: SatuanWaktu | None = None
     tahapan: str | None = Field(None, max_length=5000)
 

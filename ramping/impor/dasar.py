@@ -80,11 +80,13 @@ class Pengimpor(ABC):
         try:
             return pengurai(lembar.sel(cells, nama))
         except NilaiTidakValid as exc:
-            judul = lembar.judul_kolom.get(nama) or next(
-                k.judul for k in self.KOLOM if k.nama == nama
-            )
-            galat.append(GalatBaris(lembar.nama, nomor, judul, exc.pesan))
+            galat.append(self.galat_kolom(lembar, nomor, nama, exc.pesan))
             return None
+
+    def galat_kolom(self, lembar: Lembar, nomor: int, nama: str, pesan: str) -> GalatBaris:
+        """An error on one cell, under the column's header as written in the file."""
+        judul = lembar.judul_kolom.get(nama) or next(k.judul for k in self.KOLOM if k.nama == nama)
+        return GalatBaris(lembar.nama, nomor, judul, pesan)
 
     @abstractmethod
     def periksa(self, lembar: Lembar) -> Pratinjau:

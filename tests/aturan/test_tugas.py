@@ -9,6 +9,23 @@ from ramping.aturan.pengaturan import PitaEJ
 
 DASAR = "PermenPAN-RB 1/2020 tentang ABK"
 
+# (field, as typed the Indonesian way, the value) — the same bad input at every entry point
+# (tests/web, tests/api, tests/impor) must give the message of pesan_aturan.
+SALAH = [
+    ("volume", "-3", D(-3)),
+    ("waktu", "0", D(0)),
+    ("waktu", "0,333", D("0.333")),
+    ("volume", "10.000.000.000", D("10000000000")),
+]
+
+
+def pesan_aturan(field: str, nilai: D) -> str:
+    masukan = {"volume": D(1), "waktu": D(1), field: nilai}
+    with pytest.raises(TugasTidakValid) as galat:
+        Tugas.baru(masukan["volume"], masukan["waktu"])
+    assert galat.value.field == field
+    return galat.value.pesan
+
 
 @pytest.mark.parametrize(
     ("volume", "waktu", "field", "pesan"),

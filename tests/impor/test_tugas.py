@@ -6,6 +6,7 @@ from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
 from ramping.impor.jenis.tugas import ImporTugas
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.services import jabatan_buat
+from tests.aturan.test_tugas import SALAH, pesan_aturan
 
 JUDUL = [
     "Unit Kerja",
@@ -96,6 +97,19 @@ def test_baris_salah_membatalkan_seluruh_impor(dunia, jabatan, buat_xlsx, ubah, 
     (galat,) = err.value.pratinjau.galat
     assert (galat.baris, galat.kolom) == (3, kolom) and pesan in galat.pesan
     assert not Tugas.objects.filter(jabatan=jabatan).exists()
+
+
+@pytest.mark.parametrize(("field", "ketik", "nilai"), SALAH)
+def test_impor_memakai_pesan_aturan_tugas(dunia, jabatan, buat_xlsx, field, ketik, nilai):
+    # Same bad input, same message as the web form and the API, on the column it names.
+    kolom = {"volume": 5, "waktu": 6}[field]
+    salah = [ketik if i == kolom else v for i, v in enumerate(T1)]
+    pratinjau = impor_pratinjau(
+        ImporTugas(akses=dunia.analis, struktur=dunia.struktur), buat_xlsx(JUDUL, salah)
+    )
+    (galat,) = pratinjau.galat
+    assert (galat.baris, galat.kolom) == (2, JUDUL[kolom])
+    assert galat.pesan == pesan_aturan(field, nilai)
 
 
 def test_operator_opd_lain_ditolak_per_baris(dunia, jabatan, buat_xlsx):

@@ -113,11 +113,13 @@ def pastikan_boleh_ubah_jabatan(akses: Akses, jabatan: Jabatan) -> None:
     pastikan_bukan_arsip(jabatan.struktur)
 
 
-def _periksa_angka(volume: Decimal, waktu: Decimal) -> None:
-    if volume < 0:
-        raise RampingError("Jumlah hasil tidak boleh negatif.", field="volume")
-    if waktu <= 0:
-        raise RampingError("Waktu penyelesaian harus lebih dari nol.", field="waktu")
+def periksa_tugas(volume: Decimal, waktu: Decimal, satuan_waktu: str) -> None:
+    """The rules engine decides a task's validity; its one message goes to the named field
+    (form field error, API galat.field), the same text the import puts on the row."""
+    try:
+        aturan.Tugas.baru(volume, waktu, satuan_waktu)
+    except aturan.TugasTidakValid as exc:
+        raise RampingError(exc.pesan, field=exc.field) from exc
 
 
 @transaction.atomic
@@ -134,7 +136,7 @@ def tugas_buat(
     tahapan: str = "",
 ) -> Tugas:
     pastikan_boleh_ubah_jabatan(akses, jabatan)
-    _periksa_angka(volume, waktu)
+    periksa_tugas(volume, waktu, satuan_waktu)
     tugas = Tugas(
         instansi_id=jabatan.instansi_id,
         jabatan=jabatan,
@@ -170,7 +172,11 @@ def tugas_ubah(*, akses: Akses, tugas: Tugas, versi: int, **nilai: Any) -> Tugas
     jabatan = tugas.jabatan
     pastikan_boleh_ubah_jabatan(akses, jabatan)
     perubahan = perubahan_field(tugas, nilai)
-    _periksa_angka(nilai.get("volume", tugas.volume), nilai.get("waktu", tugas.waktu))
+    periksa_tugas(
+        nilai.get("volume", tugas.volume),
+        nilai.get("waktu", tugas.waktu),
+        nilai.get("satuan_waktu", tugas.satuan_waktu),
+    )
     for name, (_lama, baru) in perubahan.items():
         setattr(tugas, name, baru)
     tugas.full_clean()
