@@ -16,7 +16,7 @@ from django.db import transaction
 from ramping.akun.akses import Akses
 from ramping.errors import RampingError, StrukturTidakBisaDiubah, TidakBerhak
 from ramping.impor.berkas import Kolom, Lembar, baca_lembar, normal
-from ramping.impor.nilai import NilaiTidakValid
+from ramping.impor.nilai import NilaiTidakValid, tercetak
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur, UnitKerja
 
@@ -126,9 +126,27 @@ def penjaga_izin(akses: Akses, struktur: Struktur) -> Callable[[Jabatan], str | 
     return periksa
 
 
+def galat_teks(pengimpor: Pengimpor, lembar: Lembar) -> list[GalatBaris]:
+    """Every cell the import reads, checked once for unprintable text (any importer)."""
+    galat = []
+    for nomor, cells in lembar.baris:
+        for nama in lembar.kolom:
+            try:
+                tercetak(lembar.sel(cells, nama))
+            except NilaiTidakValid as exc:
+                galat.append(pengimpor.galat_kolom(lembar, nomor, nama, exc.pesan))
+    return galat
+
+
 def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     """Read and check the whole file; nothing is written."""
-    return pengimpor.periksa(pengimpor.baca(data))
+    lembar = pengimpor.baca(data)
+    teks = galat_teks(pengimpor, lembar)
+    pratinjau = pengimpor.periksa(lembar)
+    if teks:
+        # One list in row order; a row with a control character cannot be applied.
+        pratinjau.galat = sorted(teks + pratinjau.galat, key=lambda g: g.baris)
+    return pratinjau
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from ramping.pegawai.models import Penempatan
 from ramping.pegawai.services import pegawai_buat
 from tests.aturan.test_tugas import SALAH, pesan_aturan
 
+NUL = "Teks mengandung karakter kontrol (U+0000) yang tidak dapat dicetak; hapus karakter itu."
 TUGAS = {
     "uraian": "Menelaah bahan kebijakan",
     "hasil_kerja": "Telaahan",
@@ -113,6 +114,16 @@ def test_api_memakai_pesan_aturan_tugas(api, token, jabatan_a, field, _ketik, ni
         "patch", f"/api/v1/tugas/{tugas['id']}", token["analis"], versi=1, **{field: str(nilai)}
     )
     assert (status, badan["field"], badan["pesan"]) == (400, field, pesan_aturan(field, nilai))
+
+
+def test_api_menolak_karakter_kontrol(api, token, jabatan_a):
+    url = f"/api/v1/jabatan/{jabatan_a.pk}/tugas"
+    status, badan = api("post", url, token["analis"], **{**TUGAS, "uraian": "Menelaah\u0000"})
+    assert status == 422
+    assert [(g["lokasi"][-1], g["pesan"]) for g in badan["galat"]] == [("uraian", NUL)]
+    status, badan = api("post", url, token["analis"], **{**TUGAS, "hasil_kerja": "a_x0000_b"})
+    assert status == 422 and "_x0000_" in badan["galat"][0]["pesan"]
+    assert not Tugas.objects.filter(jabatan=jabatan_a).exists()
 
 
 def test_penempatan_lewat_api_memakai_layanan_yang_sama(api, token, dunia, jabatan_a):

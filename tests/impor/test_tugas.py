@@ -112,6 +112,21 @@ def test_impor_memakai_pesan_aturan_tugas(dunia, jabatan, buat_xlsx, field, keti
     assert galat.pesan == pesan_aturan(field, nilai)
 
 
+def test_impor_menolak_karakter_kontrol(dunia, jabatan, buat_xlsx):
+    # Excel stores a NUL as the escape _x0000_; the reader turns it back into U+0000.
+    salah = [*T1[:2], "Menelaah_x0000_", *T1[3:]]
+    with pytest.raises(ImporGagal) as err:
+        impor_terapkan(
+            ImporTugas(akses=dunia.analis, struktur=dunia.struktur), buat_xlsx(JUDUL, T2, salah)
+        )
+    (galat,) = err.value.pratinjau.galat
+    assert (galat.baris, galat.kolom) == (3, "Uraian Tugas")
+    assert galat.pesan == (
+        "Teks mengandung karakter kontrol (U+0000) yang tidak dapat dicetak; hapus karakter itu."
+    )
+    assert not Tugas.objects.filter(jabatan=jabatan).exists()
+
+
 def test_operator_opd_lain_ditolak_per_baris(dunia, jabatan, buat_xlsx):
     pratinjau = impor_pratinjau(
         ImporTugas(akses=dunia.operator_b, struktur=dunia.struktur), buat_xlsx(JUDUL, T1)
