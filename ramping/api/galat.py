@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from ramping.api.skema import TEKS_TIDAK_DAPAT_DICETAK
 from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
 
 # Pydantic error types → Indonesian wording (anything else falls back to a generic text).
@@ -39,6 +40,13 @@ PESAN_PYDANTIC = {
     "dict_type": "harus objek JSON",
     "list_type": "harus daftar",
 }
+
+
+def _pesan_skema(e: dict) -> str:
+    # A rule of ramping.aturan raised inside a schema carries its own Indonesian message.
+    if e.get("type") == TEKS_TIDAK_DAPAT_DICETAK:
+        return e.get("msg", "tidak valid")
+    return PESAN_PYDANTIC.get(e.get("type", ""), "tidak valid")
 
 
 def _badan(kode: str, pesan: str, field: str | None = None, galat: list | None = None) -> dict:
@@ -79,7 +87,7 @@ def pasang(api: NinjaAPI) -> None:
         galat = [
             {
                 "lokasi": [str(x) for x in e.get("loc", [])],
-                "pesan": PESAN_PYDANTIC.get(e.get("type", ""), "tidak valid"),
+                "pesan": _pesan_skema(e),
             }
             for e in exc.errors
         ]

@@ -2,9 +2,27 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+from ramping import aturan
+
+# Error type of unprintable text; galat.py shows its message as written by ramping.aturan.
+TEKS_TIDAK_DAPAT_DICETAK = "teks_tidak_dapat_dicetak"
+
+
+def _teks_tercetak(nilai: str) -> str:
+    try:
+        return aturan.periksa_teks(nilai)
+    except aturan.TeksTidakDapatDicetak as exc:
+        raise PydanticCustomError(TEKS_TIDAK_DAPAT_DICETAK, exc.pesan) from None
+
+
+# Every free-text field of a write schema: stored text must be exportable to DOCX/XLSX.
+Teks = Annotated[str, AfterValidator(_teks_tercetak)]
 
 
 class Galat(Schema):
@@ -96,27 +114,31 @@ class JabatanDetail(JabatanOut):
 
 
 SatuanWaktu = Literal["jam", "menit"]
+# The limits are not repeated as schema constraints: ramping.aturan.Tugas.baru decides them and
+# a violation is a 400 with `field` and the same message the web form and the import show.
+VOLUME = "Jumlah hasil per tahun: ≥ 0, paling banyak dua desimal (PermenPAN-RB 1/2020)"
+WAKTU = "Waktu penyelesaian: > 0, paling banyak dua desimal (PermenPAN-RB 1/2020)"
 
 
 class TugasIn(Schema):
-    uraian: str = Field(min_length=1, max_length=5000)
-    hasil_kerja: str = Field(min_length=1, max_length=200)
-    satuan_hasil: str = Field(min_length=1, max_length=60)
-    volume: Decimal = Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)
-    waktu: Decimal = Field(gt=0, le=Decimal("99999999.99"), decimal_places=2)
+    uraian: Teks = Field(min_length=1, max_length=5000)
+    hasil_kerja: Teks = Field(min_length=1, max_length=200)
+    satuan_hasil: Teks = Field(min_length=1, max_length=60)
+    volume: Decimal = Field(description=VOLUME)
+    waktu: Decimal = Field(description=WAKTU)
     satuan_waktu: SatuanWaktu = "jam"
-    tahapan: str = Field("", max_length=5000)
+    tahapan: Teks = Field("", max_length=5000)
 
 
 class TugasUbah(Schema):
     versi: int = Field(description="Versi tugas yang dibaca; versi usang ditolak (409)")
-    uraian: str | None = Field(None, min_length=1, max_length=5000)
-    hasil_kerja: str | None = Field(None, min_length=1, max_length=200)
-    satuan_hasil: str | None = Field(None, min_length=1, max_length=60)
-    volume: Decimal | None = Field(None, ge=0, le=Decimal("9999999999.99"), decimal_places=2)
-    waktu: Decimal | None = Field(None, gt=0, le=Decimal("99999999.99"), decimal_places=2)
+    uraian: Teks | None = Field(None, min_length=1, max_length=5000)
+    hasil_kerja: Teks | None = Field(None, min_length=1, max_length=200)
+    satuan_hasil: Teks | None = Field(None, min_length=1, max_length=60)
+    volume: Decimal | None = Field(None, description=VOLUME)
+    waktu: Decimal | None = Field(None, description=WAKTU)
     satuan_waktu: SatuanWaktu | None = None
-    tahapan: str | None = Field(None, max_length=5000)
+    tahapan: Teks | None = Field(None, max_length=5000)
 
 
 class PegawaiOut(Schema):
@@ -151,7 +173,7 @@ class PenempatanIn(Schema):
     pegawai_id: int
     jabatan_id: int
     tmt_mulai: date
-    nomor_sk: str = Field("", max_length=100)
+    nomor_sk: Teks = Field("", max_length=100)
 
 
 class BarisPeta(Schema):

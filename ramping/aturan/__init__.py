@@ -7,9 +7,13 @@ projection (Peraturan BKN 9/2022). Frozen dataclasses and Decimal in and out; re
 """
 
 from .abk import (
+    DESIMAL_BEBAN,
+    DESIMAL_KEBUTUHAN,
     Tugas,
     beban_kerja_jam,
+    bulatkan_beban,
     bulatkan_kebutuhan,
+    bulatkan_kebutuhan_desimal,
     efektivitas_jabatan,
     efektivitas_unit,
     jam_ke_menit,
@@ -17,14 +21,15 @@ from .abk import (
     kebutuhan_objek_kerja,
     kebutuhan_pegawai,
     kebutuhan_peralatan_kerja,
+    keterangan_pita_pj,
     label_pj,
     menit_ke_jam,
     nilai_pj,
 )
 from .abk_batch import kebutuhan_pegawai_batch
-from .angka import bulatkan
+from .angka import MODE_TAMPIL, bulatkan
 from .data import Sumber
-from .errors import AturanError
+from .errors import AturanError, TeksTidakDapatDicetak, TugasTidakValid
 from .evaluasi import (
     HasilEvaluasi,
     evaluasi_jabatan,
@@ -93,11 +98,15 @@ from .struktur import (
     rentang_kendali,
     unit_dihapus,
 )
+from .teks import periksa_teks
 
 __all__ = [
+    "DESIMAL_BEBAN",
+    "DESIMAL_KEBUTUHAN",
     "ESELON",
     "JENIS_JABATAN",
     "JENJANG_JF",
+    "MODE_TAMPIL",
     "PENGATURAN_BAWAAN",
     "AnggotaTim",
     "AturanError",
@@ -118,14 +127,18 @@ __all__ = [
     "Saran",
     "Sumber",
     "TabelTunjangan",
+    "TeksTidakDapatDicetak",
     "Tim",
     "Tugas",
+    "TugasTidakValid",
     "UnitInput",
     "bandingkan_penghasilan",
     "batas_usia_pensiun",
     "beban_kerja_jam",
     "bulatkan",
+    "bulatkan_beban",
     "bulatkan_kebutuhan",
+    "bulatkan_kebutuhan_desimal",
     "cari_jf",
     "cocokkan_nomenklatur",
     "efektivitas_jabatan",
@@ -146,6 +159,7 @@ __all__ = [
     "kelompok_eselon",
     "keputusan_penyederhanaan",
     "keterangan_pengaturan",
+    "keterangan_pita_pj",
     "kode_jenjang",
     "kode_pendidikan",
     "label_jenjang",
@@ -166,6 +180,7 @@ __all__ = [
     "periksa_penyetaraan",
     "periksa_satu_kelas",
     "periksa_sistem_kerja",
+    "periksa_teks",
     "proyeksi_kebutuhan",
     "rentang_kendali",
     "rentang_nilai",

@@ -13,12 +13,58 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
-from .angka import EKSAK, HASIL, bulatkan, ke_decimal, tidak_negatif
-from .errors import NilaiHarusPositif, NilaiNegatif, SatuanWaktuTidakDikenal
+from .angka import EKSAK, HASIL, MODE_TAMPIL, bulatkan, ke_decimal, tidak_negatif
+from .errors import (
+    NilaiHarusPositif,
+    NilaiNegatif,
+    SatuanWaktuTidakDikenal,
+    TipeAngkaTidakDidukung,
+    TugasTidakValid,
+)
 from .pengaturan import Pengaturan, atau_bawaan
 
 MENIT_PER_JAM: Final = 60
 SATUAN_WAKTU: Final = {"jam": 60, "menit": 1}  # minutes per unit
+
+# Decimal places of the stored and printed ABK figures (EJ/EU: setting ``desimal_ej``). Beban
+# kerja in hours to the hundredth, as the ABK form prints it; kebutuhan before rounding to four
+# places, enough that Σ of a position's tasks and its total agree on the form.
+DESIMAL_BEBAN: Final = 2
+DESIMAL_KEBUTUHAN: Final = 4
+
+# A task as entered (PermenPAN-RB 1/2020, formulir ABK): jumlah hasil ≥ 0 (a task may produce
+# nothing this year) and waktu penyelesaian > 0 (a norm of zero time is not a norm). Two decimals
+# and the maxima are the size of the stored value, so a task this rule accepts can be saved and
+# a task it refuses is refused the same way by the form, the API and the import.
+DESIMAL_MASUKAN: Final = 2
+VOLUME_MAKS: Final = Decimal("9999999999.99")
+WAKTU_MAKS: Final = Decimal("99999999.99")
+LABEL_MASUKAN: Final = {"volume": "Jumlah hasil", "waktu": "Waktu penyelesaian"}
+
+
+def _periksa_masukan(field: str, nilai: object, *, boleh_nol: bool, maks: Decimal) -> Decimal:
+    label = LABEL_MASUKAN[field]
+    if isinstance(nilai, bool) or not isinstance(nilai, Decimal | int | str):
+        raise TugasTidakValid(field, label, nilai, "harus angka")
+    try:
+        angka = ke_decimal(nilai, label)
+    except TipeAngkaTidakDidukung:
+        raise TugasTidakValid(field, label, nilai, "harus angka") from None
+    if not angka.is_finite():
+        raise TugasTidakValid(field, label, nilai, "harus angka")
+    if angka < 0:
+        raise TugasTidakValid(field, label, angka, "tidak boleh negatif")
+    if angka == 0 and not boleh_nol:
+        raise TugasTidakValid(field, label, angka, "harus lebih dari nol")
+    if angka > maks:
+        batas = f"{maks:,f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        raise TugasTidakValid(field, label, angka, f"paling besar {batas}")
+    if bulatkan(angka, DESIMAL_MASUKAN) != angka:
+        alasan = "paling banyak dua angka desimal"
+        if field == "waktu":
+            alasan += "; waktu yang lebih halus ditulis dalam menit"
+        raise TugasTidakValid(field, label, angka, alasan)
+    return angka
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +83,27 @@ class Tugas:
             nilai = getattr(self, nama)
             # object.__setattr__: frozen dataclass; normalise int/str input to Decimal once.
             object.__setattr__(self, nama, tidak_negatif(nilai, nama))
+
+    @classmethod
+    def baru(
+        cls,
+        volume: Decimal | int | str,
+        waktu: Decimal | int | str,
+        satuan: str = "jam",
+        uraian: str = "",
+    ) -> Tugas:
+        """A task as a user enters it, checked against the one rule of a valid task.
+
+        The constructor accepts every stored row (an old task with waktu 0 counts as 0 hours,
+        so a recomputation never fails on legacy data); new input goes through here, and
+        :class:`~ramping.aturan.errors.TugasTidakValid` names the field that breaks the rule.
+        """
+        return cls(
+            volume=_periksa_masukan("volume", volume, boleh_nol=True, maks=VOLUME_MAKS),
+            waktu=_periksa_masukan("waktu", waktu, boleh_nol=False, maks=WAKTU_MAKS),
+            satuan=satuan,
+            uraian=uraian,
+        )
 
     @property
     def beban_menit(self) -> Decimal:
@@ -66,6 +133,16 @@ def _wke(wke_jam: Decimal | int | None, pengaturan: Pengaturan | None) -> Decima
     if wke <= 0:
         raise NilaiHarusPositif("Waktu kerja efektif", wke)
     return wke
+
+
+def bulatkan_beban(jam: Decimal | int) -> Decimal:
+    """Beban kerja (hours/year) as stored and printed: :data:`DESIMAL_BEBAN` places."""
+    return bulatkan(jam, DESIMAL_BEBAN)
+
+
+def bulatkan_kebutuhan_desimal(kebutuhan: Decimal | int) -> Decimal:
+    """Kebutuhan before rounding to persons, as stored and printed: 4 places."""
+    return bulatkan(kebutuhan, DESIMAL_KEBUTUHAN)
 
 
 def beban_kerja_jam(tugas: Iterable[Tugas]) -> Decimal:
@@ -175,7 +252,7 @@ def efektivitas_jabatan(
     if bezetting <= 0:
         raise NilaiHarusPositif("Jumlah pegawai yang ada (bezetting)", bezetting)
     wke = _wke(wke_jam, p)
-    ej = bulatkan(HASIL.divide(beban, EKSAK.multiply(wke, bezetting)), p.desimal_ej, "half_up")
+    ej = bulatkan(HASIL.divide(beban, EKSAK.multiply(wke, bezetting)), p.desimal_ej, MODE_TAMPIL)
     return ej, nilai_pj(ej, pengaturan=p)
 
 
@@ -206,3 +283,39 @@ def nilai_pj(ej: Decimal, *, pengaturan: Pengaturan | None = None) -> str:
 def label_pj(kode: str, *, pengaturan: Pengaturan | None = None) -> str:
     """Label of a PJ grade, e.g. ``"E"`` → ``"Kurang"``."""
     return next(b.label for b in atau_bawaan(pengaturan).pita_ej if b.kode == kode)
+
+
+def _angka_id(nilai: Decimal) -> str:
+    # 0.90 → "0,90": the Indonesian decimal comma of the printed forms (no grouping needed).
+    return f"{nilai:f}".replace(".", ",")
+
+
+def keterangan_pita_pj(*, pengaturan: Pengaturan | None = None) -> str:
+    """The PJ bands in words, from the settings, e.g. "A > 1,00; B 0,90–1,00; …; E < 0,50".
+
+    Printed under the ABK recap so the legend always matches the bands that graded the rows.
+    Each band runs from its own bound up to the next higher band's bound (which that band
+    either includes or leaves to the band above).
+    """
+    p = atau_bawaan(pengaturan)
+    pita = p.pita_ej
+    langkah = Decimal(1).scaleb(-p.desimal_ej)
+    bagian = []
+    for i, band in enumerate(pita):
+        batas = bulatkan(band.batas, p.desimal_ej)
+        if i == 0:
+            bagian.append(f"{band.kode} {'≥' if band.inklusif else '>'} {_angka_id(batas)}")
+            continue
+        atas = pita[i - 1]
+        # The top of this band: the bound above if that band is "above" (exclusive), else
+        # one step below it.
+        puncak = atas.batas if not atas.inklusif else atas.batas - langkah
+        puncak = bulatkan(puncak, p.desimal_ej)
+        if i == len(pita) - 1 and batas == 0 and band.inklusif:
+            # The last band with bound 0 takes everything below the band above.
+            bawah = "<" if atas.inklusif else "≤"
+            bagian.append(f"{band.kode} {bawah} {_angka_id(bulatkan(atas.batas, p.desimal_ej))}")
+            continue
+        awal = batas if band.inklusif else batas + langkah
+        bagian.append(f"{band.kode} {_angka_id(awal)}–{_angka_id(puncak)}")
+    return "; ".join(bagian)

@@ -32,6 +32,14 @@ HASIL: Final = Context(prec=28, rounding=ROUND_HALF_EVEN, traps=[InvalidOperatio
 
 MODE_PEMBULATAN: Final = {"half_up": ROUND_HALF_UP, "ceil": ROUND_CEILING}
 
+# The one mode for every decimal figure that is stored or printed (beban kerja in hours,
+# kebutuhan before rounding, EJ/EU): half up, "0,5 ke atas". PermenPAN-RB 1/2020 gives the ABK
+# formula but no rounding rule (anjab-abk.md §1.5); half up is how the forms are checked by
+# hand and what the desimal_ej setting documents, while Decimal's own default (half even)
+# would print 0,125 as 0,12 on one page and 0,13 in a spreadsheet. Rounding K to whole persons
+# is a separate, per-agency setting (Pengaturan.mode_pembulatan) and does not use this mode.
+MODE_TAMPIL: Final = "half_up"
+
 
 def ke_decimal(nilai: Decimal | int | str, nama: str) -> Decimal:
     """Convert an exact input to Decimal; floats are refused because they are not exact."""
@@ -53,14 +61,15 @@ def tidak_negatif(nilai: Decimal | int | str, nama: str) -> Decimal:
     return hasil
 
 
-def bulatkan(nilai: Decimal, tempat: int = 0, mode: str = "half_up") -> Decimal:
+def bulatkan(nilai: Decimal | int, tempat: int = 0, mode: str = MODE_TAMPIL) -> Decimal:
     """Round ``nilai`` to ``tempat`` decimal places with ``mode`` (``half_up`` or ``ceil``).
 
-    The only rounding helper of the package: kebutuhan pegawai (0 places), EJ/EU (2 places) and
-    money (0 places) all go through it.
+    The only rounding helper of the project: kebutuhan pegawai (0 places, the agency's mode),
+    beban kerja (2), kebutuhan before rounding (4), EJ/EU (2) and money (0) all go through it,
+    so a figure is stored, shown and exported with the same digits.
     """
     try:
         pembulatan = MODE_PEMBULATAN[mode]
     except KeyError:
         raise ModePembulatanTidakDikenal(mode) from None
-    return nilai.quantize(Decimal(1).scaleb(-tempat), rounding=pembulatan)
+    return ke_decimal(nilai, "nilai").quantize(Decimal(1).scaleb(-tempat), rounding=pembulatan)

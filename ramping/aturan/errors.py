@@ -7,6 +7,7 @@ Every class names the rule it enforces in ``dasar`` (regulation and article, or 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any, ClassVar
 
 
@@ -139,6 +140,44 @@ class SatuanWaktuTidakDikenal(AturanError):
     def __init__(self, satuan: str) -> None:
         super().__init__(f"Satuan waktu '{satuan}' tidak dikenal; gunakan 'jam' atau 'menit'.")
         self.satuan = satuan
+
+
+class TugasTidakValid(AturanError):
+    """One task input breaks the rule of a valid task (ramping.aturan.Tugas.baru).
+
+    ``field`` is the input's name (``volume``, ``waktu``) so a form, the API and an import can
+    put the one message next to the field, in ``galat.field`` or on the row's column.
+    """
+
+    dasar = "PermenPAN-RB 1/2020 (formulir ABK: jumlah hasil dan waktu penyelesaian)"
+
+    def __init__(self, field: str, label: str, nilai: object, alasan: str) -> None:
+        diterima = f"{nilai:f}" if isinstance(nilai, Decimal) and nilai.is_finite() else nilai
+        super().__init__(
+            f"{label} {alasan} (diterima {diterima}; PermenPAN-RB 1/2020 tentang ABK)."
+        )
+        self.field, self.label, self.nilai, self.alasan = field, label, nilai, alasan
+
+
+class TeksTidakDapatDicetak(AturanError):
+    """Text holds a character no document format can carry (ramping.aturan.teks)."""
+
+    dasar = "input: teks harus dapat ditulis ke DOCX/XLSX/PDF (XML 1.0)"
+
+    def __init__(self, kode: int, escape: str | None = None) -> None:
+        titik = f"U+{kode:04X}"
+        if escape:
+            pesan = (
+                f"Teks mengandung kode {escape}, yaitu karakter kontrol ({titik}) yang tidak "
+                "dapat dicetak; hapus kode itu."
+            )
+        else:
+            pesan = (
+                f"Teks mengandung karakter kontrol ({titik}) yang tidak dapat dicetak; "
+                "hapus karakter itu."
+            )
+        super().__init__(pesan)
+        self.kode, self.escape = kode, escape
 
 
 class ModePembulatanTidakDikenal(AturanError):

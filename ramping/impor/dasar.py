@@ -15,7 +15,7 @@ from django.db import transaction
 from ramping.akun.akses import Akses
 from ramping.errors import RampingError
 from ramping.impor.berkas import Kolom, Lembar, baca_lembar, normal
-from ramping.impor.nilai import NilaiTidakValid
+from ramping.impor.nilai import NilaiTidakValid, tercetak
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur
 
@@ -79,11 +79,13 @@ class Pengimpor(ABC):
         try:
             return pengurai(lembar.sel(cells, nama))
         except NilaiTidakValid as exc:
-            judul = lembar.judul_kolom.get(nama) or next(
-                k.judul for k in self.KOLOM if k.nama == nama
-            )
-            galat.append(GalatBaris(lembar.nama, nomor, judul, exc.pesan))
+            galat.append(self.galat_kolom(lembar, nomor, nama, exc.pesan))
             return None
+
+    def galat_kolom(self, lembar: Lembar, nomor: int, nama: str, pesan: str) -> GalatBaris:
+        """An error on one cell, under the column's header as written in the file."""
+        judul = lembar.judul_kolom.get(nama) or next(k.judul for k in self.KOLOM if k.nama == nama)
+        return GalatBaris(lembar.nama, nomor, judul, pesan)
 
     @abstractmethod
     def periksa(self, lembar: Lembar) -> Pratinjau:
@@ -105,9 +107,27 @@ def jabatan_per_unit(struktur: Struktur) -> dict[tuple[str, str], Jabatan | None
     return peta
 
 
+def galat_teks(pengimpor: Pengimpor, lembar: Lembar) -> list[GalatBaris]:
+    """Every cell the import reads, checked once for unprintable text (any importer)."""
+    galat = []
+    for nomor, cells in lembar.baris:
+        for nama in lembar.kolom:
+            try:
+                tercetak(lembar.sel(cells, nama))
+            except NilaiTidakValid as exc:
+                galat.append(pengimpor.galat_kolom(lembar, nomor, nama, exc.pesan))
+    return galat
+
+
 def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     """Read and check the whole file; nothing is written."""
-    return pengimpor.periksa(pengimpor.baca(data))
+    lembar = pengimpor.baca(data)
+    teks = galat_teks(pengimpor, lembar)
+    pratinjau = pengimpor.periksa(lembar)
+    if teks:
+        # One list in row order; a row with a control character cannot be applied.
+        pratinjau.galat = sorted(teks + pratinjau.galat, key=lambda g: g.baris)
+    return pratinjau
 
 
 @transaction.atomic

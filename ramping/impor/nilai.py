@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from ramping import aturan
 from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
 
 
@@ -16,6 +17,16 @@ class NilaiTidakValid(ValueError):
     def __init__(self, pesan: str):
         super().__init__(pesan)
         self.pesan = pesan
+
+
+def tercetak(nilai: object) -> None:
+    """A text cell must be printable (ramping.aturan.periksa_teks); the reader has already
+    turned Excel's _xHHHH_ escapes into the characters they stand for."""
+    if isinstance(nilai, str):
+        try:
+            aturan.periksa_teks(nilai)
+        except aturan.TeksTidakDapatDicetak as exc:
+            raise NilaiTidakValid(exc.pesan) from None
 
 
 def teks(nilai: object) -> str:

@@ -18,7 +18,6 @@ from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
-from ramping.jabatan.services.abk import DUA_DESIMAL, EMPAT_DESIMAL
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan, b_jabatan
 
@@ -321,9 +320,9 @@ def tugas_jabatan(*, jabatan: Jabatan, pengaturan: aturan.Pengaturan) -> list[Ba
         hasil.append(
             BarisTugas(
                 tugas=t,
-                beban_jam=abk.beban_jam.quantize(DUA_DESIMAL),
-                kebutuhan=aturan.kebutuhan_pegawai([abk], pengaturan=pengaturan).quantize(
-                    EMPAT_DESIMAL
+                beban_jam=aturan.bulatkan_beban(abk.beban_jam),
+                kebutuhan=aturan.bulatkan_kebutuhan_desimal(
+                    aturan.kebutuhan_pegawai([abk], pengaturan=pengaturan)
                 ),
             )
         )

@@ -8,7 +8,9 @@ document is Indonesian whatever the reader's interface language.
 import re
 import unicodedata
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from ramping.aturan import bulatkan
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -23,7 +25,7 @@ def angka(nilai: int | Decimal | None, desimal: int = 0) -> str:
     """1250.5 → "1.250,50" (desimal=2); None → "–"."""
     if nilai is None:
         return KOSONG
-    d = Decimal(nilai).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    d = bulatkan(Decimal(nilai), desimal)  # the rules engine's one rounding mode
     tanda = MINUS if d < 0 else ""
     bulat, _, pecahan = f"{abs(d):f}".partition(".")
     kelompok = f"{int(bulat):,}".replace(",", ".")

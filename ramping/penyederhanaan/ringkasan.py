@@ -4,8 +4,9 @@ OPD. Pure functions over a `Perbandingan` (no queries); the page and the PDF/XLS
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from ramping import aturan
 from ramping.jabatan.models import STRUKTURAL, JenisJabatan
 from ramping.laporan.format import MINUS, angka
 from ramping.penyederhanaan.perbandingan import Pasangan, Perbandingan
@@ -35,16 +36,19 @@ def bilangan(nilai) -> int | Decimal:
     d = Decimal(str(nilai))
     if d == d.to_integral_value():
         return int(d)
-    return d.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return aturan.bulatkan(d, 1)
+
+
+def _jam(beban) -> int:
+    # Whole hours with the rules engine's mode: Python's round() would take 0,5 to even.
+    return int(aturan.bulatkan(beban, 0))
 
 
 def persen(lama, baru) -> Decimal | None:
     """Change in percent with one decimal; None when there was nothing before."""
     if not lama:
         return None
-    return (Decimal(baru - lama) * 100 / Decimal(lama)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
-    )
+    return aturan.bulatkan(Decimal(baru - lama) * 100 / Decimal(lama), 1)
 
 
 def rupiah_ringkas(nilai, *, tanda: bool = False) -> str:
@@ -186,7 +190,7 @@ def metrik_kelompok(b: Perbandingan) -> list[tuple[str, list[BarisMetrik]]]:
             [
                 r("Pegawai (B)", ml.b, mb.b),
                 r("Kebutuhan pegawai (K)", ml.k, mb.k),
-                r("Beban kerja (jam per tahun)", round(ml.beban_jam), round(mb.beban_jam)),
+                r("Beban kerja (jam per tahun)", _jam(ml.beban_jam), _jam(mb.beban_jam)),
                 r("Biaya tunjangan + TPP per bulan (Rp)", ml.biaya, mb.biaya),
             ],
         ),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ramping.sistemkerja.models import AnggotaTim, RelasiKoordinasi, TimKerja
+from ramping.web.teks import TeksTercetak
 from ramping.web.views.jabatan_tugas import AngkaField
 
 TANGGAL = {
@@ -43,7 +44,7 @@ def _unit_choices(units) -> list:
     ]
 
 
-class TimForm(forms.Form):
+class TimForm(TeksTercetak, forms.Form):
     unit = forms.TypedChoiceField(
         label=_("Unit pemilik"),
         coerce=int,
@@ -84,7 +85,7 @@ class TimForm(forms.Form):
         return d
 
 
-class AnggotaForm(forms.Form):
+class AnggotaForm(TeksTercetak, forms.Form):
     pegawai = forms.TypedChoiceField(
         label=_("Pegawai perangkat daerah ini"), coerce=int, required=False, empty_value=None
     )
@@ -144,7 +145,7 @@ class AnggotaForm(forms.Form):
         return d
 
 
-class AnggotaUbahForm(forms.Form):
+class AnggotaUbahForm(TeksTercetak, forms.Form):
     peran = forms.ChoiceField(label=_("Peran"), choices=AnggotaTim.Peran.choices)
     jam_per_tahun = AngkaField(
         label=_("Alokasi jam per tahun"), error_messages={"required": _("Alokasi jam wajib diisi.")}
@@ -152,7 +153,7 @@ class AnggotaUbahForm(forms.Form):
     versi = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PenugasanForm(forms.Form):
+class PenugasanForm(TeksTercetak, forms.Form):
     pegawai = forms.TypedChoiceField(
         label=_("Ditugaskan kepada"), coerce=int, required=False, empty_value=None
     )
@@ -185,14 +186,14 @@ class PenugasanForm(forms.Form):
         return v
 
 
-class AksiForm(forms.Form):
+class AksiForm(TeksTercetak, forms.Form):
     catatan = forms.CharField(
         label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     versi = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class KegiatanForm(forms.Form):
+class KegiatanForm(TeksTercetak, forms.Form):
     nama = _wajib(_("Kegiatan"))
     pelaksana = forms.CharField(label=_("Pelaksana"), required=False, max_length=200)
     progres = forms.IntegerField(
@@ -208,7 +209,7 @@ class KegiatanForm(forms.Form):
     )
 
 
-class ProgresForm(forms.Form):
+class ProgresForm(TeksTercetak, forms.Form):
     progres = forms.IntegerField(
         label=_("Progres (%)"),
         min_value=0,
@@ -224,7 +225,7 @@ class ProgresForm(forms.Form):
     versi = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class RelasiForm(forms.Form):
+class RelasiForm(TeksTercetak, forms.Form):
     unit_dari = forms.TypedChoiceField(
         label=pgettext_lazy("medan", "Unit"),
         coerce=int,

@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -7,7 +8,9 @@ from ramping.audit.models import JejakAudit
 from ramping.jabatan.models import Tugas
 from ramping.pegawai.models import Penempatan
 from ramping.pegawai.services import pegawai_buat
+from tests.aturan.test_tugas import SALAH, pesan_aturan
 
+NUL = "Teks mengandung karakter kontrol (U+0000) yang tidak dapat dicetak; hapus karakter itu."
 TUGAS = {
     "uraian": "Menelaah bahan kebijakan",
     "hasil_kerja": "Telaahan",
@@ -93,9 +96,34 @@ def test_data_tidak_valid_mendapat_galat_terstruktur(api, token, jabatan_a):
         token["analis"],
         **{**TUGAS, "volume": "-1", "waktu": "0"},
     )
+    assert status == 400
+    assert (badan["kode"], badan["field"]) == ("tidak_valid", "volume")
+    assert badan["pesan"] == pesan_aturan("volume", Decimal(-1))
+    assert not Tugas.objects.filter(jabatan=jabatan_a).exists()
+
+
+@pytest.mark.parametrize(("field", "_ketik", "nilai"), SALAH)
+def test_api_memakai_pesan_aturan_tugas(api, token, jabatan_a, field, _ketik, nilai):
+    # Same bad input, same message as the web form and the import.
+    url = f"/api/v1/jabatan/{jabatan_a.pk}/tugas"
+    status, badan = api("post", url, token["analis"], **{**TUGAS, field: str(nilai)})
+    assert (status, badan["field"]) == (400, field)
+    assert badan["pesan"] == pesan_aturan(field, nilai)
+    _, tugas = api("post", url, token["analis"], **TUGAS)
+    status, badan = api(
+        "patch", f"/api/v1/tugas/{tugas['id']}", token["analis"], versi=1, **{field: str(nilai)}
+    )
+    assert (status, badan["field"], badan["pesan"]) == (400, field, pesan_aturan(field, nilai))
+
+
+def test_api_menolak_karakter_kontrol(api, token, jabatan_a):
+    url = f"/api/v1/jabatan/{jabatan_a.pk}/tugas"
+    status, badan = api("post", url, token["analis"], **{**TUGAS, "uraian": "Menelaah\u0000"})
     assert status == 422
-    galat = {tuple(g["lokasi"][-1:]): g["pesan"] for g in badan["galat"]}
-    assert galat == {("volume",): "terlalu kecil", ("waktu",): "harus lebih dari nol"}
+    assert [(g["lokasi"][-1], g["pesan"]) for g in badan["galat"]] == [("uraian", NUL)]
+    status, badan = api("post", url, token["analis"], **{**TUGAS, "hasil_kerja": "a_x0000_b"})
+    assert status == 422 and "_x0000_" in badan["galat"][0]["pesan"]
+    assert not Tugas.objects.filter(jabatan=jabatan_a).exists()
 
 
 def test_penempatan_lewat_api_memakai_layanan_yang_sama(api, token, dunia, jabatan_a):

@@ -6,6 +6,7 @@ from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
 from ramping.impor.jenis.tugas import ImporTugas
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.services import jabatan_buat
+from tests.aturan.test_tugas import SALAH, pesan_aturan
 
 JUDUL = [
     "Unit Kerja",
@@ -95,6 +96,34 @@ def test_baris_salah_membatalkan_seluruh_impor(dunia, jabatan, buat_xlsx, ubah, 
         )
     (galat,) = err.value.pratinjau.galat
     assert (galat.baris, galat.kolom) == (3, kolom) and pesan in galat.pesan
+    assert not Tugas.objects.filter(jabatan=jabatan).exists()
+
+
+@pytest.mark.parametrize(("field", "ketik", "nilai"), SALAH)
+def test_impor_memakai_pesan_aturan_tugas(dunia, jabatan, buat_xlsx, field, ketik, nilai):
+    # Same bad input, same message as the web form and the API, on the column it names.
+    kolom = {"volume": 5, "waktu": 6}[field]
+    salah = [ketik if i == kolom else v for i, v in enumerate(T1)]
+    pratinjau = impor_pratinjau(
+        ImporTugas(akses=dunia.analis, struktur=dunia.struktur), buat_xlsx(JUDUL, salah)
+    )
+    (galat,) = pratinjau.galat
+    assert (galat.baris, galat.kolom) == (2, JUDUL[kolom])
+    assert galat.pesan == pesan_aturan(field, nilai)
+
+
+def test_impor_menolak_karakter_kontrol(dunia, jabatan, buat_xlsx):
+    # Excel stores a NUL as the escape _x0000_; the reader turns it back into U+0000.
+    salah = [*T1[:2], "Menelaah_x0000_", *T1[3:]]
+    with pytest.raises(ImporGagal) as err:
+        impor_terapkan(
+            ImporTugas(akses=dunia.analis, struktur=dunia.struktur), buat_xlsx(JUDUL, T2, salah)
+        )
+    (galat,) = err.value.pratinjau.galat
+    assert (galat.baris, galat.kolom) == (3, "Uraian Tugas")
+    assert galat.pesan == (
+        "Teks mengandung karakter kontrol (U+0000) yang tidak dapat dicetak; hapus karakter itu."
+    )
     assert not Tugas.objects.filter(jabatan=jabatan).exists()
 
 

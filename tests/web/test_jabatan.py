@@ -5,14 +5,17 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.jabatan.services import anjab_ubah, evaluasi_simpan, evaluasi_tetapkan, tugas_buat
 from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Penempatan
+from tests.aturan.test_tugas import SALAH, pesan_aturan
 from tests.web.conftest import _jabatan
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+NUL = "Teks mengandung karakter kontrol (U+0000) yang tidak dapat dicetak; hapus karakter itu."
 LAHAT = {"F1": "1-1", "F2": "2-1", "F3": "3-1", "F4A": "4A-3", "F4B": "4B-3", "F5": "5-4"}
 LAHAT["F6"] = "6-1"
 
@@ -77,11 +80,38 @@ def test_angka_indonesia_dan_titik_desimal_diterima(client, dunia, isi, volume):
     assert Tugas.objects.get(jabatan=isi.pelaksana_a).volume == Decimal("1250.5")
 
 
+@pytest.mark.parametrize(("field", "ketik", "nilai"), SALAH)
+def test_form_memakai_pesan_aturan_tugas(client, dunia, isi, field, ketik, nilai):
+    # Same bad input, same message as the API and the import (ramping.aturan.Tugas.baru).
+    client.force_login(dunia.analis.pengguna)
+    response = client.post(
+        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), baris_tugas(**{field: ketik}), **HTMX
+    )
+    html = response.content.decode()
+    awal = html.find(f'-{field}_error">')
+    assert awal != -1 and escape(pesan_aturan(field, nilai)) in html[awal : awal + 400]
+
+
+@pytest.mark.parametrize("field", ["uraian", "hasil_kerja", "satuan_hasil"])
+def test_form_menolak_karakter_kontrol(client, dunia, isi, field):
+    client.force_login(dunia.analis.pengguna)
+    response = client.post(
+        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk),
+        baris_tugas(**{field: "Menyusun\x00laporan"}),
+        **HTMX,
+    )
+    html = response.content.decode()
+    awal = html.find(f'-{field}_error">')
+    assert awal != -1 and escape(NUL) in html[awal : awal + 400]
+    assert html.count("U+0000") == 1  # Django's own NUL message is replaced, not added
+    assert not Tugas.objects.filter(instansi=dunia.instansi).exists()
+
+
 @pytest.mark.parametrize(
     ("ubah", "field", "pesan"),
     [
-        ({"volume": "-3"}, "volume", "Jumlah hasil tidak boleh negatif."),
-        ({"waktu": "0"}, "waktu", "Waktu penyelesaian harus lebih dari nol."),
+        ({"volume": "-3"}, "volume", "Jumlah hasil tidak boleh negatif"),
+        ({"waktu": "0"}, "waktu", "Waktu penyelesaian harus lebih dari nol"),
         ({"uraian": " "}, "uraian", "Uraian tugas wajib diisi."),
         ({"volume": "dua"}, "volume", "Isi dengan angka"),
     ],

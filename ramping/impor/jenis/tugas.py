@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy
 
+from ramping import aturan
 from ramping.errors import TidakBerhak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
@@ -103,10 +104,16 @@ class ImporTugas(Pengimpor):
                 "tahapan": n.teks(lembar.sel(cells, "tahapan")),
                 "hasil_kerja": ambil("hasil_kerja", lambda v: n.teks(v)[:200] or _wajib()),
                 "satuan_hasil": ambil("satuan_hasil", lambda v: n.teks(v)[:60] or _wajib()),
-                "volume": ambil("volume", _volume),
-                "waktu": ambil("waktu", _waktu),
+                "volume": ambil("volume", n.angka),
+                "waktu": ambil("waktu", n.angka),
                 "satuan_waktu": ambil("satuan_waktu", _satuan),
             }
+            if None not in (tugas["volume"], tugas["waktu"], tugas["satuan_waktu"]):
+                # The rules engine decides validity; its message goes on the column it names.
+                try:
+                    aturan.Tugas.baru(tugas["volume"], tugas["waktu"], tugas["satuan_waktu"])
+                except aturan.TugasTidakValid as exc:
+                    galat.append(self.galat_kolom(lembar, nomor, exc.field, exc.pesan))
             if galat or jabatan is None:
                 pr.galat += galat
                 continue
@@ -143,20 +150,6 @@ def _sama(lama: list[dict], baru: list[dict]) -> bool:
 
 def _wajib():
     raise n.NilaiTidakValid("wajib diisi")
-
-
-def _volume(v) -> Decimal:
-    x = n.angka(v)
-    if x < 0:
-        raise n.NilaiTidakValid("tidak boleh negatif")
-    return x.quantize(Decimal("0.01"))
-
-
-def _waktu(v) -> Decimal:
-    x = n.angka(v)
-    if x <= 0:
-        raise n.NilaiTidakValid("harus lebih dari nol")
-    return x.quantize(Decimal("0.01"))
 
 
 def _satuan(v) -> str:

@@ -29,8 +29,6 @@ TUGAS_FIELD = (
     "waktu",
     "satuan_waktu",
 )
-DUA_DESIMAL = Decimal("0.01")
-EMPAT_DESIMAL = Decimal("0.0001")
 
 
 def _hasil_abk(tugas: list[aturan.Tugas], pengaturan: aturan.Pengaturan) -> dict[str, Any]:
@@ -39,8 +37,9 @@ def _hasil_abk(tugas: list[aturan.Tugas], pengaturan: aturan.Pengaturan) -> dict
     beban = aturan.beban_kerja_jam(tugas)
     kebutuhan = aturan.kebutuhan_pegawai(tugas, pengaturan=pengaturan)
     return {
-        "beban_kerja_jam": beban.quantize(DUA_DESIMAL),
-        "kebutuhan_desimal": kebutuhan.quantize(EMPAT_DESIMAL),
+        # Stored with the digits every page and export prints (one helper, one mode).
+        "beban_kerja_jam": aturan.bulatkan_beban(beban),
+        "kebutuhan_desimal": aturan.bulatkan_kebutuhan_desimal(kebutuhan),
         # Rounded once, from the unrounded total (anjab-abk.md §1.5), never per task.
         "kebutuhan": aturan.bulatkan_kebutuhan(kebutuhan, pengaturan=pengaturan),
     }
@@ -107,11 +106,13 @@ def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> 
     return len(semua)
 
 
-def _periksa_angka(volume: Decimal, waktu: Decimal) -> None:
-    if volume < 0:
-        raise RampingError("Jumlah hasil tidak boleh negatif.", field="volume")
-    if waktu <= 0:
-        raise RampingError("Waktu penyelesaian harus lebih dari nol.", field="waktu")
+def periksa_tugas(volume: Decimal, waktu: Decimal, satuan_waktu: str) -> None:
+    """The rules engine decides a task's validity; its one message goes to the named field
+    (form field error, API galat.field), the same text the import puts on the row."""
+    try:
+        aturan.Tugas.baru(volume, waktu, satuan_waktu)
+    except aturan.TugasTidakValid as exc:
+        raise RampingError(exc.pesan, field=exc.field) from exc
 
 
 @transaction.atomic
@@ -128,7 +129,7 @@ def tugas_buat(
     tahapan: str = "",
 ) -> Tugas:
     pastikan_boleh_ubah_jabatan(akses, jabatan)
-    _periksa_angka(volume, waktu)
+    periksa_tugas(volume, waktu, satuan_waktu)
     tugas = Tugas(
         instansi_id=jabatan.instansi_id,
         jabatan=jabatan,
@@ -164,7 +165,11 @@ def tugas_ubah(*, akses: Akses, tugas: Tugas, versi: int, **nilai: Any) -> Tugas
     jabatan = tugas.jabatan
     pastikan_boleh_ubah_jabatan(akses, jabatan)
     perubahan = perubahan_field(tugas, nilai)
-    _periksa_angka(nilai.get("volume", tugas.volume), nilai.get("waktu", tugas.waktu))
+    periksa_tugas(
+        nilai.get("volume", tugas.volume),
+        nilai.get("waktu", tugas.waktu),
+        nilai.get("satuan_waktu", tugas.satuan_waktu),
+    )
     for name, (_lama, baru) in perubahan.items():
         setattr(tugas, name, baru)
     tugas.full_clean()

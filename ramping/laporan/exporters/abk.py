@@ -20,12 +20,12 @@ KOLOM = (
     Kolom("Kode Jabatan", KODE, 16),
     Kolom("Nama Jabatan", lebar=50),
     Kolom("Kelas", BULAT, 7),
-    Kolom("Beban Kerja (jam/tahun)", DESIMAL, 13, 2),
-    Kolom("K sebelum pembulatan", DESIMAL, 12, 4),
+    Kolom("Beban Kerja (jam/tahun)", DESIMAL, 13, aturan.DESIMAL_BEBAN),
+    Kolom("K sebelum pembulatan", DESIMAL, 12, aturan.DESIMAL_KEBUTUHAN),
     Kolom("K", BULAT, 7),
     Kolom("B", BULAT, 7),
     Kolom("±", SELISIH, 7),
-    Kolom("EJ / EU", DESIMAL, 9, 2),
+    Kolom("EJ / EU", DESIMAL, 9, aturan.PENGATURAN_BAWAAN.desimal_ej),
     Kolom("PJ / PU", lebar=14),
 )
 
@@ -73,7 +73,8 @@ class RekapAbk(Exporter):
                     f"Waktu kerja efektif {angka(k.wke_jam)} jam/tahun; K dibulatkan sekali per "
                     f"jabatan ({PEMBULATAN[k.pengaturan.mode_pembulatan]}). "
                     "EJ = beban ÷ (B × WKE); baris jumlah memuat EU/PU unit. "
-                    "PJ: A > 1,00; B 0,90–1,00; C 0,70–0,89; D 0,50–0,69; E < 0,50."
+                    # The bands that graded the rows, not a copy that could drift from them.
+                    f"PJ: {aturan.keterangan_pita_pj(pengaturan=k.pengaturan)}."
                 ),
                 tabel,
             ],

@@ -63,7 +63,7 @@ KOLOM_TUGAS = (
     Kolom("Jumlah Hasil", DESIMAL, 10, 2),
     Kolom("Waktu Penye- lesaian (jam)", DESIMAL, 11, 2),
     Kolom("Waktu Efektif", BULAT, 9),
-    Kolom("Kebutuhan Pegawai", DESIMAL, 11, 4),
+    Kolom("Kebutuhan Pegawai", DESIMAL, 11, aturan.DESIMAL_KEBUTUHAN),
 )
 
 
@@ -215,13 +215,17 @@ class InformasiJabatan(Exporter):
             uraian = t["uraian"]
             if t["tahapan"]:
                 uraian += "\n" + "\n".join(f"– {s}" for s in t["tahapan"].splitlines() if s)
+            # Rounded here with the rules engine's helper, so the cell value (XLSX) and the
+            # printed text (DOCX/PDF) carry the digits the position page shows.
+            kebutuhan = aturan.bulatkan_kebutuhan_desimal(kebutuhan)
             baris.append(
                 Baris((nomor, uraian, t["hasil_kerja"], t["volume"], jam, int(wke), kebutuhan))
             )
         p = self.konteks.pengaturan
         k_total = aturan.kebutuhan_pegawai(tugas_aturan, wke_jam=wke) if tugas_aturan else None
         dibulatkan = None if k_total is None else aturan.bulatkan_kebutuhan(k_total, pengaturan=p)
-        baris.append(Baris((None, "Jumlah", None, None, None, None, k_total), TOTAL))
+        jumlah_k = None if k_total is None else aturan.bulatkan_kebutuhan_desimal(k_total)
+        baris.append(Baris((None, "Jumlah", None, None, None, None, jumlah_k), TOTAL))
         baris.append(Baris((None, "Jumlah Pegawai", None, None, None, None, dibulatkan), TOTAL))
         return Tabel(KOLOM_TUGAS, baris)
 

@@ -28,11 +28,12 @@ from ramping.penyederhanaan.selectors import (
 )
 from ramping.penyederhanaan.services.penyetaraan import tahap_berikut
 from ramping.web.halaman import halaman_instansi
+from ramping.web.teks import TeksTercetak
 
 USULAN = ("teridentifikasi", "dipetakan", "diusulkan")
 
 
-class FormPenyetaraan(forms.ModelForm):
+class FormPenyetaraan(TeksTercetak, forms.ModelForm):
     class Meta:
         model = Penyetaraan
         fields = [
@@ -47,7 +48,7 @@ class FormPenyetaraan(forms.ModelForm):
         widgets = {"catatan": forms.Textarea(attrs={"rows": 3})}
 
 
-class FormLanjut(forms.Form):
+class FormLanjut(TeksTercetak, forms.Form):
     tanggal = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
     nomor_sk = forms.CharField(label=_("Nomor SK"), required=False, max_length=120)
 

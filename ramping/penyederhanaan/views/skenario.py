@@ -17,9 +17,10 @@ from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
+from ramping.web.teks import TeksTercetak
 
 
-class FormTerbitkan(forms.Form):
+class FormTerbitkan(TeksTercetak, forms.Form):
     dasar_hukum_nomor = forms.CharField(label=_("Nomor Perwal/Perkada"), max_length=200)
     dasar_hukum_tanggal = forms.DateField(
         label=_("Tanggal penetapan"), widget=forms.DateInput(attrs={"type": "date"})
@@ -191,7 +192,7 @@ class FormPindahPegawai(forms.Form):
         return data
 
 
-class FormJabatan(forms.Form):
+class FormJabatan(TeksTercetak, forms.Form):
     """Change the kind, JF, jenjang and kelas of a draft position."""
 
     jenis = forms.ChoiceField(label=_("Jenis jabatan"), choices=JenisJabatan.choices)

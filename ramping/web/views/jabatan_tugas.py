@@ -21,6 +21,7 @@ from ramping.jabatan.selectors import RingkasanJabatan, tugas_ambil, tugas_jabat
 from ramping.jabatan.services import tugas_buat, tugas_hapus, tugas_ubah
 from ramping.web.angka import BukanAngka, tulis_angka, urai_angka
 from ramping.web.halaman import halaman_instansi
+from ramping.web.teks import TeksTercetak
 from ramping.web.views.jabatan import buka, dari_htmx, tampilkan, url_tab
 
 
@@ -42,7 +43,7 @@ class AngkaField(forms.CharField):
         return value if isinstance(value, str) else tulis_angka(value)
 
 
-class TugasForm(forms.Form):
+class TugasForm(TeksTercetak, forms.Form):
     uraian = forms.CharField(
         label=_("Uraian tugas"),
         widget=forms.Textarea(attrs={"rows": 2}),

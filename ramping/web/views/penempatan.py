@@ -15,12 +15,13 @@ from ramping.jabatan.selectors import jabatan_boleh_diubah, jabatan_versi
 from ramping.pegawai.selectors import pegawai_nip
 from ramping.pegawai.services import penempatan_buat
 from ramping.web.halaman import halaman_instansi
+from ramping.web.teks import TeksTercetak
 
 # Service error fields → form fields.
 FIELD_FORM = {"pegawai": "nip", "jabatan": "jabatan", "tmt_mulai": "tmt_mulai"}
 
 
-class PenempatanForm(forms.Form):
+class PenempatanForm(TeksTercetak, forms.Form):
     nip = forms.CharField(
         label=_("NIP pegawai"),
         max_length=24,

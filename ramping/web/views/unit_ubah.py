@@ -13,6 +13,7 @@ from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_ambil, unit_leluhur
 from ramping.organisasi.services import unit_ubah
 from ramping.web.halaman import halaman_instansi
+from ramping.web.teks import TeksTercetak
 
 FIELD = (
     "nama",
@@ -26,7 +27,7 @@ FIELD = (
 )
 
 
-class FormUnit(forms.ModelForm):
+class FormUnit(TeksTercetak, forms.ModelForm):
     class Meta:
         model = UnitKerja
         fields = FIELD
