@@ -48,3 +48,25 @@ def test_dua_pengubah_anjab_tidak_saling_menimpa(dunia, pelaksana_a):
 def test_operator_opd_lain_tidak_mengubah_anjab(dunia, pelaksana_a):
     with pytest.raises(TidakBerhak):
         anjab_ubah(akses=dunia.operator_b, jabatan=pelaksana_a, versi=0, ikhtisar="x")
+
+
+@pytest.mark.parametrize(
+    "isian",
+    [
+        {"ikhtisar": "Menyusun\x00 kajian"},
+        {"tanggung_jawab": ["Ketepatan data", "Laporan\x07"]},
+        {"hasil_kerja": [{"hasil": "Dokumen _x0000_", "satuan": "dokumen"}]},
+        {"syarat_jabatan": {"kondisi_fisik": {"umur": "\x0b"}}},
+    ],
+)
+def test_teks_yang_tidak_dapat_dicetak_ditolak_pada_setiap_butir(dunia, pelaksana_a, isian):
+    """ANJAB text reaches the OPD's DOCX: the service refuses what no document can carry."""
+    with pytest.raises(RampingError, match="tidak dapat dicetak") as galat:
+        anjab_ubah(akses=dunia.analis, jabatan=pelaksana_a, versi=0, **isian)
+    assert galat.value.field == next(iter(isian))
+    assert not Anjab.objects.filter(jabatan=pelaksana_a).exclude(ikhtisar="").exists()
+
+
+def test_tab_dan_baris_baru_tetap_boleh(dunia, pelaksana_a):
+    anjab = anjab_ubah(akses=dunia.analis, jabatan=pelaksana_a, versi=0, ikhtisar="Satu\tdua\nTiga")
+    assert anjab.ikhtisar == "Satu\tdua\nTiga"

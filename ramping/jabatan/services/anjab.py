@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat, perubahan_field
 from ramping.errors import RampingError
@@ -35,10 +36,18 @@ SYARAT_FISIK = (
 FIELD_ANJAB = (*TEKS, *DAFTAR_TEKS, *TABEL, "syarat_jabatan")
 
 
+def _teks(nama: str, nilai: Any) -> str:
+    """Stripped text that every document can print (form, import and API alike)."""
+    try:
+        return aturan.periksa_teks(str(nilai)).strip()
+    except aturan.AturanError as exc:
+        raise RampingError(exc.pesan, field=nama) from None
+
+
 def _daftar_teks(nama: str, nilai: Any) -> list[str]:
     if not isinstance(nilai, list) or not all(isinstance(x, str) for x in nilai):
         raise RampingError("Isian harus berupa daftar teks.", field=nama)
-    return [x.strip() for x in nilai if x.strip()]
+    return [t for x in nilai if (t := _teks(nama, x))]
 
 
 def _tabel(nama: str, nilai: Any) -> list[dict[str, str]]:
@@ -49,7 +58,7 @@ def _tabel(nama: str, nilai: Any) -> list[dict[str, str]]:
     for i, baris in enumerate(nilai, 1):
         if not isinstance(baris, dict) or set(baris) - set(kolom):
             raise RampingError(f"Baris {i} tidak sesuai kolom {', '.join(kolom)}.", field=nama)
-        bersih = {k: str(baris.get(k, "")).strip() for k in kolom}
+        bersih = {k: _teks(nama, baris.get(k, "")) for k in kolom}
         if not any(bersih.values()):
             continue  # an empty row left in the form is not data
         if not bersih[kolom[0]]:
@@ -67,7 +76,7 @@ def _syarat(nilai: Any) -> dict[str, Any]:
     fisik = nilai.get("kondisi_fisik", {})
     if not isinstance(fisik, dict):
         raise RampingError("Kondisi fisik tidak valid.", field="syarat_jabatan")
-    hasil["kondisi_fisik"] = {k: str(fisik.get(k, "")).strip() for k in SYARAT_FISIK}
+    hasil["kondisi_fisik"] = {k: _teks("syarat_jabatan", fisik.get(k, "")) for k in SYARAT_FISIK}
     return hasil
 
 
@@ -79,7 +88,7 @@ def bersihkan_anjab(nilai: dict[str, Any]) -> dict[str, Any]:
     bersih: dict[str, Any] = {}
     for nama, isi in nilai.items():
         if nama in TEKS:
-            bersih[nama] = str(isi).strip()
+            bersih[nama] = _teks(nama, isi)
         elif nama in DAFTAR_TEKS:
             bersih[nama] = _daftar_teks(nama, isi)
         elif nama in TABEL:
