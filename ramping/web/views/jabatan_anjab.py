@@ -18,7 +18,7 @@ from ramping.jabatan.services import anjab_ubah
 from ramping.jabatan.services.anjab import DAFTAR_TEKS, SYARAT_DAFTAR, SYARAT_FISIK, TABEL, TEKS
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan import buka, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
 
 # Column labels of the table items (items 7–9, 12–14), in the order of services.anjab.TABEL.
 LABEL_KOLOM = {

@@ -24,7 +24,7 @@ from ramping.jabatan.services import (
 from ramping.jabatan.services.evaluasi import kelompok_faktor
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan import buka, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
 
 
 def _isian_tersimpan(evaluasi) -> dict:

@@ -21,7 +21,7 @@ from ramping.jabatan.services import tugas_buat, tugas_hapus, tugas_ubah
 from ramping.web.angka import BukanAngka, tulis_angka, urai_angka
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan import buka, dari_htmx, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, dari_htmx, tampilkan, url_tab
 
 
 class AngkaField(forms.CharField):
