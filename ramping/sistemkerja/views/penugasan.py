@@ -202,7 +202,7 @@ def kegiatan_tambah(request, penugasan_id: int):
 
 @require_POST
 @halaman_instansi
-def kegiatan_ubah(request, kegiatan_id: int):
+def kegiatan_perbarui(request, kegiatan_id: int):
     h = request.halaman
     k = sel.kegiatan_ambil(akses=h.akses, kegiatan_id=kegiatan_id)
     form = ProgresForm(request.POST, prefix=f"k{k.pk}")
