@@ -45,7 +45,7 @@ class layanan:  # lower case: used as a statement, like `with transaction.atomic
     ):
         """`peta` maps service fields to form fields; `medan` is the form field for a message
         that names no field of the form; `juga` are further (non-service) errors with a
-        `pesan` shown as general messages."""
+        `pesan`, e.g. an unreadable upload, handled like a service error naming no field."""
         self.request = request
         self.form = form
         self.peta = peta or {}
