@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.impor import simpanan
 from ramping.impor.berkas import UKURAN_MAKS, BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
-from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
+from ramping.impor.dasar import impor_pratinjau, impor_terapkan
 from ramping.impor.templat import templat_xlsx
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 
 TAMPIL_MAKS = 200  # rows of each list shown in the preview; the counts are always complete
@@ -64,21 +64,17 @@ def templat(request, jenis: str):
 def unggah(request, jenis: str):
     form = FormUnggah(request.POST or None, request.FILES or None)
     konteks = {"kelas": _kelas(jenis), "form": form, "aktif": "impor"}
-    try:
+    with layanan() as dibuka:
         pengimpor = _pengimpor(request, jenis)  # refuses (403) a role that may not import this
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except RampingError as exc:  # e.g. the version in force does not change shape by import
+    if dibuka.gagal:  # e.g. the version in force does not change shape by import
         return render(
-            request, "impor/unggah.html", {**konteks, "form": None, "tertutup": exc.pesan}
+            request, "impor/unggah.html", {**konteks, "form": None, "tertutup": dibuka.pesan}
         )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["berkas"].read()
-        try:
+        with layanan(form=form, medan="berkas", juga=(BerkasDitolak,)) as dibaca:
             pratinjau = impor_pratinjau(pengimpor, data)
-        except BerkasDitolak as exc:
-            form.add_error("berkas", exc.pesan)
-        else:
+        if dibaca.berhasil:
             token = simpanan.simpan(data) if pratinjau.bisa_diterapkan else ""
             return render(
                 request,
@@ -104,13 +100,10 @@ def terapkan(request, jenis: str):
     if data is None:
         messages.error(request, _("Berkas pratinjau sudah kedaluwarsa; unggah lagi."))
         return redirect(kembali)
-    try:
+    # Any refusal (ImporGagal, a rule, even of access) or an unreadable file is a message.
+    with layanan(request, lolos=(), juga=(BerkasDitolak,)) as diterapkan:
         hasil = impor_terapkan(pengimpor, data)
-    except ImporGagal as exc:
-        messages.error(request, exc.pesan)
-        return redirect(kembali)
-    except (BerkasDitolak, RampingError) as exc:
-        messages.error(request, exc.pesan)
+    if diterapkan.gagal:
         return redirect(kembali)
     simpanan.hapus(token)
     messages.success(

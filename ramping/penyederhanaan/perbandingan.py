@@ -12,6 +12,7 @@ from ramping.jabatan.models import STRUKTURAL, Jabatan
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.pengaturan import pengaturan_instansi
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.tunjangan import tabel_tunjangan
 
 STATUS = ("baru", "berubah", "dihapus", "tetap")
 FIELD_UNIT = (
@@ -161,8 +162,6 @@ def _isi(s: Struktur):
 
 def bandingkan_versi(*, akses: Akses, lama: Struktur, baru: Struktur) -> Perbandingan:
     """Match `baru` to `lama` through the copy origin, falling back to kode/name matching."""
-    from ramping.penyederhanaan.selectors import tabel_tunjangan
-
     akses.pastikan_instansi(lama)
     akses.pastikan_instansi(baru)
     u_lama, j_lama, a_lama = _isi(lama)

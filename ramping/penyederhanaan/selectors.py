@@ -17,6 +17,7 @@ from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
 from ramping.penyederhanaan.perbandingan import bandingkan_versi  # noqa: F401 (re-export)
 from ramping.penyederhanaan.services.rekomendasi import keputusan_versi
+from ramping.penyederhanaan.tunjangan import tabel_tunjangan
 
 NAMA_PENGECUALIAN = {
     "otoritas_legalisasi": "otoritas/legalisasi",
@@ -79,22 +80,6 @@ def penyetaraan_ambil(*, akses: Akses, penyetaraan_id: int) -> Penyetaraan:
     if p is None:
         raise TidakDitemukan("Data penyetaraan tidak ditemukan.")
     return p
-
-
-def tabel_tunjangan(*, akses: Akses) -> tuple[TabelTunjangan | None, aturan.TabelTunjangan]:
-    """The agency's table as the rules engine's TabelTunjangan (example data when none)."""
-    tabel = TabelTunjangan.objects.filter(instansi_id=akses.instansi_id).first()
-    if tabel is None:
-        return None, aturan.tabel_tunjangan_contoh()
-    jabatan, fungsional, tpp = {}, {}, {}
-    for t in TarifTunjangan.objects.filter(instansi_id=akses.instansi_id, tabel=tabel):
-        if t.jenis == "jabatan":
-            jabatan[t.kunci] = t.jumlah
-        elif t.jenis == "fungsional":
-            fungsional[(t.nama_jf, t.kunci) if t.nama_jf else t.kunci] = t.jumlah
-        elif t.kunci.isdigit():
-            tpp[int(t.kunci)] = t.jumlah
-    return tabel, aturan.TabelTunjangan(jabatan, fungsional, tpp)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ app_name = "penyederhanaan"
 
 urlpatterns = [
     path("", skenario.beranda, name="beranda"),
-    path("versi/<int:struktur_id>/salin/", skenario.salin, name="salin"),
+    path("versi/<int:struktur_id>/salin/", skenario.salin, name="struktur_salin"),
     path("versi/<int:struktur_id>/kriteria/", skenario.kriteria, name="kriteria"),
-    path("versi/<int:struktur_id>/terbitkan/", skenario.terbitkan, name="terbitkan"),
+    path("versi/<int:struktur_id>/terbitkan/", skenario.terbitkan, name="struktur_terbitkan"),
     path("versi/<int:struktur_id>/", skenario.skenario, name="skenario"),
     path("versi/<int:struktur_id>/ubah/", skenario.ubah, name="ubah"),
     path("bandingkan/", banding.bandingkan, name="bandingkan"),

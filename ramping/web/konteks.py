@@ -22,7 +22,7 @@ def navigasi(request: HttpRequest) -> dict:
         ("pegawai", _("Pegawai"), "web:pegawai_daftar"),
     ]
     if halaman.boleh_menempatkan:
-        menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_baru"))
+        menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_buat"))
     menu.append(("penyederhanaan", _("Penyederhanaan"), "penyederhanaan:beranda"))
     menu.append(("sistemkerja", _("Sistem kerja"), "sistemkerja:dasbor"))
     menu.append(("laporan", _("Laporan dan dokumen"), "laporan:indeks"))

@@ -37,36 +37,36 @@ instansi = [
     path("peta/<int:unit_id>/", peta.peta, name="peta_unit"),
     path("jabatan/<int:jabatan_id>/", jabatan.jabatan, name="jabatan"),
     path("jabatan/<int:jabatan_id>/tab/<slug:tab>/", jabatan.tab, name="jabatan_tab"),
-    path("jabatan/<int:jabatan_id>/anjab/", jabatan_anjab.simpan, name="jabatan_anjab"),
-    path("jabatan/<int:jabatan_id>/tugas/baru/", jabatan_tugas.baru, name="jabatan_tugas_baru"),
+    path("jabatan/<int:jabatan_id>/anjab/", jabatan_anjab.simpan, name="anjab_ubah"),
+    path("jabatan/<int:jabatan_id>/tugas/baru/", jabatan_tugas.baru, name="tugas_buat"),
     path(
         "jabatan/<int:jabatan_id>/tugas/<int:tugas_id>/",
         jabatan_tugas.ubah,
-        name="jabatan_tugas_ubah",
+        name="tugas_ubah",
     ),
     path(
         "jabatan/<int:jabatan_id>/tugas/<int:tugas_id>/hapus/",
         jabatan_tugas.hapus,
-        name="jabatan_tugas_hapus",
+        name="tugas_hapus",
     ),
     path(
         "jabatan/<int:jabatan_id>/evaluasi/",
         jabatan_evaluasi.simpan,
-        name="jabatan_evaluasi",
+        name="evaluasi_simpan",
     ),
     path(
         "jabatan/<int:jabatan_id>/evaluasi/tetapkan/",
         jabatan_evaluasi.tetapkan,
-        name="jabatan_evaluasi_tetapkan",
+        name="evaluasi_simpan_tetapkan",
     ),
     path(
         "jabatan/<int:jabatan_id>/evaluasi/buka/",
         jabatan_evaluasi.buka_kembali,
-        name="jabatan_evaluasi_buka",
+        name="evaluasi_buka_kembali",
     ),
     path("pegawai/", pegawai.daftar, name="pegawai_daftar"),
     path("pegawai/<int:pegawai_id>/", pegawai.pegawai, name="pegawai"),
-    path("penempatan/baru/", penempatan.baru, name="penempatan_baru"),
+    path("penempatan/baru/", penempatan.baru, name="penempatan_buat"),
 ]
 
 urlpatterns = [

@@ -1,8 +1,13 @@
 import pytest
 
 from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak
-from ramping.jabatan.models import Jabatan
-from ramping.jabatan.services import evaluasi_buka_kembali, evaluasi_simpan, evaluasi_tetapkan
+from ramping.jabatan.models import EvaluasiJabatan, Jabatan
+from ramping.jabatan.services import (
+    evaluasi_buka_kembali,
+    evaluasi_simpan,
+    evaluasi_simpan_tetapkan,
+    evaluasi_tetapkan,
+)
 
 # Kabupaten Lahat worked example (evaluasi-jabatan.md §5): 1715 points → kelas 10.
 LAHAT = {
@@ -34,6 +39,15 @@ def test_draf_belum_lengkap_tanpa_nilai_dan_tidak_bisa_ditetapkan(dunia, kabid_a
     assert ev.nilai is None
     with pytest.raises(RampingError, match="F4A, F4B, F5, F6 belum dipilih"):
         evaluasi_tetapkan(akses=dunia.analis, evaluasi=ev, versi=ev.versi)
+
+
+def test_simpan_tetapkan_satu_transaksi(dunia, kabid_a):
+    sebagian = {k: LAHAT[k] for k in ("F1", "F2", "F3")}
+    with pytest.raises(RampingError, match="F4A, F4B, F5, F6 belum dipilih"):
+        evaluasi_simpan_tetapkan(akses=dunia.analis, jabatan=kabid_a, versi=0, tingkat=sebagian)
+    assert not EvaluasiJabatan.objects.filter(jabatan=kabid_a).exists()  # the draft rolled back
+    ev = evaluasi_simpan_tetapkan(akses=dunia.analis, jabatan=kabid_a, versi=0, tingkat=LAHAT)
+    assert (ev.status, ev.kelas) == ("ditetapkan", 10)
 
 
 def test_penetapan_menulis_kelas_ke_jabatan(dunia, kabid_a):

@@ -24,7 +24,7 @@ def _url(kode, baru, lama, p):
         "beranda": u("beranda"),
         "kriteria": u("kriteria", lama.pk),
         "skenario": u("skenario", baru.pk),
-        "terbitkan": u("terbitkan", baru.pk),
+        "struktur_terbitkan": u("struktur_terbitkan", baru.pk),
         "bandingkan": u("bandingkan") + q,
         "bandingkan_xlsx": u("bandingkan_unduh", "xlsx") + q,
         "bandingkan_pdf": u("bandingkan_unduh", "pdf") + q,
@@ -61,7 +61,7 @@ def test_orang_luar_tidak_melihat_apa_pun(client, dunia, urls):
 
 def test_operator_tidak_menerbitkan_lewat_web(client, dunia, hasil):
     client.force_login(dunia.operator_a.pengguna)
-    url = reverse("penyederhanaan:terbitkan", args=[dunia.instansi.kode, hasil.pk])
+    url = reverse("penyederhanaan:struktur_terbitkan", args=[dunia.instansi.kode, hasil.pk])
     r = client.post(url, {"dasar_hukum_nomor": "P", "dasar_hukum_tanggal": "2023-01-02"})
     assert r.status_code == 403
     hasil.refresh_from_db()
@@ -79,7 +79,7 @@ def test_operator_tidak_mengubah_skenario_opd_lain(client, dunia, skema, hasil):
 
 def test_analis_menerbitkan_lewat_web(client, dunia, hasil):
     client.force_login(dunia.analis.pengguna)
-    url = reverse("penyederhanaan:terbitkan", args=[dunia.instansi.kode, hasil.pk])
+    url = reverse("penyederhanaan:struktur_terbitkan", args=[dunia.instansi.kode, hasil.pk])
     r = client.post(
         url, {"dasar_hukum_nomor": "Perwal 9/2023", "dasar_hukum_tanggal": "2023-01-02"}
     )

@@ -57,9 +57,9 @@ def halaman_get(dunia, o) -> dict[str, str]:
 
 # Pages that write: who may open them (GET of the form).
 HALAMAN_UBAH = {
-    "tim_baru": {"analis", "operator_a", "operator_b"},  # any Level 2 (own OPD's units)
+    "tim_buat": {"analis", "operator_a", "operator_b"},  # any Level 2 (own OPD's units)
     "tim_ubah": {"analis", "operator_a"},
-    "penugasan_baru_tim": {"analis", "operator_a"},
+    "penugasan_rencanakan_tim": {"analis", "operator_a"},
 }
 PERSONA = ("analis", "operator_a", "operator_b", "pimpinan")
 
@@ -84,9 +84,11 @@ def test_setiap_halaman_baca_per_persona(client, dunia, objek, persona):
 def test_halaman_ubah_per_persona(client, dunia, objek, persona):
     _masuk(client, dunia, persona)
     alamat = {
-        "tim_baru": url(dunia, "tim_baru"),
+        "tim_buat": url(dunia, "tim_buat"),
         "tim_ubah": url(dunia, "tim_ubah", objek["tim"].pk),
-        "penugasan_baru_tim": url(dunia, "penugasan_baru", query=f"?tim={objek['tim'].pk}"),
+        "penugasan_rencanakan_tim": url(
+            dunia, "penugasan_rencanakan", query=f"?tim={objek['tim'].pk}"
+        ),
     }
     for nama, a in alamat.items():
         harapan = 404 if persona == "orang_luar" else 200 if persona in HALAMAN_UBAH[nama] else 403
@@ -125,7 +127,10 @@ def test_tulis_tanpa_hak_tidak_mengubah_apa_pun(client, dunia, objek, persona, h
     p, k, r = objek["penugasan"], objek["kegiatan"], objek["relasi"]
     posts = [
         (url(dunia, "penugasan_aksi", p.pk, "serahkan"), {}),
-        (url(dunia, "kegiatan_ubah", k.pk), {f"k{k.pk}-progres": 90, f"k{k.pk}-versi": k.versi}),
+        (
+            url(dunia, "kegiatan_perbarui", k.pk),
+            {f"k{k.pk}-progres": 90, f"k{k.pk}-versi": k.versi},
+        ),
         (url(dunia, "relasi_hapus", r.pk), {}),
         (
             url(dunia, "koordinasi"),
@@ -150,7 +155,7 @@ def test_tulis_tanpa_hak_tidak_mengubah_apa_pun(client, dunia, objek, persona, h
 def test_alur_lewat_web_rencana_serah_terima(client, dunia, sk):
     client.force_login(dunia.operator_a.pengguna)
     r = client.post(
-        url(dunia, "penugasan_baru", query=f"?tim={sk.tim.pk}"),
+        url(dunia, "penugasan_rencanakan", query=f"?tim={sk.tim.pk}"),
         {
             "judul": "Kajian",
             "target_output": "Naskah",
@@ -189,7 +194,7 @@ def test_alur_lewat_web_rencana_serah_terima(client, dunia, sk):
 def test_form_tim_menampilkan_pesan_di_samping_medan(client, dunia, isi):
     client.force_login(dunia.operator_a.pengguna)
     r = client.post(
-        url(dunia, "tim_baru"),
+        url(dunia, "tim_buat"),
         {
             "unit": dunia.bidang_a.pk,
             "nama": "",
@@ -203,7 +208,7 @@ def test_form_tim_menampilkan_pesan_di_samping_medan(client, dunia, isi):
     assert 'id="id_periode_selesai_galat"' in html and "sebelum periode mulai" in html
     # operator_a may not choose DINAS-B as owner (not offered, refused when forced).
     r = client.post(
-        url(dunia, "tim_baru"),
+        url(dunia, "tim_buat"),
         {
             "unit": dunia.dinas_b.pk,
             "nama": "X",

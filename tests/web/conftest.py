@@ -103,7 +103,7 @@ def url_halaman(kode: str, *, unit_id: int, jabatan_id: int, pegawai_id: int) ->
         },
         "pegawai_daftar": reverse("web:pegawai_daftar", args=[kode]),
         "pegawai": reverse("web:pegawai", args=[kode, pegawai_id]),
-        "penempatan_baru": reverse("web:penempatan_baru", args=[kode]),
+        "penempatan_buat": reverse("web:penempatan_buat", args=[kode]),
     }
 
 

@@ -68,7 +68,7 @@ def test_halaman_baca_per_persona(client, dunia, halaman_dunia, persona, nama):
 @pytest.mark.parametrize("persona", PERSONA)
 def test_form_penempatan_per_persona(client, dunia, halaman_dunia, persona):
     masuk(client, dunia, persona)
-    response = client.get(halaman_dunia["penempatan_baru"])
+    response = client.get(halaman_dunia["penempatan_buat"])
     if persona == "anonim":
         assert dialihkan_ke_login(response)
     else:
@@ -80,7 +80,7 @@ def test_simpan_penempatan_per_persona(client, dunia, isi, halaman_dunia, person
     masuk(client, dunia, persona)
     sebelum = Penempatan.objects.count()
     response = client.post(
-        halaman_dunia["penempatan_baru"],
+        halaman_dunia["penempatan_buat"],
         {"nip": isi.pegawai_bebas.nip, "jabatan": isi.pelaksana_a.pk, "tmt_mulai": "2026-11-30"},
     )
     if persona == "anonim":
@@ -190,29 +190,29 @@ def _post_jabatan(dunia, isi, tulisan, nama):
     fungsional = {f.kode: f.tingkat[0].kode for f in aturan.faktor_evaluasi("fungsional")}
     evaluasi = {f"tingkat.{f}": t for f, t in fungsional.items()} | {"versi": "0"}
     return {
-        "jabatan_anjab": (reverse("web:jabatan_anjab", args=[kode, p]),
+        "anjab_ubah": (reverse("web:anjab_ubah", args=[kode, p]),
                           {"versi": "0", "ikhtisar": "Baru"}),
-        "jabatan_tugas_baru": (reverse("web:jabatan_tugas_baru", args=[kode, p]), baris),
-        "jabatan_tugas_ubah": (reverse("web:jabatan_tugas_ubah", args=[kode, p, tugas.pk]),
+        "tugas_buat": (reverse("web:tugas_buat", args=[kode, p]), baris),
+        "tugas_ubah": (reverse("web:tugas_ubah", args=[kode, p, tugas.pk]),
                                baris | {"versi": str(tugas.versi)}),
-        "jabatan_tugas_hapus": (reverse("web:jabatan_tugas_hapus", args=[kode, p, tugas.pk]),
+        "tugas_hapus": (reverse("web:tugas_hapus", args=[kode, p, tugas.pk]),
                                 {"versi": str(tugas.versi)}),
-        "jabatan_evaluasi": (reverse("web:jabatan_evaluasi", args=[kode, p]), evaluasi),
-        "jabatan_evaluasi_tetapkan": (
-            reverse("web:jabatan_evaluasi_tetapkan", args=[kode, p]), evaluasi),
-        "jabatan_evaluasi_buka": (reverse("web:jabatan_evaluasi_buka", args=[kode, k]),
+        "evaluasi_simpan": (reverse("web:evaluasi_simpan", args=[kode, p]), evaluasi),
+        "evaluasi_simpan_tetapkan": (
+            reverse("web:evaluasi_simpan_tetapkan", args=[kode, p]), evaluasi),
+        "evaluasi_buka_kembali": (reverse("web:evaluasi_buka_kembali", args=[kode, k]),
                                   {"versi": str(ev.versi)}),
     }[nama]  # fmt: skip
 
 
 POST_JABATAN = {
-    "jabatan_anjab": STATUS_UBAH_JABATAN,
-    "jabatan_tugas_baru": STATUS_UBAH_JABATAN,
-    "jabatan_tugas_ubah": STATUS_UBAH_JABATAN,
-    "jabatan_tugas_hapus": STATUS_UBAH_JABATAN,
-    "jabatan_evaluasi": STATUS_EVALUASI,
-    "jabatan_evaluasi_tetapkan": STATUS_EVALUASI,
-    "jabatan_evaluasi_buka": STATUS_EVALUASI,
+    "anjab_ubah": STATUS_UBAH_JABATAN,
+    "tugas_buat": STATUS_UBAH_JABATAN,
+    "tugas_ubah": STATUS_UBAH_JABATAN,
+    "tugas_hapus": STATUS_UBAH_JABATAN,
+    "evaluasi_simpan": STATUS_EVALUASI,
+    "evaluasi_simpan_tetapkan": STATUS_EVALUASI,
+    "evaluasi_buka_kembali": STATUS_EVALUASI,
 }
 
 
@@ -234,12 +234,12 @@ def test_tulis_halaman_jabatan_per_persona(client, dunia, isi, tulisan, persona,
 
 
 @pytest.mark.parametrize("persona", PERSONA)
-@pytest.mark.parametrize("nama", ["jabatan_tugas_baru", "jabatan_tugas_ubah"])
+@pytest.mark.parametrize("nama", ["tugas_buat", "tugas_ubah"])
 def test_baris_ubah_tugas_per_persona(client, dunia, isi, tulisan, persona, nama):
     """The HTMX edit rows are offered only to who may edit the position."""
     tugas, _ev = tulisan
     args = [dunia.instansi.kode, isi.pelaksana_a.pk]
-    if nama == "jabatan_tugas_ubah":
+    if nama == "tugas_ubah":
         args.append(tugas.pk)
     masuk(client, dunia, persona)
     response = client.get(reverse(f"web:{nama}", args=args), HTTP_HX_REQUEST="true")
@@ -257,6 +257,6 @@ def test_tugas_jabatan_lain_lewat_url_jabatan_ini_tidak_ditemukan(
     tugas, _ev = tulisan
     masuk(client, dunia, persona)
     kode = dunia.instansi.kode
-    alamat = reverse("web:jabatan_tugas_ubah", args=[kode, isi.kepala_a.pk, tugas.pk])
+    alamat = reverse("web:tugas_ubah", args=[kode, isi.kepala_a.pk, tugas.pk])
     assert client.get(alamat, HTTP_HX_REQUEST="true").status_code == 404
     assert client.post(alamat, {"versi": "1"}).status_code == 404

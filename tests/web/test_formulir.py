@@ -8,7 +8,7 @@ from ramping.pegawai.models import Penempatan
 
 @pytest.fixture
 def form_url(dunia):
-    return reverse("web:penempatan_baru", args=[dunia.instansi.kode])
+    return reverse("web:penempatan_buat", args=[dunia.instansi.kode])
 
 
 def kirim(client, url, **data):

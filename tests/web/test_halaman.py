@@ -95,7 +95,7 @@ def test_pengguna_beberapa_instansi_memilih_dan_diingat(client, dunia, isi):
 
 def test_navigasi_menurut_peran(client, dunia, isi):
     url = reverse("web:dasbor", args=[dunia.instansi.kode])
-    tempatkan = reverse("web:penempatan_baru", args=[dunia.instansi.kode])
+    tempatkan = reverse("web:penempatan_buat", args=[dunia.instansi.kode])
     client.force_login(dunia.pimpinan.pengguna)
     assert tempatkan not in client.get(url).content.decode()
     client.force_login(dunia.operator_a.pengguna)

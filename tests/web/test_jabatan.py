@@ -56,9 +56,7 @@ def test_ej_dan_pj_dari_beban_dan_b(client, dunia, isi):
 
 def test_operator_menambah_tugas_lewat_htmx_dan_kepala_ikut_diperbarui(client, dunia, isi):
     client.force_login(dunia.operator_a.pengguna)
-    response = client.post(
-        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), baris_tugas(), **HTMX
-    )
+    response = client.post(url(dunia, "tugas_buat", isi.pelaksana_a.pk), baris_tugas(), **HTMX)
     assert response.status_code == 200
     assert response["HX-Retarget"] == "#tab-isi"
     html = response.content.decode()
@@ -74,9 +72,7 @@ def test_operator_menambah_tugas_lewat_htmx_dan_kepala_ikut_diperbarui(client, d
 @pytest.mark.parametrize("volume", ["1.250,5", "1250.5", "1250,5"])
 def test_angka_indonesia_dan_titik_desimal_diterima(client, dunia, isi, volume):
     client.force_login(dunia.analis.pengguna)
-    client.post(
-        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), baris_tugas(volume=volume), **HTMX
-    )
+    client.post(url(dunia, "tugas_buat", isi.pelaksana_a.pk), baris_tugas(volume=volume), **HTMX)
     assert Tugas.objects.get(jabatan=isi.pelaksana_a).volume == Decimal("1250.5")
 
 
@@ -119,7 +115,7 @@ def test_form_menolak_karakter_kontrol(client, dunia, isi, field):
 def test_isian_tugas_salah_ditolak_di_sebelah_medannya(client, dunia, isi, ubah, field, pesan):
     client.force_login(dunia.analis.pengguna)
     response = client.post(
-        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), baris_tugas(**ubah), **HTMX
+        url(dunia, "tugas_buat", isi.pelaksana_a.pk), baris_tugas(**ubah), **HTMX
     )
     html = response.content.decode()
     assert response.status_code == 200 and "HX-Retarget" not in response
@@ -132,16 +128,16 @@ def test_isian_tugas_salah_ditolak_di_sebelah_medannya(client, dunia, isi, ubah,
 def test_tugas_diubah_di_tempat_dan_versi_lama_ditolak(client, dunia, isi):
     t = tugas(dunia, isi.pelaksana_a)
     client.force_login(dunia.operator_a.pengguna)
-    baris = client.get(url(dunia, "jabatan_tugas_ubah", isi.pelaksana_a.pk, t.pk), **HTMX)
+    baris = client.get(url(dunia, "tugas_ubah", isi.pelaksana_a.pk, t.pk), **HTMX)
     assert 'value="1.000"' in baris.content.decode()
     data = baris_tugas(volume="2.000", waktu="0,5", versi=str(t.versi))
-    response = client.post(url(dunia, "jabatan_tugas_ubah", isi.pelaksana_a.pk, t.pk), data, **HTMX)
+    response = client.post(url(dunia, "tugas_ubah", isi.pelaksana_a.pk, t.pk), data, **HTMX)
     assert response["HX-Retarget"] == "#tab-isi"
     t.refresh_from_db()
     assert t.volume == 2000 and t.uraian == "Menyusun laporan"
     # A second save with the version the user opened first is a conflict: nothing written.
     data |= {"uraian": "Ditimpa"}
-    response = client.post(url(dunia, "jabatan_tugas_ubah", isi.pelaksana_a.pk, t.pk), data, **HTMX)
+    response = client.post(url(dunia, "tugas_ubah", isi.pelaksana_a.pk, t.pk), data, **HTMX)
     assert "sudah diubah oleh pengguna lain" in response.content.decode()
     assert "Ditimpa" in response.content.decode()  # input kept
     t.refresh_from_db()
@@ -152,7 +148,7 @@ def test_tugas_dihapus_dan_k_dihitung_ulang(client, dunia, isi):
     t = tugas(dunia, isi.pelaksana_a)
     client.force_login(dunia.analis.pengguna)
     response = client.post(
-        url(dunia, "jabatan_tugas_hapus", isi.pelaksana_a.pk, t.pk), {"versi": t.versi}, **HTMX
+        url(dunia, "tugas_hapus", isi.pelaksana_a.pk, t.pk), {"versi": t.versi}, **HTMX
     )
     assert response.status_code == 200
     assert not Tugas.objects.filter(instansi=dunia.instansi).exists()
@@ -164,7 +160,7 @@ def test_tanpa_javascript_tugas_tetap_bisa_ditambah(client, dunia, isi):
     client.force_login(dunia.analis.pengguna)
     halaman = client.get(url(dunia, "jabatan", isi.pelaksana_a.pk) + "?tab=tugas&ubah=baru")
     assert 'name="uraian"' in halaman.content.decode()
-    response = client.post(url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), baris_tugas())
+    response = client.post(url(dunia, "tugas_buat", isi.pelaksana_a.pk), baris_tugas())
     assert response.status_code == 302 and response["Location"].endswith("?tab=tugas")
     assert Tugas.objects.filter(instansi=dunia.instansi).count() == 1
 
@@ -188,17 +184,15 @@ def test_versi_arsip_hanya_baca(client, dunia, isi):
     assert "Tambah tugas" not in html and "arsip: hanya baca" in html
     html = client.get(url(dunia, "jabatan", isi.pelaksana_a.pk) + "?tab=evaluasi").content.decode()
     assert "Simpan draf" not in html
-    assert (
-        client.get(url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), **HTMX).status_code == 403
-    )
+    assert client.get(url(dunia, "tugas_buat", isi.pelaksana_a.pk), **HTMX).status_code == 403
     response = client.post(
-        url(dunia, "jabatan_tugas_ubah", isi.pelaksana_a.pk, t.pk),
+        url(dunia, "tugas_ubah", isi.pelaksana_a.pk, t.pk),
         baris_tugas(versi=str(t.versi)),
         **HTMX,
     )
     assert "diarsipkan tidak dapat diubah" in response.content.decode()
     response = client.post(
-        url(dunia, "jabatan_anjab", isi.pelaksana_a.pk), {"versi": "0", "ikhtisar": "x"}
+        url(dunia, "anjab_ubah", isi.pelaksana_a.pk), {"versi": "0", "ikhtisar": "x"}
     )
     assert "diarsipkan tidak dapat diubah" in response.content.decode()
     t.refresh_from_db()
@@ -225,7 +219,7 @@ def anjab_post(**lain):
 
 def test_anjab_disimpan_dengan_baris_tabel_dan_syarat(client, dunia, isi):
     client.force_login(dunia.operator_a.pengguna)
-    response = client.post(url(dunia, "jabatan_anjab", isi.pelaksana_a.pk), anjab_post())
+    response = client.post(url(dunia, "anjab_ubah", isi.pelaksana_a.pk), anjab_post())
     assert response.status_code == 302
     anjab = Anjab.objects.get(jabatan=isi.pelaksana_a)
     assert anjab.hasil_kerja == [{"hasil": "Telaahan", "satuan": "Dokumen"}]
@@ -241,7 +235,7 @@ def test_anjab_konflik_menjaga_isian_pengguna(client, dunia, isi):
     anjab_ubah(akses=dunia.analis, jabatan=isi.pelaksana_a, versi=0, ikhtisar="Versi analis")
     client.force_login(dunia.operator_a.pengguna)
     response = client.post(
-        url(dunia, "jabatan_anjab", isi.pelaksana_a.pk), anjab_post(ikhtisar="Versi operator")
+        url(dunia, "anjab_ubah", isi.pelaksana_a.pk), anjab_post(ikhtisar="Versi operator")
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -253,7 +247,7 @@ def test_anjab_konflik_menjaga_isian_pengguna(client, dunia, isi):
 def test_galat_anjab_tampil_di_butirnya(client, dunia, isi):
     client.force_login(dunia.analis.pengguna)
     data = anjab_post(**{"risiko_bahaya.risiko": [""], "risiko_bahaya.penyebab": ["Layar"]})
-    html = client.post(url(dunia, "jabatan_anjab", isi.pelaksana_a.pk), data).content.decode()
+    html = client.post(url(dunia, "anjab_ubah", isi.pelaksana_a.pk), data).content.decode()
     awal = html.find('id="galat-risiko_bahaya"')
     assert awal != -1 and "Baris 1: kolom risiko wajib diisi." in html[awal : awal + 300]
     assert 'value="Layar"' in html and not Anjab.objects.filter(instansi=dunia.instansi).exists()
@@ -268,12 +262,12 @@ def test_analis_menyimpan_dan_menetapkan_contoh_lahat(client, dunia, isi):
     client.force_login(dunia.analis.pengguna)
     html = client.get(url(dunia, "jabatan", isi.kepala_a.pk) + "?tab=evaluasi").content.decode()
     assert html.count('class="faktor') == 7 and "4A-3" in html and 'data-nilai="175"' in html
-    response = client.post(url(dunia, "jabatan_evaluasi", isi.kepala_a.pk), evaluasi_post(LAHAT))
+    response = client.post(url(dunia, "evaluasi_simpan", isi.kepala_a.pk), evaluasi_post(LAHAT))
     assert response.status_code == 302
     ev = EvaluasiJabatan.objects.get(jabatan=isi.kepala_a)
     assert (ev.nilai, ev.kelas, ev.status, ev.tanggal) == (1715, 10, "draf", date(2026, 11, 30))
     response = client.post(
-        url(dunia, "jabatan_evaluasi_tetapkan", isi.kepala_a.pk), evaluasi_post(LAHAT, ev.versi)
+        url(dunia, "evaluasi_simpan_tetapkan", isi.kepala_a.pk), evaluasi_post(LAHAT, ev.versi)
     )
     assert response.status_code == 302
     ev.refresh_from_db()
@@ -282,7 +276,7 @@ def test_analis_menyimpan_dan_menetapkan_contoh_lahat(client, dunia, isi):
     html = client.get(response["Location"]).content.decode()
     assert "Buka kembali" in html and "Simpan draf" not in html
     response = client.post(
-        url(dunia, "jabatan_evaluasi_buka", isi.kepala_a.pk), {"versi": ev.versi}
+        url(dunia, "evaluasi_buka_kembali", isi.kepala_a.pk), {"versi": ev.versi}
     )
     assert response.status_code == 302
     assert EvaluasiJabatan.objects.get(pk=ev.pk).status == "draf"
@@ -298,7 +292,7 @@ def test_menetapkan_evaluasi_belum_lengkap_tidak_menulis_apa_pun(client, dunia, 
     client.force_login(dunia.analis.pengguna)
     sebagian = {k: v for k, v in LAHAT.items() if k != "F3"}
     response = client.post(
-        url(dunia, "jabatan_evaluasi_tetapkan", isi.kepala_a.pk), evaluasi_post(sebagian)
+        url(dunia, "evaluasi_simpan_tetapkan", isi.kepala_a.pk), evaluasi_post(sebagian)
     )
     html = response.content.decode()
     assert "Tingkat faktor F3 belum dipilih." in html
@@ -351,6 +345,6 @@ def test_ditetapkan_tidak_bisa_disimpan_ulang(client, dunia, isi):
     ev = evaluasi_tetapkan(akses=dunia.analis, evaluasi=ev, versi=ev.versi)
     client.force_login(dunia.analis.pengguna)
     response = client.post(
-        url(dunia, "jabatan_evaluasi", isi.kepala_a.pk), evaluasi_post(LAHAT, ev.versi)
+        url(dunia, "evaluasi_simpan", isi.kepala_a.pk), evaluasi_post(LAHAT, ev.versi)
     )
     assert "buka kembali dulu" in response.content.decode()

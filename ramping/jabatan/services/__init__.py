@@ -11,6 +11,7 @@ from ramping.jabatan.services.anjab import anjab_ubah
 from ramping.jabatan.services.evaluasi import (
     evaluasi_buka_kembali,
     evaluasi_simpan,
+    evaluasi_simpan_tetapkan,
     evaluasi_tetapkan,
 )
 from ramping.jabatan.services.jabatan import jabatan_buat, jabatan_ubah
@@ -21,6 +22,7 @@ __all__ = [
     "anjab_ubah",
     "evaluasi_buka_kembali",
     "evaluasi_simpan",
+    "evaluasi_simpan_tetapkan",
     "evaluasi_tetapkan",
     "jabatan_buat",
     "jabatan_ubah",

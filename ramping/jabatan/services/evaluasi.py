@@ -125,6 +125,30 @@ def evaluasi_tetapkan(*, akses: Akses, evaluasi: EvaluasiJabatan, versi: int) ->
 
 
 @transaction.atomic
+def evaluasi_simpan_tetapkan(
+    *,
+    akses: Akses,
+    jabatan: Jabatan,
+    versi: int,
+    tingkat: dict[str, str],
+    alasan: dict[str, str] | None = None,
+    tim_evaluator: str = "",
+    tanggal: date | None = None,
+) -> EvaluasiJabatan:
+    """Save what is on screen and fix it, in one transaction: on any error nothing is kept."""
+    evaluasi = evaluasi_simpan(
+        akses=akses,
+        jabatan=jabatan,
+        versi=versi,
+        tingkat=tingkat,
+        alasan=alasan,
+        tim_evaluator=tim_evaluator,
+        tanggal=tanggal,
+    )
+    return evaluasi_tetapkan(akses=akses, evaluasi=evaluasi, versi=evaluasi.versi)
+
+
+@transaction.atomic
 def evaluasi_buka_kembali(
     *, akses: Akses, evaluasi: EvaluasiJabatan, versi: int
 ) -> EvaluasiJabatan:

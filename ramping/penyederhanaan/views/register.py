@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakDitemukan
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
 from ramping.penyederhanaan import services
@@ -27,6 +27,7 @@ from ramping.penyederhanaan.selectors import (
     tenggat_pendidikan,
 )
 from ramping.penyederhanaan.services.penyetaraan import tahap_berikut
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.teks import TeksTercetak
 
@@ -84,7 +85,8 @@ def detail(request, penyetaraan_id: int):
     form = FormPenyetaraan(instance=p)
     lanjut = FormLanjut(initial={"tanggal": date.today()})
     if request.method == "POST":
-        try:
+        # Every refusal, even of access, is a message above the register entry.
+        with layanan(request, lolos=()):
             versi = int(request.POST.get("versi", "0"))
             if request.POST.get("aksi") == "lanjut":
                 lanjut = FormLanjut(request.POST)
@@ -105,8 +107,6 @@ def detail(request, penyetaraan_id: int):
                     )
                     messages.success(request, gettext("Penyetaraan disimpan."))
                     return redirect(request.path)
-        except RampingError as exc:
-            messages.error(request, exc.pesan)
     _tabel, tabel = tabel_tunjangan(akses=h.akses)
     berikut = tahap_berikut(p.status)
     return render(
@@ -145,13 +145,9 @@ def tunjangan(request):
     h = request.halaman
     kembali = redirect(reverse("penyederhanaan:tunjangan", args=[h.instansi.kode]))
     if request.method == "POST" and request.POST.get("aksi") == "siapkan":
-        try:
+        with layanan(request) as hasil:
             services.tabel_tunjangan_siapkan(instansi=h.instansi, akses=h.akses)
-        except (TidakBerhak, TidakDitemukan):
-            raise
-        except RampingError as exc:
-            messages.error(request, exc.pesan)
-        else:
+        if hasil.berhasil:
             messages.success(request, gettext("Tabel tunjangan disiapkan dari data contoh."))
         return kembali
     tabel, kelompok = tarif_daftar(akses=h.akses)
@@ -164,22 +160,20 @@ def tunjangan(request):
                 for k in kelompok
                 for t, _label in k.baris
             }
-            services.tarif_simpan(
-                akses=h.akses,
-                tabel=tabel,
-                jumlah=jumlah,
-                dasar_hukum=request.POST.get("dasar_hukum", ""),
-                verified=request.POST.get("verified") == "1",
-            )
         except InvalidOperation:
             messages.error(request, gettext("Jumlah harus berupa angka rupiah tanpa desimal."))
-        except (TidakBerhak, TidakDitemukan):
-            raise
-        except RampingError as exc:
-            messages.error(request, exc.pesan)
         else:
-            messages.success(request, gettext("Tabel tunjangan disimpan."))
-            return kembali
+            with layanan(request) as hasil:
+                services.tarif_simpan(
+                    akses=h.akses,
+                    tabel=tabel,
+                    jumlah=jumlah,
+                    dasar_hukum=request.POST.get("dasar_hukum", ""),
+                    verified=request.POST.get("verified") == "1",
+                )
+            if hasil.berhasil:
+                messages.success(request, gettext("Tabel tunjangan disimpan."))
+                return kembali
     return render(
         request,
         "penyederhanaan/tunjangan.html",

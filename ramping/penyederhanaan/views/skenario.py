@@ -9,13 +9,14 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan, JenisJabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.selectors import struktur_ambil
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
+from ramping.web.galat import AKSES, layanan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.teks import TeksTercetak
 
@@ -66,7 +67,8 @@ def salin(request, struktur_id: int):
         "nama": sumber.nama
     }
     aksi = request.POST.get("aksi", "salin")
-    try:
+    # Any refusal, even of access, is a message on the list of versions.
+    with layanan(request, lolos=()) as hasil:
         if aksi == "rekomendasi":
             baru, hasil = services.terapkan_rekomendasi(
                 akses=request.halaman.akses, sumber=sumber, nama=nama
@@ -84,8 +86,7 @@ def salin(request, struktur_id: int):
             messages.success(
                 request, gettext("%(nama)s dibuat sebagai draf.") % {"nama": baru.nama}
             )
-    except RampingError as exc:
-        messages.error(request, exc.pesan)
+    if hasil.gagal:
         return _ke(request, "beranda")
     return _ke(request, "skenario", baru.pk)
 
@@ -119,15 +120,11 @@ def terbitkan(request, struktur_id: int):
     selaraskan_versi(request, struktur.pk)
     form = FormTerbitkan(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with layanan(form=form) as hasil:
             services.struktur_terbitkan(
                 akses=request.halaman.akses, struktur=struktur, **form.cleaned_data
             )
-        except (TidakBerhak, TidakDitemukan):
-            raise
-        except RampingError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
-        else:
+        if hasil.berhasil:
             messages.success(
                 request,
                 gettext("%(nama)s kini berlaku; versi sebelumnya diarsipkan.")
@@ -319,7 +316,8 @@ def ubah(request, struktur_id: int):
     position and person forms come back with their errors next to the fields."""
     s = _versi(request, struktur_id)
     akses, aksi, post = request.halaman.akses, request.POST.get("aksi"), request.POST
-    try:
+    # A refusal of access is a message too; only an unknown object is a 404.
+    with layanan(request, lolos=(TidakDitemukan,)):
         if aksi == "unit_hapus":
             unit = _ambil(UnitKerja, request, s, "unit")
             hasil = services.unit_hapus(
@@ -344,14 +342,8 @@ def ubah(request, struktur_id: int):
             jabatan = _ambil(Jabatan, request, s, "jabatan")
             form = FormJabatan(post)
             if form.is_valid():
-                try:
+                with layanan(form=form):  # the model's full_clean() names its fields too
                     services.jabatan_ubah_jenis(akses=akses, jabatan=jabatan, **form.cleaned_data)
-                except (TidakBerhak, TidakDitemukan):
-                    raise
-                except RampingError as exc:
-                    form.add_error(exc.field if exc.field in form.fields else None, exc.pesan)
-                except ValidationError as exc:  # the model's full_clean()
-                    form.add_error(None, exc)
             if form.errors:
                 return _halaman_skenario(request, s, form_jabatan=form)
             messages.success(
@@ -362,16 +354,13 @@ def ubah(request, struktur_id: int):
             jabatan = _ambil(Jabatan, request, s, "pindah")
             form = FormPindahPegawai(post, struktur=s, jabatan=jabatan)
             if form.is_valid():
-                try:
+                # A rule broken by the move is about the target; a model error is a message.
+                with layanan(form=form, medan="ke", lolos=(*AKSES, ValidationError)):
                     services.pegawai_pindah(
                         akses=akses,
                         penempatan=form.cleaned_data["penempatan"],
                         jabatan=form.cleaned_data["ke"],
                     )
-                except (TidakBerhak, TidakDitemukan):
-                    raise
-                except RampingError as exc:
-                    form.add_error("ke", exc.pesan)
             if form.errors:
                 return _halaman_skenario(request, s, form_pindah=form)
             p, ke = form.cleaned_data["penempatan"], form.cleaned_data["ke"]
@@ -383,10 +372,4 @@ def ubah(request, struktur_id: int):
             return redirect(_kembali(request, s) + f"#jabatan-{jabatan.pk}")
         else:
             raise TidakDitemukan("Aksi tidak dikenal.")
-    except TidakDitemukan:
-        raise
-    except RampingError as exc:
-        messages.error(request, exc.pesan)
-    except ValidationError as exc:  # a model constraint (full_clean) names the broken field
-        messages.error(request, "; ".join(exc.messages))
     return redirect(_kembali(request, s))

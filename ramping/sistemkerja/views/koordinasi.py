@@ -16,7 +16,8 @@ from ramping.sistemkerja.diagram import diagram
 from ramping.sistemkerja.ekspor import koordinasi_xlsx
 from ramping.sistemkerja.forms import RelasiForm
 from ramping.sistemkerja.models import RelasiKoordinasi
-from ramping.sistemkerja.views.dasar import jalankan, struktur
+from ramping.sistemkerja.views.dasar import struktur
+from ramping.web.galat import jalankan
 from ramping.web.halaman import halaman_instansi
 
 

@@ -9,14 +9,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakBerhak, TidakDitemukan
 from ramping.sistemkerja import selectors as sel
 from ramping.sistemkerja import services as svc
 from ramping.sistemkerja.akses import Level, boleh_bertindak_sebagai
 from ramping.sistemkerja.alur import STATUS_KEGIATAN, TRANSISI, aksi_tersedia
 from ramping.sistemkerja.forms import AksiForm, KegiatanForm, PenugasanForm, ProgresForm
 from ramping.sistemkerja.models import Penugasan
-from ramping.sistemkerja.views.dasar import jalankan, selaras, struktur
+from ramping.sistemkerja.views.dasar import selaras, struktur
+from ramping.web.galat import jalankan, layanan
 from ramping.web.halaman import halaman_instansi
 
 PER_HALAMAN = 25
@@ -201,7 +202,7 @@ def kegiatan_tambah(request, penugasan_id: int):
 
 @require_POST
 @halaman_instansi
-def kegiatan_ubah(request, kegiatan_id: int):
+def kegiatan_perbarui(request, kegiatan_id: int):
     h = request.halaman
     k = sel.kegiatan_ambil(akses=h.akses, kegiatan_id=kegiatan_id)
     form = ProgresForm(request.POST, prefix=f"k{k.pk}")
@@ -211,14 +212,12 @@ def kegiatan_ubah(request, kegiatan_id: int):
             messages.error(request, f"{k.nama}: {galat[0]}")
         return redirect(kembali)
     d = form.cleaned_data
-    try:
+    with layanan() as hasil:
         svc.kegiatan_perbarui(
             akses=h.akses, kegiatan=k, versi=d["versi"], progres=d["progres"], catatan=d["catatan"]
         )
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except RampingError as exc:
-        messages.error(request, f"{k.nama}: {exc.pesan}")
+    if hasil.gagal:
+        messages.error(request, f"{k.nama}: {hasil.pesan}")
     else:
         messages.success(request, _("Progres %(k)s: %(p)s%%.") % {"k": k.nama, "p": d["progres"]})
     return redirect(kembali)

@@ -7,12 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakBerhak, TidakDitemukan
 from ramping.sistemkerja import selectors as sel
 from ramping.sistemkerja import services as svc
 from ramping.sistemkerja.akses import Level, boleh_bertindak_sebagai
 from ramping.sistemkerja.forms import AnggotaForm, AnggotaUbahForm, SaringanTim, TimForm
-from ramping.sistemkerja.views.dasar import jalankan, selaras, struktur
+from ramping.sistemkerja.views.dasar import selaras, struktur
+from ramping.web.galat import jalankan, layanan
 from ramping.web.halaman import halaman_instansi
 
 PER_HALAMAN = 25
@@ -246,7 +247,7 @@ def anggota_aksi(request, anggota_id: int, aksi: str):
     a = sel.anggota_ambil(akses=h.akses, anggota_id=anggota_id)
     kembali = _url(request, "tim", a.tim_id) + "#anggota"
     catatan = request.POST.get("catatan", "")
-    try:
+    with layanan(request):
         if aksi == "setujui":
             svc.anggota_setujui(akses=h.akses, anggota=a, catatan=catatan)
             messages.success(request, _("Keanggotaan %(n)s disetujui.") % {"n": a.nama})
@@ -275,8 +276,4 @@ def anggota_aksi(request, anggota_id: int, aksi: str):
                 messages.warning(request, p)
         else:
             raise TidakDitemukan()
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except RampingError as exc:
-        messages.error(request, exc.pesan)
     return redirect(kembali)

@@ -3,36 +3,23 @@ jabatan and Pemangku.
 
 Every tab is a plain link (`?tab=`) that works without JavaScript; HTMX fetches the tab alone
 (`web:jabatan_tab`) and swaps the tab bar out of band. Writes live in the modules
-`jabatan_anjab`, `jabatan_tugas` and `jabatan_evaluasi`; each renders through `tampilkan`.
+`jabatan_anjab`, `jabatan_tugas` and `jabatan_evaluasi`; each renders through
+`jabatan_bersama.tampilkan`, which this module uses too.
 """
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from ramping.errors import TidakDitemukan
-from ramping.jabatan.selectors import RingkasanJabatan, ringkasan_jabatan
+from ramping.jabatan.selectors import RingkasanJabatan
 from ramping.pegawai.selectors import penempatan_jabatan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
+from ramping.web.views import jabatan_anjab, jabatan_evaluasi, jabatan_tugas
+from ramping.web.views.jabatan_bersama import TAB, buka, tampilkan
 
-TAB = {
-    "anjab": _("ANJAB"),
-    "tugas": _("Tugas & ABK"),
-    "evaluasi": _("Evaluasi jabatan"),
-    "pemangku": _("Pemangku"),
-}
 PEMANGKU_PER_HALAMAN = 50
 RIWAYAT_TERAKHIR = 20
-
-
-def dari_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
-def url_tab(request: HttpRequest, jabatan_id: int, tab: str) -> str:
-    kode = request.halaman.instansi.kode
-    return reverse("web:jabatan", args=[kode, jabatan_id]) + f"?tab={tab}"
 
 
 def _pemangku(request: HttpRequest, r: RingkasanJabatan) -> dict:
@@ -63,8 +50,6 @@ def _pemangku(request: HttpRequest, r: RingkasanJabatan) -> dict:
 
 def konteks_tab(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
     """What the chosen tab shows, read only (a write view passes its own on error)."""
-    from ramping.web.views import jabatan_anjab, jabatan_evaluasi, jabatan_tugas
-
     if tab == "anjab":
         return jabatan_anjab.konteks(r)
     if tab == "tugas":
@@ -72,35 +57,6 @@ def konteks_tab(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
     if tab == "evaluasi":
         return jabatan_evaluasi.konteks(r)
     return _pemangku(request, r)
-
-
-def tampilkan(
-    request: HttpRequest,
-    r: RingkasanJabatan,
-    tab: str,
-    konteks: dict | None = None,
-    *,
-    ringkasan_oob: bool = False,
-) -> HttpResponse:
-    """The whole page, or (for HTMX) the tab alone with the tab bar, and after a write the
-    header, swapped out of band."""
-    isi = {
-        "aktif": "peta",
-        "r": r,
-        "jabatan": r.jabatan,
-        "tab": tab,
-        "tab_daftar": list(TAB.items()),
-        "tab_template": f"web/jabatan/_tab_{tab}.html",
-        "oob": dari_htmx(request),
-        "ringkasan_oob": ringkasan_oob,
-        **(konteks if konteks is not None else konteks_tab(request, r, tab)),
-    }
-    template = "web/jabatan/tab.html" if dari_htmx(request) else "web/jabatan/jabatan.html"
-    return render(request, template, isi)
-
-
-def buka(request: HttpRequest, jabatan_id: int) -> RingkasanJabatan:
-    return ringkasan_jabatan(akses=request.halaman.akses, jabatan_id=jabatan_id)
 
 
 @halaman_instansi
@@ -112,7 +68,8 @@ def jabatan(request, jabatan_id: int):
         # closest useful place.
         return redirect(reverse("web:peta", args=[h.instansi.kode]) + f"?versi={h.struktur.pk}")
     tab = request.GET.get("tab", "anjab")
-    return tampilkan(request, r, tab if tab in TAB else "anjab")
+    tab = tab if tab in TAB else "anjab"
+    return tampilkan(request, r, tab, konteks_tab(request, r, tab))
 
 
 @halaman_instansi
@@ -122,4 +79,4 @@ def tab(request, jabatan_id: int, tab: str):
         raise TidakDitemukan()
     r = buka(request, jabatan_id)
     selaraskan_versi(request, r.jabatan.struktur_id)
-    return tampilkan(request, r, tab)
+    return tampilkan(request, r, tab, konteks_tab(request, r, tab))

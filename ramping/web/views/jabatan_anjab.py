@@ -7,19 +7,18 @@ error the form is shown again with what the user typed.
 """
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
 from ramping.jabatan.selectors import RingkasanJabatan, anjab_isian, tugas_jabatan
 from ramping.jabatan.services import anjab_ubah
 from ramping.jabatan.services.anjab import DAFTAR_TEKS, SYARAT_DAFTAR, SYARAT_FISIK, TABEL, TEKS
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan import buka, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
 
 # Column labels of the table items (items 7–9, 12–14), in the order of services.anjab.TABEL.
 LABEL_KOLOM = {
@@ -124,23 +123,17 @@ def simpan(request, jabatan_id: int):
     r = buka(request, jabatan_id)
     isian = baca_isian(request.POST)
     versi = request.POST.get("versi", "")
-    try:
-        with transaction.atomic():
-            anjab_ubah(
-                akses=request.halaman.akses,
-                jabatan=r.jabatan,
-                versi=int(versi) if versi.isdigit() else -1,
-                **isian,
-            )
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except KonflikPerubahan as exc:
-        isian["versi"] = versi
-        galat = {"_": exc.pesan}
-    except RampingError as exc:
-        isian["versi"] = versi
-        galat = {exc.field or "_": exc.pesan}
-    else:
+    with layanan() as hasil:
+        anjab_ubah(
+            akses=request.halaman.akses,
+            jabatan=r.jabatan,
+            versi=int(versi) if versi.isdigit() else -1,
+            **isian,
+        )
+    if hasil.berhasil:
         messages.success(request, gettext("ANJAB disimpan."))
         return redirect(url_tab(request, jabatan_id, "anjab"))
+    isian["versi"] = versi
+    # The template shows each item's error under it; a conflict or a general one on top ("_").
+    galat = {"_" if hasil.konflik else hasil.field or "_": hasil.pesan}
     return tampilkan(request, r, "anjab", konteks(r, isian=isian, galat=galat))

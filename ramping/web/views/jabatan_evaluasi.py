@@ -9,18 +9,22 @@ import json
 from datetime import date
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ramping import aturan
-from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakDitemukan
 from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil, peringatan_kelas_atasan
-from ramping.jabatan.services import evaluasi_buka_kembali, evaluasi_simpan, evaluasi_tetapkan
+from ramping.jabatan.services import (
+    evaluasi_buka_kembali,
+    evaluasi_simpan,
+    evaluasi_simpan_tetapkan,
+)
 from ramping.jabatan.services.evaluasi import kelompok_faktor
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan import buka, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
 
 
 def _isian_tersimpan(evaluasi) -> dict:
@@ -93,28 +97,18 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
     except ValueError:
         galat = {"tanggal": gettext("Tanggal tidak valid; contoh 2026-11-30.")}
         return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
-    try:
-        with transaction.atomic():
-            evaluasi = evaluasi_simpan(
-                akses=akses,
-                jabatan=r.jabatan,
-                versi=versi,
-                tingkat=isian["tingkat"],
-                alasan=isian["alasan"],
-                tim_evaluator=isian["tim_evaluator"],
-                tanggal=tanggal,
-            )
-            if tetapkan:
-                evaluasi_tetapkan(akses=akses, evaluasi=evaluasi, versi=evaluasi.versi)
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except KonflikPerubahan as exc:
-        galat = {"_": exc.pesan}
-    except RampingError as exc:
-        galat = {exc.field or "_": exc.pesan}
-        if exc.field == "tingkat":  # "Tingkat faktor F3, F5 belum dipilih." belongs on top
-            galat = {"_": exc.pesan}
-    else:
+    simpan = evaluasi_simpan_tetapkan if tetapkan else evaluasi_simpan
+    with layanan() as hasil:
+        evaluasi = simpan(
+            akses=akses,
+            jabatan=r.jabatan,
+            versi=versi,
+            tingkat=isian["tingkat"],
+            alasan=isian["alasan"],
+            tim_evaluator=isian["tim_evaluator"],
+            tanggal=tanggal,
+        )
+    if hasil.berhasil:
         if tetapkan:
             pesan = gettext("Evaluasi jabatan ditetapkan: kelas %(kelas)s.") % {
                 "kelas": evaluasi.kelas
@@ -123,6 +117,10 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
             pesan = gettext("Evaluasi jabatan disimpan sebagai draf.")
         messages.success(request, pesan)
         return redirect(url_tab(request, jabatan_id, "evaluasi"))
+    # A factor's error sits under the factor; a conflict and "Tingkat faktor F3, F5 belum
+    # dipilih." (field "tingkat") belong on top.
+    umum = hasil.konflik or hasil.field in (None, "tingkat")
+    galat = {"_" if umum else hasil.field: hasil.pesan}
     return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
 
 
@@ -147,16 +145,13 @@ def buka_kembali(request, jabatan_id: int):
     if evaluasi is None:
         raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
     versi = request.POST.get("versi", "")
-    try:
-        with transaction.atomic():
-            evaluasi_buka_kembali(
-                akses=request.halaman.akses,
-                evaluasi=evaluasi,
-                versi=int(versi) if versi.isdigit() else -1,
-            )
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except RampingError as exc:
-        return tampilkan(request, r, "evaluasi", konteks(r, galat={"_": exc.pesan}))
+    with layanan() as hasil:
+        evaluasi_buka_kembali(
+            akses=request.halaman.akses,
+            evaluasi=evaluasi,
+            versi=int(versi) if versi.isdigit() else -1,
+        )
+    if hasil.gagal:
+        return tampilkan(request, r, "evaluasi", konteks(r, galat={"_": hasil.pesan}))
     messages.success(request, gettext("Evaluasi jabatan dibuka kembali sebagai draf."))
     return redirect(url_tab(request, jabatan_id, "evaluasi"))

@@ -9,20 +9,20 @@ from uuid import uuid4
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakBerhak
 from ramping.jabatan.models import SatuanWaktu
 from ramping.jabatan.selectors import RingkasanJabatan, tugas_ambil, tugas_jabatan
 from ramping.jabatan.services import tugas_buat, tugas_hapus, tugas_ubah
 from ramping.web.angka import BukanAngka, tulis_angka, urai_angka
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.teks import TeksTercetak
-from ramping.web.views.jabatan import buka, dari_htmx, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, dari_htmx, tampilkan, url_tab
 
 
 class AngkaField(forms.CharField):
@@ -152,31 +152,20 @@ def _simpan(request, r: RingkasanJabatan, tugas=None):
     if not form.is_valid():
         return _gagal(request, r, form, tugas, "")
     akses = request.halaman.akses
-    try:
-        with transaction.atomic():
-            if tugas is None:
-                tugas_buat(akses=akses, jabatan=r.jabatan, **form.cleaned_data)
-            else:
-                versi = request.POST.get("versi", "")
-                tugas_ubah(
-                    akses=akses,
-                    tugas=tugas,
-                    versi=int(versi) if versi.isdigit() else -1,
-                    **form.cleaned_data,
-                )
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except KonflikPerubahan as exc:
-        return _gagal(request, r, form, tugas, exc.pesan)
-    except RampingError as exc:
-        if exc.field in form.fields:
-            form.add_error(exc.field, exc.pesan)
-            return _gagal(request, r, form, tugas, "")
-        return _gagal(request, r, form, tugas, exc.pesan)
-    except ValidationError as exc:
-        for field, pesan in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, pesan)
-        return _gagal(request, r, form, tugas, "")
+    # A field's error sits in its cell; a general one (a conflict) under the row.
+    with layanan(form=form, umum=None) as hasil:
+        if tugas is None:
+            tugas_buat(akses=akses, jabatan=r.jabatan, **form.cleaned_data)
+        else:
+            versi = request.POST.get("versi", "")
+            tugas_ubah(
+                akses=akses,
+                tugas=tugas,
+                versi=int(versi) if versi.isdigit() else -1,
+                **form.cleaned_data,
+            )
+    if hasil.gagal:
+        return _gagal(request, r, form, tugas, hasil.pesan)
     pesan = gettext("Tugas ditambahkan.") if tugas is None else gettext("Tugas disimpan.")
     return _sesudah_perubahan(request, r, r.jabatan.pk, pesan)
 
@@ -212,20 +201,17 @@ def hapus(request, jabatan_id: int, tugas_id: int):
     r = buka(request, jabatan_id)
     tugas = tugas_ambil(akses=request.halaman.akses, jabatan=r.jabatan, tugas_id=tugas_id)
     versi = request.POST.get("versi", "")
-    try:
-        with transaction.atomic():
-            tugas_hapus(
-                akses=request.halaman.akses,
-                tugas=tugas,
-                versi=int(versi) if versi.isdigit() else -1,
-            )
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except RampingError as exc:
+    with layanan() as hasil:
+        tugas_hapus(
+            akses=request.halaman.akses,
+            tugas=tugas,
+            versi=int(versi) if versi.isdigit() else -1,
+        )
+    if hasil.gagal:
         if not dari_htmx(request):
-            messages.error(request, exc.pesan)
+            messages.error(request, hasil.pesan)
             return redirect(url_tab(request, jabatan_id, "tugas"))
-        response = tampilkan(request, r, "tugas", konteks(request, r, galat=exc.pesan))
+        response = tampilkan(request, r, "tugas", konteks(request, r, galat=hasil.pesan))
         response["HX-Retarget"] = "#tab-isi"
         response["HX-Reswap"] = "innerHTML"
         return response

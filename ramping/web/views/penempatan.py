@@ -5,15 +5,15 @@ from itertools import groupby
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import TidakBerhak, TidakDitemukan
 from ramping.jabatan.selectors import jabatan_boleh_diubah, jabatan_versi
 from ramping.pegawai.selectors import pegawai_nip
 from ramping.pegawai.services import penempatan_buat
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.teks import TeksTercetak
 
@@ -71,23 +71,15 @@ class PenempatanForm(TeksTercetak, forms.Form):
 
 def _simpan(request, form) -> bool:
     d = form.cleaned_data
-    try:
-        with transaction.atomic():
-            p = penempatan_buat(
-                akses=request.halaman.akses,
-                pegawai=form.pegawai,
-                jabatan=d["jabatan"],
-                tmt_mulai=d["tmt_mulai"],
-                nomor_sk=d["nomor_sk"],
-            )
-    except (TidakBerhak, TidakDitemukan):
-        raise
-    except RampingError as exc:
-        form.add_error(FIELD_FORM.get(exc.field), exc.pesan)
-        return False
-    except ValidationError as exc:
-        for field, pesan in exc.message_dict.items():
-            form.add_error(FIELD_FORM.get(field), pesan)
+    with layanan(form=form, peta=FIELD_FORM) as hasil:
+        p = penempatan_buat(
+            akses=request.halaman.akses,
+            pegawai=form.pegawai,
+            jabatan=d["jabatan"],
+            tmt_mulai=d["tmt_mulai"],
+            nomor_sk=d["nomor_sk"],
+        )
+    if hasil.gagal:
         return False
     messages.success(
         request,

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ramping.errors import RampingError, TidakBerhak
+from ramping.errors import TidakBerhak
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_ambil, unit_leluhur
 from ramping.organisasi.services import unit_ubah
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.teks import TeksTercetak
 
@@ -52,15 +53,14 @@ def ubah(request, unit_id: int):
         raise TidakBerhak()  # readers see the unit page, not an edit form they cannot send
     form = FormUnit(request.POST or None, instance=u)
     if request.method == "POST" and form.is_valid():
-        try:
+        # Every refusal stays on the form (422), as the check above already answered 403.
+        with layanan(form=form, lolos=()) as hasil:
             unit_ubah(
                 akses=h.akses,
                 unit=UnitKerja.objects.get(pk=u.pk),
                 **{f: form.cleaned_data[f] for f in FIELD},
             )
-        except RampingError as exc:
-            form.add_error(exc.field if exc.field in FIELD else None, exc.pesan)
-        else:
+        if hasil.berhasil:
             messages.success(request, gettext("Unit disimpan."))
             tujuan = reverse("web:unit", args=[h.instansi.kode, u.pk])
             return redirect(f"{tujuan}?versi={u.struktur_id}")
