@@ -1,6 +1,6 @@
-"""Write endpoints: the same services as the web, so the same rules and audit trail."""
+"""Write endpoints: the same services as the web, so the same rules and audit trail. Each
+operation's id is its service's name (`tugas_buat` here, in the web's URL names and in Python)."""
 
-from django.db import transaction
 from ninja import Router
 from ninja.responses import Status
 
@@ -31,6 +31,7 @@ def _tugas(request, tugas_id: int) -> Tugas:
     "/jabatan/{jabatan_id}/tugas",
     response={201: TugasOut, **GALAT},
     summary="Tambah uraian tugas (K dihitung ulang)",
+    operation_id="tugas_buat",
 )
 def tugas_tambah(request, jabatan_id: int, data: TugasIn):
     jabatan = jabatan_ambil(akses=request.auth, jabatan_id=jabatan_id)
@@ -41,6 +42,7 @@ def tugas_tambah(request, jabatan_id: int, data: TugasIn):
     "/tugas/{tugas_id}",
     response={200: TugasOut, **GALAT},
     summary="Ubah uraian tugas (dengan versi)",
+    operation_id="tugas_ubah",
 )
 def tugas_perbarui(request, tugas_id: int, data: TugasUbah):
     nilai = data.dict(exclude_unset=True, exclude_none=True)
@@ -48,16 +50,23 @@ def tugas_perbarui(request, tugas_id: int, data: TugasUbah):
     return tugas_ubah(akses=request.auth, tugas=_tugas(request, tugas_id), versi=versi, **nilai)
 
 
-@router.delete("/tugas/{tugas_id}", response={204: None, **GALAT}, summary="Hapus uraian tugas")
+@router.delete(
+    "/tugas/{tugas_id}",
+    response={204: None, **GALAT},
+    summary="Hapus uraian tugas",
+    operation_id="tugas_hapus",
+)
 def tugas_buang(request, tugas_id: int, versi: int):
     tugas_hapus(akses=request.auth, tugas=_tugas(request, tugas_id), versi=versi)
     return Status(204, None)
 
 
 @router.post(
-    "/penempatan", response={201: PenempatanOut, **GALAT}, summary="Tempatkan pegawai pada jabatan"
+    "/penempatan",
+    response={201: PenempatanOut, **GALAT},
+    summary="Tempatkan pegawai pada jabatan",
+    operation_id="penempatan_buat",
 )
-@transaction.atomic
 def penempatan(request, data: PenempatanIn):
     pegawai = pegawai_ambil(akses=request.auth, pegawai_id=data.pegawai_id)
     jabatan = jabatan_ambil(akses=request.auth, jabatan_id=data.jabatan_id)

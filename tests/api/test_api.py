@@ -209,3 +209,21 @@ def test_laporan_format_salah_atau_instansi_lain(api, token, dunia):
     assert api("get", "/api/v1/laporan/abk?format=csv", token["analis"])[0] == 422
     url = f"/api/v1/laporan/peta-jabatan?format=xlsx&struktur_id={dunia.struktur.pk}"
     assert api("get", url, token["orang_luar"])[0] == 404
+
+
+def test_operasi_tulis_bernama_seperti_layanannya():
+    """One name per action: the OpenAPI operationId of a write is its service's name."""
+    from ramping.api.api import api
+    from ramping.jabatan import services as jabatan_services
+    from ramping.pegawai import services as pegawai_services
+
+    skema = api.get_openapi_schema()
+    ids = {
+        op["operationId"]
+        for jalur in skema["paths"].values()
+        for metode, op in jalur.items()
+        if metode in ("post", "patch", "put", "delete")
+    }
+    assert ids == {"tugas_buat", "tugas_ubah", "tugas_hapus", "penempatan_buat"}
+    for nama in ids:
+        assert hasattr(jabatan_services, nama) or hasattr(pegawai_services, nama)
