@@ -81,7 +81,7 @@ def test_form_memakai_pesan_aturan_tugas(client, dunia, isi, field, ketik, nilai
     # Same bad input, same message as the API and the import (ramping.aturan.Tugas.baru).
     client.force_login(dunia.analis.pengguna)
     response = client.post(
-        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk), baris_tugas(**{field: ketik}), **HTMX
+        url(dunia, "tugas_buat", isi.pelaksana_a.pk), baris_tugas(**{field: ketik}), **HTMX
     )
     html = response.content.decode()
     awal = html.find(f'-{field}_error">')
@@ -92,7 +92,7 @@ def test_form_memakai_pesan_aturan_tugas(client, dunia, isi, field, ketik, nilai
 def test_form_menolak_karakter_kontrol(client, dunia, isi, field):
     client.force_login(dunia.analis.pengguna)
     response = client.post(
-        url(dunia, "jabatan_tugas_baru", isi.pelaksana_a.pk),
+        url(dunia, "tugas_buat", isi.pelaksana_a.pk),
         baris_tugas(**{field: "Menyusun\x00laporan"}),
         **HTMX,
     )
