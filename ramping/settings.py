@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ramping.impor",
     "ramping.penyederhanaan",
     "ramping.sistemkerja",
+    "ramping.penataan",
     "ninja",
 ]
 

@@ -9,6 +9,10 @@ from ramping.inti.models import MilikInstansi
 class Pengguna(AbstractUser):
     """A person who logs in. What they may see comes from their Keanggotaan rows."""
 
+    # Notices of the penataan cycle always appear in the app; e-mail only when the person wants
+    # it (and has an address).
+    terima_surel = models.BooleanField("terima notifikasi lewat surel", default=True)
+
     class Meta:
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
