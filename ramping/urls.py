@@ -14,5 +14,6 @@ urlpatterns = [
     path("i/<slug:instansi_kode>/impor/", include("ramping.impor.urls")),
     path("i/<slug:instansi_kode>/penyederhanaan/", include("ramping.penyederhanaan.urls")),
     path("i/<slug:instansi_kode>/sistem-kerja/", include("ramping.sistemkerja.urls")),
+    path("i/<slug:instansi_kode>/penataan/", include("ramping.penataan.urls")),
     path("", include("ramping.web.urls")),
 ]

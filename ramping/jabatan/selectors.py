@@ -20,6 +20,8 @@ from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan, b_jabatan
+from ramping.penataan.catatan import catatan_terbuka_jabatan
+from ramping.penataan.kunci import opd_terkunci
 
 FIELD_BARIS = (
     "id", "unit_id", "kode", "nama", "jenis", "nama_jf", "jenjang", "kelas", "is_kepala",
@@ -150,11 +152,16 @@ def pohon_jabatan(
         if hanya_kurang and not (j.kebutuhan is not None and j.b < j.kebutuhan):
             continue
         simpul[j.unit_id].jabatan.append(j)
-    for node in akar:
-        _hitung_rekap(node)
+    hitung_rekap_pohon(akar)
     if jenis or hanya_kurang:
         akar = [n for n in akar if _pangkas(n)]
     return akar
+
+
+def hitung_rekap_pohon(akar: list[SimpulUnit]) -> None:
+    """Fill every node's subtree totals (the live tree and a snapshot's alike)."""
+    for node in akar:
+        _hitung_rekap(node)
 
 
 def _hitung_rekap(node: SimpulUnit) -> Rekap:
@@ -253,6 +260,11 @@ class RingkasanJabatan:
     boleh_evaluasi: bool  # evaluasi jabatan: analysts and admins only
     ej: Decimal | None = None
     pj: str = ""
+    terkunci: str = ""  # why a penataan round locks this OPD for the user ("" if it does not)
+    catatan: list = field(default_factory=list)  # open verifier's notes (penataan cycle)
+
+    def catatan_untuk(self, sasaran: str, butir: str = "") -> list:
+        return [c for c in self.catatan if c.sasaran == sasaran and (not butir or c.butir == butir)]
 
     @property
     def opd(self) -> UnitKerja:
@@ -287,13 +299,20 @@ def ringkasan_jabatan(*, akses: Akses, jabatan_id: int) -> RingkasanJabatan:
     jabatan = jabatan_ambil(akses=akses, jabatan_id=jabatan_id)
     leluhur = unit_leluhur(unit=jabatan.unit)
     opd = leluhur[0] if leluhur else jabatan.unit
-    boleh = akses.boleh_ubah_opd(opd.kode) and jabatan.struktur.status != Struktur.Status.ARSIP
+    terkunci = opd_terkunci(akses=akses, struktur_id=jabatan.struktur_id).get(opd.kode, "")
+    boleh = (
+        akses.boleh_ubah_opd(opd.kode)
+        and jabatan.struktur.status != Struktur.Status.ARSIP
+        and not terkunci
+    )
     hasil = RingkasanJabatan(
         jabatan=jabatan,
         leluhur=leluhur,
         pengaturan=pengaturan_instansi(instansi_id=jabatan.instansi_id),
         boleh_ubah=boleh,
         boleh_evaluasi=boleh and akses.mengelola_seluruh_instansi,
+        terkunci=terkunci,
+        catatan=catatan_terbuka_jabatan(instansi_id=jabatan.instansi_id, jabatan_id=jabatan.pk),
     )
     # EJ needs holders and a workload (anjab-abk.md §2); otherwise the page shows "–".
     if jabatan.b > 0 and jabatan.beban_kerja_jam is not None:

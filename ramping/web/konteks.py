@@ -25,6 +25,7 @@ def navigasi(request: HttpRequest) -> dict:
         menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_buat"))
     menu.append(("penyederhanaan", _("Penyederhanaan"), "penyederhanaan:beranda"))
     menu.append(("sistemkerja", _("Sistem kerja"), "sistemkerja:dasbor"))
+    menu.append(("penataan", _("Penataan"), "penataan:daftar"))
     menu.append(("laporan", _("Laporan dan dokumen"), "laporan:indeks"))
     # Imports write data: analysts and admins (pegawai, tugas) and operators (tugas of their OPD).
     if halaman.boleh_menempatkan:

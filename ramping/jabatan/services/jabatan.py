@@ -5,9 +5,11 @@ from django.db import transaction
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat, ubah_dan_catat
 from ramping.jabatan.models import Jabatan
+from ramping.jabatan.services.izin import pastikan_boleh_ubah_jabatan
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_opd
 from ramping.organisasi.services import pastikan_bisa_diubah
+from ramping.penataan.kunci import pastikan_opd_terbuka
 
 
 @transaction.atomic
@@ -23,8 +25,10 @@ def jabatan_buat(
     kelas: int | None = None,
     is_kepala: bool = False,
 ) -> Jabatan:
-    akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
+    opd_kode = unit_opd(unit=unit).kode
+    akses.pastikan_boleh_ubah(unit, opd_kode)
     pastikan_bisa_diubah(unit.struktur)
+    pastikan_opd_terbuka(akses=akses, struktur_id=unit.struktur_id, opd_kode=opd_kode)
     jabatan = Jabatan(
         instansi_id=unit.instansi_id,
         struktur_id=unit.struktur_id,
@@ -56,8 +60,8 @@ JABATAN_FIELD_UBAH = {"nama", "jenis", "nama_jf", "jenjang", "kode", "kelas", "u
 
 @transaction.atomic
 def jabatan_ubah(*, akses: Akses, jabatan: Jabatan, **nilai: object) -> Jabatan:
-    akses.pastikan_boleh_ubah(jabatan, unit_opd(unit=jabatan.unit).kode)
     pastikan_bisa_diubah(jabatan.struktur)
+    pastikan_boleh_ubah_jabatan(akses, jabatan)
     ubah_dan_catat(
         jabatan,
         nilai,

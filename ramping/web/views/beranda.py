@@ -2,9 +2,26 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from ramping.akun.akses import akses_pengguna
+from ramping.errors import TidakDitemukan
+from ramping.inti.lingkup import lingkup_instansi
 from ramping.organisasi.selectors import instansi_pengguna
+from ramping.penataan.selectors import kegiatan_berjalan_opd
 from ramping.web.halaman import KUNCI_SESI_INSTANSI
+
+
+def _tugas_operator(request, instansi) -> str | None:
+    """An OPD operator with a running penataan round lands on their OPD's to-do page."""
+    try:
+        akses = akses_pengguna(request.user, instansi.pk)
+    except TidakDitemukan:
+        return None
+    p = kegiatan_berjalan_opd(akses=akses)
+    if p is None:
+        return None
+    return reverse("penataan:peserta", args=[instansi.kode, p.kegiatan_id, p.pk])
 
 
 @login_required
@@ -13,5 +30,8 @@ def beranda(request):
     terakhir = request.session.get(KUNCI_SESI_INSTANSI)
     pilihan = [i for i in daftar if i.kode == terakhir] or (daftar if len(daftar) == 1 else [])
     if pilihan and "pilih" not in request.GET:
-        return redirect("web:dasbor", instansi_kode=pilihan[0].kode)
+        instansi = pilihan[0]
+        with lingkup_instansi(instansi.pk):
+            tujuan = _tugas_operator(request, instansi)
+        return redirect(tujuan or reverse("web:dasbor", args=[instansi.kode]))
     return render(request, "web/beranda.html", {"daftar_instansi": daftar})

@@ -8,6 +8,7 @@ from django.urls import reverse
 from ramping.jabatan.models import JenisJabatan
 from ramping.jabatan.selectors import pohon_jabatan, rekap_total
 from ramping.pegawai.selectors import pegawai_rekap
+from ramping.penataan.selectors import kegiatan_berjalan_opd, ringkasan_dasbor
 from ramping.web.grafik import grafik_bk, grafik_kolom
 from ramping.web.halaman import halaman_instansi
 
@@ -15,7 +16,12 @@ from ramping.web.halaman import halaman_instansi
 @halaman_instansi
 def dasbor(request):
     h = request.halaman
-    konteks = {"aktif": "dasbor"}
+    konteks = {
+        "aktif": "dasbor",
+        # The running penataan round: its totals (analysts, leaders) or the operator's own OPD.
+        "penataan": ringkasan_dasbor(akses=h.akses),
+        "penataan_opd": kegiatan_berjalan_opd(akses=h.akses),
+    }
     if h.struktur is None:
         return render(request, "web/dasbor.html", konteks)
     akar = pohon_jabatan(akses=h.akses, struktur=h.struktur)

@@ -1,0 +1,52 @@
+"""The progress board as a spreadsheet: the same rows the page shows (reads split from
+rendering: `papan()` reads, this only lays out, `laporan.renderers` writes the file)."""
+
+from datetime import date
+
+from ramping.laporan.dokumen import BULAT, TEKS, Dokumen, Kolom, Tabel
+from ramping.laporan.dokumen import Baris as BarisDok
+from ramping.laporan.renderers import render
+from ramping.penataan.models import Bagian
+from ramping.penataan.selectors import Papan
+
+
+def papan_xlsx(p: Papan, *, instansi: str, hari_ini: date) -> bytes:
+    k = p.kegiatan
+    kolom = [
+        Kolom("Perangkat daerah", TEKS, 40),
+        Kolom("Status", TEKS, 14),
+        *[Kolom(f"{Bagian(b).label} (%)", BULAT, 12) for b in k.diminta],
+        Kolom("Temuan galat", BULAT, 10),
+        Kolom("Peringatan", BULAT, 10),
+        Kolom("Catatan terbuka", BULAT, 10),
+        Kolom("Batas waktu", TEKS, 12),
+        Kolom("Sisa hari", BULAT, 9),
+        Kolom("Aktivitas terakhir", TEKS, 18),
+        Kolom("Analis", TEKS, 20),
+    ]
+    tabel = Tabel(kolom=tuple(kolom), nama_lembar="Kemajuan")
+    for b in p.baris:
+        ps = b.peserta
+        status = ps.get_status_display() + (" (terlambat)" if b.terlambat else "")
+        tabel.baris.append(
+            BarisDok(
+                (
+                    ps.opd.nama,
+                    status,
+                    *[b.kelengkapan[x] for x in k.diminta],
+                    b.galat,
+                    b.peringatan,
+                    b.catatan_terbuka,
+                    (ps.tenggat or k.tenggat).strftime("%d-%m-%Y"),
+                    b.sisa_hari,
+                    ps.terakhir_aktif.strftime("%d-%m-%Y %H:%M") if ps.terakhir_aktif else "",
+                    (ps.analis.get_full_name() or ps.analis.username) if ps.analis else "",
+                )
+            )
+        )
+    dokumen = Dokumen(
+        judul=f"Kemajuan {k.nama}",
+        kop=(instansi, k.struktur.nama, f"Keadaan {hari_ini:%d-%m-%Y}"),
+        blok=[tabel],
+    )
+    return render(dokumen, "xlsx")

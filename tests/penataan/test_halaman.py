@@ -1,0 +1,187 @@
+"""Pages of the cycle per persona, the board's query count, the notes flow through the web."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from ramping.penataan import services as svc
+from ramping.penataan.models import Catatan, KegiatanPenataan, PesertaPenataan
+
+
+def url(dunia, nama, *args):
+    return reverse(f"penataan:{nama}", args=[dunia.instansi.kode, *args])
+
+
+def masuk(client, dunia, persona):
+    client.force_login(getattr(dunia, persona).pengguna)
+
+
+@pytest.mark.parametrize(
+    "persona, harap",
+    [("analis", 200), ("pimpinan", 200), ("operator_a", 302), ("operator_b", 302),
+     ("orang_luar", 404)],
+)  # fmt: skip
+def test_papan_per_persona(client, dunia, kegiatan, persona, harap):
+    masuk(client, dunia, persona)
+    r = client.get(url(dunia, "kegiatan", kegiatan.pk))
+    assert r.status_code == harap
+    if harap == 302:  # an operator lands on their own OPD's page
+        kode = getattr(dunia, persona).opd_kode
+        p = kegiatan.peserta_set.get(opd__kode=kode)
+        assert r["Location"] == url(dunia, "peserta", kegiatan.pk, p.pk)
+    if harap == 200:
+        html = r.content.decode()
+        assert "Dinas A" in html and "Dinas B" in html and "Belum dimulai" in html
+
+
+@pytest.mark.parametrize(
+    "persona, harap",
+    [("analis", 200), ("pimpinan", 200), ("operator_a", 200), ("operator_b", 403),
+     ("orang_luar", 404)],
+)  # fmt: skip
+def test_halaman_opd_per_persona(client, dunia, peserta_a, persona, harap):
+    masuk(client, dunia, persona)
+    assert (
+        client.get(url(dunia, "peserta", peserta_a.kegiatan_id, peserta_a.pk)).status_code == harap
+    )
+
+
+def test_membuka_kegiatan_lewat_web(client, dunia, jabatan_a):
+    masuk(client, dunia, "analis")
+    assert client.get(url(dunia, "kegiatan_buat")).status_code == 200
+    r = client.post(
+        url(dunia, "kegiatan_buat"),
+        {"nama": "Penataan 2027", "diminta": ["anjab", "abk"], "tenggat": "2027-01-31",
+         "opd": ["DINAS-A"], "nomor_surat": "800/1/Org"},
+    )  # fmt: skip
+    k = KegiatanPenataan.objects.get(nama="Penataan 2027")
+    assert r.status_code == 302 and r["Location"] == url(dunia, "kegiatan", k.pk)
+    assert list(k.peserta_set.values_list("opd__kode", flat=True)) == ["DINAS-A"]
+    assert k.diminta == ["anjab", "abk"] and k.tenggat == date(2027, 1, 31)
+
+
+@pytest.mark.parametrize("persona", ["operator_a", "pimpinan"])
+def test_bukan_analis_tidak_membuka_kegiatan(client, dunia, persona):
+    masuk(client, dunia, persona)
+    assert client.get(url(dunia, "kegiatan_buat")).status_code == 403
+
+
+def test_isian_salah_ditolak_dengan_pesan(client, dunia, jabatan_a):
+    masuk(client, dunia, "analis")
+    r = client.post(url(dunia, "kegiatan_buat"), {"nama": "", "tenggat": "31/13/2027"})
+    assert r.status_code == 422
+    html = r.content.decode()
+    assert "Tanggal tidak valid" in html and "Pilih sedikitnya satu" in html
+
+
+def test_alur_web_ajukan_catatan_kembalikan_selesaikan_setujui(client, dunia, peserta_a, jabatan_a):
+    k = peserta_a.kegiatan
+    masuk(client, dunia, "operator_a")
+    r = client.post(url(dunia, "peserta_aksi", k.pk, peserta_a.pk, "ajukan"),
+                    {"versi": peserta_a.versi})  # fmt: skip
+    assert r.status_code == 302
+    peserta_a.refresh_from_db()
+    assert peserta_a.status == "diajukan"
+    masuk(client, dunia, "analis")
+    halaman = client.get(url(dunia, "peserta", k.pk, peserta_a.pk)).content.decode()
+    assert "Data yang diajukan" in halaman and "Penelaah Teknis Kebijakan" in halaman
+    r = client.post(
+        url(dunia, "catatan_buat", k.pk, peserta_a.pk),
+        {"jabatan": jabatan_a.pk, "sasaran": "anjab", "butir": "ikhtisar",
+         "isi": "Ikhtisar belum menggambarkan tugas."},
+    )  # fmt: skip
+    assert r.status_code == 302
+    c = Catatan.objects.get(peserta=peserta_a)
+    r = client.post(url(dunia, "peserta_aksi", k.pk, peserta_a.pk, "kembalikan"),
+                    {"versi": peserta_a.versi, "catatan": "Perbaiki ikhtisar."})  # fmt: skip
+    assert r.status_code == 302
+    peserta_a.refresh_from_db()
+    assert peserta_a.status == "revisi"
+    # The operator sees the note beside the ANJAB item it concerns.
+    masuk(client, dunia, "operator_a")
+    jab = client.get(
+        reverse("web:jabatan", args=[dunia.instansi.kode, jabatan_a.pk]) + "?tab=anjab"
+    )
+    assert "Ikhtisar belum menggambarkan tugas." in jab.content.decode()
+    r = client.post(url(dunia, "peserta_aksi", k.pk, peserta_a.pk, "ajukan"),
+                    {"versi": peserta_a.versi})  # fmt: skip
+    assert r.status_code == 422 and "belum ditandai selesai" in r.content.decode()
+    client.post(url(dunia, "catatan_selesaikan", c.pk), {"versi": c.versi, "tanggapan": "Sudah."})
+    c.refresh_from_db()
+    assert c.selesai and c.tanggapan == "Sudah."
+    peserta_a.refresh_from_db()
+    client.post(
+        url(dunia, "peserta_aksi", k.pk, peserta_a.pk, "ajukan"), {"versi": peserta_a.versi}
+    )
+    peserta_a.refresh_from_db()
+    assert peserta_a.status == "diajukan"
+    masuk(client, dunia, "analis")
+    client.post(
+        url(dunia, "peserta_aksi", k.pk, peserta_a.pk, "setujui"), {"versi": peserta_a.versi}
+    )
+    peserta_a.refresh_from_db()
+    assert peserta_a.status == "disetujui"
+    papan = client.get(url(dunia, "kegiatan", k.pk) + "?status=disetujui").content.decode()
+    assert "Dinas A" in papan and "Dinas B" not in papan
+
+
+def test_operator_opd_lain_tidak_bertindak_atas_opd_ini(client, dunia, peserta_a):
+    masuk(client, dunia, "operator_b")
+    r = client.post(url(dunia, "peserta_aksi", peserta_a.kegiatan_id, peserta_a.pk, "ajukan"),
+                    {"versi": peserta_a.versi})  # fmt: skip
+    assert r.status_code == 403
+    peserta_a.refresh_from_db()
+    assert peserta_a.status == "belum"
+
+
+def test_papan_terlambat_dan_perpanjangan(client, dunia, peserta_a, peserta_b):
+    PesertaPenataan.objects.filter(pk=peserta_a.pk).update(tenggat=date.today() - timedelta(days=3))
+    masuk(client, dunia, "analis")
+    k = peserta_a.kegiatan
+    html = client.get(url(dunia, "kegiatan", k.pk) + "?terlambat=on").content.decode()
+    assert "Dinas A" in html and "Dinas B" not in html and "terlambat 3 hari" in html
+    peserta_a.refresh_from_db()
+    baru = date.today() + timedelta(days=7)
+    client.post(url(dunia, "peserta_atur", k.pk, peserta_a.pk),
+                {"versi": peserta_a.versi, "tenggat": baru.isoformat()})  # fmt: skip
+    peserta_a.refresh_from_db()
+    assert peserta_a.tenggat == baru
+
+
+def test_unduh_papan_xlsx(client, dunia, kegiatan):
+    masuk(client, dunia, "analis")
+    r = client.get(url(dunia, "kegiatan_unduh", kegiatan.pk))
+    assert r.status_code == 200
+    from io import BytesIO
+
+    ws = load_workbook(BytesIO(r.content)).active
+    teks = [c.value for row in ws.iter_rows() for c in row if c.value]
+    assert "Dinas A" in teks and "Dinas B" in teks
+
+
+def test_kueri_papan_tetap_untuk_banyak_opd(client, dunia, jabatan_a):
+    from ramping.akun.akses import Akses
+    from ramping.organisasi.services import unit_buat
+
+    def kegiatan_baru(nama):
+        return svc.kegiatan_buat(akses=dunia.analis, struktur=dunia.struktur, nama=nama,
+                                 tenggat=date(2027, 1, 1), diminta=["abk", "anjab"])  # fmt: skip
+
+    def hitung(k):
+        masuk(client, dunia, "analis")
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url(dunia, "kegiatan", k.pk)).status_code == 200
+        return len(q)
+
+    dua = kegiatan_baru("Dua OPD")
+    hitung(dua)  # the first request also creates the session
+    sedikit = hitung(dua)
+    sistem = Akses.sistem(dunia.instansi)
+    for i in range(8):
+        unit_buat(akses=sistem, struktur=dunia.struktur, induk=None, kode=f"DINAS-X{i}",
+                  nama=f"Dinas X{i}", jenis="dinas", eselon="II.b")  # fmt: skip
+    assert hitung(kegiatan_baru("Sepuluh OPD")) == sedikit
