@@ -5,7 +5,9 @@ so a typo in production configuration stops the process at start-up.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -32,6 +34,19 @@ def envint(name: str, default: str) -> int:
 
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envurl(name: str) -> str:
+    """An absolute http(s) address without a trailing slash, or "" when unset."""
+    value = os.environ.get(name, "").strip().rstrip("/")
+    if not value:
+        return ""
+    bagian = urlsplit(value)
+    if bagian.scheme not in {"http", "https"} or not bagian.netloc or bagian.query:
+        raise ImproperlyConfigured(
+            f"{name} harus alamat lengkap seperti https://ramping.kota.go.id, bukan {value!r}"
+        )
+    return value
 
 
 # Development by default (like healthchecks); production sets RAMPING_DEBUG=false.
@@ -148,6 +163,31 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# E-mail of the penataan notices (ramping.penataan.notifikasi). Without an SMTP host the messages
+# are printed to the console, so development and tests need no mail server.
+EMAIL_HOST = os.environ.get("RAMPING_EMAIL_HOST", "").strip()
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("RAMPING_EMAIL_PORT", "587")
+    if not 0 < EMAIL_PORT < 65536:
+        raise ImproperlyConfigured(f"RAMPING_EMAIL_PORT harus 1–65535, bukan {EMAIL_PORT}")
+    EMAIL_HOST_USER = os.environ.get("RAMPING_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("RAMPING_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = envbool("RAMPING_EMAIL_TLS", "true")
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A dead mail server must not hold a request (notices are sent after the commit, in-request).
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("RAMPING_EMAIL_DARI", "ramping <ramping@localhost>").strip()
+if "@" not in parseaddr(DEFAULT_FROM_EMAIL)[1]:
+    raise ImproperlyConfigured(
+        f"RAMPING_EMAIL_DARI harus alamat surel, mis. 'ramping <ramping@kota.go.id>', "
+        f"bukan {DEFAULT_FROM_EMAIL!r}"
+    )
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address users reach the app at, for links in e-mails (pages use relative links).
+RAMPING_URL_DASAR = envurl("RAMPING_URL_DASAR")
 
 LOGGING = {
     "version": 1,

@@ -37,3 +37,16 @@ def keanggotaan_atur(
         perubahan={"peran": peran, "opd_kode": opd_kode, "baru": dibuat},
     )
     return anggota
+
+
+def pengguna_atur_surel(*, pengguna: Pengguna, terima: bool) -> bool:
+    """A person's own choice to receive the penataan notices by e-mail too (in-app always).
+
+    Not in the audit trail: the trail is kept per agency and this preference belongs to the
+    person across all their agencies, like their password. Returns whether it changed.
+    """
+    if pengguna.terima_surel == terima:
+        return False
+    pengguna.terima_surel = terima
+    pengguna.save(update_fields=["terima_surel"])
+    return True

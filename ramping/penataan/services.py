@@ -307,7 +307,7 @@ def _beritahu_transisi(peserta: PesertaPenataan, aksi: str, catatan: str) -> Non
     if aksi == "ajukan":
         penerima = (
             [peserta.analis]
-            if peserta.analis_id
+            if peserta.analis_id and peserta.analis.is_active
             else notifikasi.penerima_analis(instansi_id=peserta.instansi_id)
         )
     else:

@@ -20,6 +20,7 @@ from ramping.errors import TidakBerhak, TidakDitemukan
 from ramping.inti.lingkup import lingkup_instansi
 from ramping.organisasi.models import Instansi, Struktur
 from ramping.organisasi.selectors import instansi_pengguna, struktur_versi
+from ramping.penataan.notifikasi import belum_dibaca_per_instansi
 
 KUNCI_SESI_INSTANSI = "instansi_kode"
 
@@ -50,7 +51,10 @@ def _versi_diminta(request: HttpRequest) -> int | None:
 
 
 def _instansi_diminta(request: HttpRequest, instansi_kode: str) -> tuple[Instansi, list[Instansi]]:
-    daftar = instansi_pengguna(pengguna=request.user)
+    # The header's unread count comes with the agencies, in the same query.
+    daftar = instansi_pengguna(
+        pengguna=request.user, belum_dibaca=belum_dibaca_per_instansi(pengguna=request.user)
+    )
     instansi = next((i for i in daftar if i.kode == instansi_kode), None)
     if instansi is None:
         raise TidakDitemukan()

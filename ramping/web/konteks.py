@@ -36,4 +36,6 @@ def navigasi(request: HttpRequest) -> dict:
             (kunci, label, reverse(nama, args=[kode]) + akhiran) for kunci, label, nama in menu
         ],
         "versi_param": akhiran,
+        # Counted with the user's agencies when the page opened (no query of its own).
+        "notifikasi_belum_dibaca": halaman.instansi.belum_dibaca,
     }

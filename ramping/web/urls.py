@@ -13,6 +13,7 @@ from ramping.web.views import (
     jabatan_anjab,
     jabatan_evaluasi,
     jabatan_tugas,
+    notifikasi,
     pegawai,
     penempatan,
     peta,
@@ -67,6 +68,9 @@ instansi = [
     path("pegawai/", pegawai.daftar, name="pegawai_daftar"),
     path("pegawai/<int:pegawai_id>/", pegawai.pegawai, name="pegawai"),
     path("penempatan/baru/", penempatan.baru, name="penempatan_buat"),
+    path("notifikasi/", notifikasi.daftar, name="notifikasi_daftar"),
+    path("notifikasi/baca/", notifikasi.tandai_dibaca, name="notifikasi_tandai_dibaca"),
+    path("notifikasi/surel/", notifikasi.atur_surel, name="pengguna_atur_surel"),
 ]
 
 urlpatterns = [
