@@ -2,6 +2,7 @@
 Indonesian way, ANJAB lists and tables as items (the items that differ from the other side
 marked), long texts shortened behind a "lihat" toggle."""
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -67,13 +68,25 @@ def _daftar(butir: list[tuple[str, bool]], tanda: str) -> SafeString:
     )
 
 
-def _teks(teks: str) -> SafeString:
+def _teks(teks: str, lain: Any = None) -> SafeString:
     if len(teks) <= TEKS_PENDEK and teks.count("\n") < 3:
         return format_html('<span class="riwayat-teks">{}</span>', teks)
-    pendek = teks[:TEKS_PENDEK].rsplit(" ", 1)[0].replace("\n", " ")
+    # Two long texts often share their opening: the excerpt starts just before the first
+    # difference, so the change is visible without opening "lihat".
+    awal = 0
+    if isinstance(lain, str) and lain != teks:
+        # Characters in common at the start (zip stops at the shorter text: not strict).
+        sama = next(
+            (i for i, (a, b) in enumerate(zip(teks, lain, strict=False)) if a != b),
+            min(len(teks), len(lain)),
+        )
+        if sama > TEKS_PENDEK // 2:
+            awal = teks.rfind(" ", 0, sama - 40) + 1
+    pendek = teks[awal : awal + TEKS_PENDEK].rsplit(" ", 1)[0].replace("\n", " ")
     return format_html(
-        '<details class="riwayat-panjang"><summary>{}… <span class="tautan-kecil">{}</span>'
+        '<details class="riwayat-panjang"><summary>{}{}… <span class="tautan-kecil">{}</span>'
         '</summary><div class="riwayat-teks">{}</div></details>',
+        "…" if awal else "",
         pendek,
         _("lihat"),
         teks,
@@ -89,10 +102,14 @@ def tampilkan_nilai(m: Medan, sisi: str) -> SafeString:
     if _kosong(nilai):
         return format_html('<span class="redup">{}</span>', _("(kosong)"))
     if isinstance(nilai, list):
-        lain_teks = {_butir_teks(x) for x in lain} if isinstance(lain, list) else set()
-        return _daftar(
-            [(t, ada_lain and t not in lain_teks) for t in map(_butir_teks, nilai)], tanda
-        )
+        # A multiset: an item added a second time is marked too.
+        sisa = Counter(map(_butir_teks, lain)) if isinstance(lain, list) else Counter()
+        butir = []
+        for t in map(_butir_teks, nilai):
+            beda = ada_lain and sisa[t] == 0
+            sisa[t] -= 0 if beda else 1
+            butir.append((t, beda))
+        return _daftar(butir, tanda)
     if isinstance(nilai, dict):
         lain = lain if isinstance(lain, dict) else {}
         butir = []
@@ -111,4 +128,4 @@ def tampilkan_nilai(m: Medan, sisi: str) -> SafeString:
             if butir
             else format_html('<span class="redup">{}</span>', _("(kosong)"))
         )
-    return _teks(_skalar(m, nilai))
+    return _teks(_skalar(m, nilai), lain if isinstance(lain, str) else None)
