@@ -1,14 +1,32 @@
 """The single place where audit entries are written; every service calls it."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from ramping.audit.models import JejakAudit
+
+# The history entry being restored (`pemulihan_dari`): every entry the owning service writes
+# meanwhile is marked as that restore, so services need no extra parameter.
+_PULIH_DARI: ContextVar[JejakAudit | None] = ContextVar("pulih_dari", default=None)
+
+
+@contextmanager
+def pemulihan_dari(entri: JejakAudit) -> Iterator[None]:
+    """Within this block, audit entries record that they restore `entri` (set `pulih_dari`
+    and say so in the summary)."""
+    token = _PULIH_DARI.set(entri)
+    try:
+        yield
+    finally:
+        _PULIH_DARI.reset(token)
 
 
 def _json_value(value: Any) -> Any:
@@ -26,7 +44,12 @@ def _baris(
     objek: models.Model | type[models.Model] | None,
     ringkasan: str,
     perubahan: dict[str, Any] | None,
+    induk: models.Model | None = None,
 ) -> JejakAudit:
+    pulih = _PULIH_DARI.get()
+    if pulih is not None:
+        waktu = timezone.localtime(pulih.waktu)
+        ringkasan = f"{ringkasan}, dikembalikan ke nilai sebelum {waktu:%d-%m-%Y %H:%M}"
     return JejakAudit(
         instansi_id=instansi_id,
         pengguna=pengguna if pengguna is not None and pengguna.is_authenticated else None,
@@ -38,6 +61,9 @@ def _baris(
             key: [_json_value(v) for v in value] if isinstance(value, tuple) else _json_value(value)
             for key, value in (perubahan or {}).items()
         },
+        induk_tipe=induk._meta.label if induk is not None else "",
+        induk_id=induk.pk if induk is not None else None,
+        pulih_dari=pulih,
     )
 
 
@@ -49,9 +75,11 @@ def audit_catat(
     objek: models.Model | None = None,
     ringkasan: str,
     perubahan: dict[str, Any] | None = None,
+    induk: models.Model | None = None,
 ) -> JejakAudit:
-    """Record one audit entry; `perubahan` values are made JSON-safe here."""
-    baris = _baris(instansi_id, pengguna, aksi, objek, ringkasan, perubahan)
+    """Record one audit entry; `perubahan` values are made JSON-safe here. `induk` is the
+    object whose history also shows it (a task's, ANJAB's or placement's position)."""
+    baris = _baris(instansi_id, pengguna, aksi, objek, ringkasan, perubahan, induk)
     baris.save()
     return baris
 
@@ -64,13 +92,17 @@ class Entri:
     objek: models.Model | type[models.Model]
     ringkasan: str
     perubahan: dict[str, Any] | None = None
+    induk: models.Model | None = None
 
 
 def audit_catat_banyak(
     *, instansi_id: int, pengguna: Any | None, aksi: str, entri: Iterable[Entri]
 ) -> int:
     """Record one audit entry per object of a bulk write, in one INSERT per 2,000 rows."""
-    baris = [_baris(instansi_id, pengguna, aksi, e.objek, e.ringkasan, e.perubahan) for e in entri]
+    baris = [
+        _baris(instansi_id, pengguna, aksi, e.objek, e.ringkasan, e.perubahan, e.induk)
+        for e in entri
+    ]
     JejakAudit.objects.bulk_create(baris, batch_size=2000)
     return len(baris)
 
@@ -92,6 +124,7 @@ def ubah_dan_catat(
     akses: Any,
     aksi: str,
     ringkasan: str,
+    induk: models.Model | None = None,
 ) -> dict[str, tuple[Any, Any]]:
     """The edit step every `<noun>_ubah` service shares once it has checked permission:
     refuse unknown fields, apply only real changes, validate, save them, audit them."""
@@ -112,5 +145,6 @@ def ubah_dan_catat(
         objek=obj,
         ringkasan=ringkasan,
         perubahan=perubahan,
+        induk=induk,
     )
     return perubahan

@@ -140,6 +140,7 @@ def unit_buat(
         objek=unit,
         ringkasan=f"Unit {nama} ditambahkan ke {struktur.nama}",
         perubahan={"nama": nama, "jenis": jenis, "eselon": eselon, "induk": induk},
+        induk=induk,
     )
     return unit
 

@@ -106,6 +106,7 @@ def penempatan_buat(
         objek=penempatan,
         ringkasan=f"{pegawai.nama} ditempatkan sebagai {jabatan.nama}",
         perubahan={"pegawai": pegawai, "jabatan": jabatan, "tmt_mulai": tmt_mulai},
+        induk=jabatan,
     )
     return penempatan
 
@@ -127,5 +128,6 @@ def penempatan_akhiri(*, akses: Akses, penempatan: Penempatan, tmt_selesai: date
         objek=penempatan,
         ringkasan=f"Penempatan {penempatan.pegawai.nama} berakhir",
         perubahan={"tmt_selesai": (None, tmt_selesai)},
+        induk=penempatan.jabatan,
     )
     return penempatan

@@ -152,6 +152,7 @@ def tugas_buat(
         objek=tugas,
         ringkasan=f"Tugas ditambahkan pada {jabatan.nama}",
         perubahan={f: getattr(tugas, f) for f in TUGAS_FIELD},
+        induk=jabatan,
     )
     return tugas
 
@@ -188,6 +189,7 @@ def tugas_ubah(*, akses: Akses, tugas: Tugas, versi: int, **nilai: Any) -> Tugas
             objek=tugas,
             ringkasan=f"Tugas pada {jabatan.nama} diubah",
             perubahan=perubahan,
+            induk=jabatan,
         )
     return tugas
 
@@ -203,6 +205,9 @@ def tugas_hapus(*, akses: Akses, tugas: Tugas, versi: int) -> None:
         instansi_id=jabatan.instansi_id,
         pengguna=akses.pengguna,
         aksi="tugas_hapus",
-        objek=jabatan,
+        objek=tugas,  # still carries its id: the entry joins that task's earlier ones
         ringkasan=f"Tugas dihapus dari {jabatan.nama}: {uraian[:120]}",
+        # The values it had, so the history can show and restore them.
+        perubahan={f: getattr(tugas, f) for f in TUGAS_FIELD},
+        induk=jabatan,
     )

@@ -116,5 +116,6 @@ def anjab_ubah(*, akses: Akses, jabatan: Jabatan, versi: int, **nilai: Any) -> A
             objek=anjab,
             ringkasan=f"ANJAB {jabatan.nama} diubah",
             perubahan=perubahan,
+            induk=jabatan,
         )
     return anjab

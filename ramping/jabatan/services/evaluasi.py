@@ -87,6 +87,7 @@ def evaluasi_simpan(
             objek=evaluasi,
             ringkasan=f"Evaluasi jabatan {jabatan.nama} disimpan",
             perubahan=perubahan,
+            induk=jabatan,
         )
     return evaluasi
 
@@ -120,6 +121,7 @@ def evaluasi_tetapkan(*, akses: Akses, evaluasi: EvaluasiJabatan, versi: int) ->
         objek=evaluasi,
         ringkasan=f"Evaluasi {jabatan.nama} ditetapkan: kelas {hasil.kelas}",
         perubahan={"nilai": hasil.nilai, "kelas": (kelas_lama, hasil.kelas)},
+        induk=jabatan,
     )
     return evaluasi
 
@@ -164,5 +166,6 @@ def evaluasi_buka_kembali(
         aksi="evaluasi_buka_kembali",
         objek=evaluasi,
         ringkasan=f"Evaluasi {evaluasi.jabatan.nama} dibuka kembali",
+        induk=evaluasi.jabatan,
     )
     return evaluasi

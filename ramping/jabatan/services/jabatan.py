@@ -51,6 +51,7 @@ def jabatan_buat(
         objek=jabatan,
         ringkasan=f"Jabatan {nama} ditambahkan di {unit.nama}",
         perubahan={"nama": nama, "jenis": jenis, "jenjang": jenjang, "kelas": kelas},
+        induk=unit,
     )
     return jabatan
 

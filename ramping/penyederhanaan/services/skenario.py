@@ -32,7 +32,7 @@ def _boleh(akses: Akses, *units: UnitKerja) -> None:
         akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
 
 
-def _catat(akses: Akses, aksi: str, objek, ringkasan: str, perubahan: dict) -> None:
+def _catat(akses: Akses, aksi: str, objek, ringkasan: str, perubahan: dict, induk=None) -> None:
     audit_catat(
         instansi_id=akses.instansi_id,
         pengguna=akses.pengguna,
@@ -40,6 +40,7 @@ def _catat(akses: Akses, aksi: str, objek, ringkasan: str, perubahan: dict) -> N
         objek=objek,
         ringkasan=ringkasan,
         perubahan=perubahan,
+        induk=induk,
     )
 
 
@@ -111,6 +112,7 @@ def jabatan_pindah(*, akses: Akses, jabatan: Jabatan, unit: UnitKerja) -> Jabata
         jabatan,
         f"{jabatan.nama} dipindah ke {unit.nama}",
         {"unit": (lama, unit.pk)},
+        induk=unit,  # the receiving unit's history shows the arrival
     )
     return jabatan
 
@@ -171,5 +173,6 @@ def pegawai_pindah(*, akses: Akses, penempatan: Penempatan, jabatan: Jabatan) ->
         penempatan,
         f"Pegawai {penempatan.pegawai_id} dipindah ke {jabatan.nama}",
         {"jabatan": (lama, jabatan.pk)},
+        induk=jabatan,
     )
     return penempatan

@@ -125,3 +125,11 @@ def nip(nilai: str) -> str:
     if not nilai or len(nilai) != 18:
         return nilai
     return f"{nilai[:8]} {nilai[8:14]} {nilai[14]} {nilai[15:]}"
+
+
+@register.simple_tag
+def nilai_riwayat(medan, sisi: str):
+    """One side ("lama"/"baru") of a field of a history entry, readable (see riwayat_nilai)."""
+    from ramping.web.riwayat_nilai import tampilkan_nilai
+
+    return tampilkan_nilai(medan, sisi)
