@@ -15,6 +15,7 @@ from ramping.web.views import (
     jabatan_tugas,
     pegawai,
     penempatan,
+    pengaturan,
     peta,
     struktur,
     unit,
@@ -67,6 +68,7 @@ instansi = [
     path("pegawai/", pegawai.daftar, name="pegawai_daftar"),
     path("pegawai/<int:pegawai_id>/", pegawai.pegawai, name="pegawai"),
     path("penempatan/baru/", penempatan.baru, name="penempatan_buat"),
+    path("pengaturan/kop/", pengaturan.kop, name="pengaturan_kop"),
 ]
 
 urlpatterns = [
