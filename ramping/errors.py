@@ -39,3 +39,7 @@ class KonflikPerubahan(RampingError):
         "Data ini sudah diubah oleh pengguna lain sejak Anda membukanya. "
         "Muat ulang halaman untuk melihat perubahan terbaru, lalu ulangi perubahan Anda."
     )
+
+
+class LogoDitolak(RampingError):
+    pesan = "Logo harus berupa gambar PNG atau JPEG paling besar 1 MB."

@@ -152,6 +152,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("RAMPING_STATIC_ROOT", BASE_DIR / "staticfiles"))
+# The application's public address, printed in letters that ask OPD to work in it.
+RAMPING_URL = os.environ.get("RAMPING_URL", "")
+
+# Uploaded files (the agencies' logos). Not served by Django: the pages show the logo inline.
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("RAMPING_MEDIA_ROOT", BASE_DIR / "media"))
 
 # Production hardening: on whenever DEBUG is off, so `check --deploy` is clean.
 SECURE_SSL_REDIRECT = envbool("RAMPING_SSL_REDIRECT", "false" if DEBUG else "true")

@@ -102,7 +102,65 @@ class GantiHalaman:
     pass
 
 
-Blok = Judul | Teks | Isian | Daftar | Tabel | TandaTangan | GantiHalaman
+# --- Official documents (letters, regulation appendices): built by `ramping.laporan.kop` ------
+
+
+@dataclass(frozen=True, slots=True)
+class KopSurat:
+    """The letterhead: logo left, bold centred lines, the address, a double rule below."""
+
+    baris: tuple[str, ...]  # "PEMERINTAH KOTA CILEGON", "SEKRETARIAT DAERAH"
+    alamat: str = ""
+    logo: bytes | None = None  # PNG or JPEG, checked when uploaded
+
+
+@dataclass(frozen=True, slots=True)
+class KepalaLampiran:
+    """The appendix header in the right half of the first page of a regulation's appendix:
+    "LAMPIRAN I / PERATURAN WALI KOTA CILEGON" then "NOMOR : …", "TANGGAL : …", "TENTANG : …"."""
+
+    baris: tuple[str, ...]
+    pasangan: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pengesahan:
+    """One official's approval block in the right half: "Ditetapkan di …", "pada tanggal …",
+    the office ("WALI KOTA CILEGON,"), room for the signature, the name, then rank and NIP."""
+
+    atas: tuple[str, ...]
+    jabatan: str
+    nama: str
+    bawah: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Simpul:
+    kunci: str
+    label: str
+    kelompok: str = ""  # nodes of one group (an OPD) sit next to each other
+
+
+@dataclass(frozen=True, slots=True)
+class Garis:
+    dari: str
+    ke: str
+    berarah: bool = True  # an arrow dari → ke; False: a dashed line (working together)
+
+
+@dataclass(frozen=True, slots=True)
+class Diagram:
+    """Boxes and lines (the pola koordinasi); `renderers/diagram.py` lays it out."""
+
+    simpul: tuple[Simpul, ...]
+    garis: tuple[Garis, ...]
+    keterangan: tuple[str, ...] = ()  # the legend, one line per line style
+
+
+Blok = (
+    Judul | Teks | Isian | Daftar | Tabel | TandaTangan | GantiHalaman
+    | KopSurat | KepalaLampiran | Pengesahan | Diagram
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -113,6 +171,9 @@ class Dokumen:
     ukuran: str = "A4"  # A4 | A3
     mendatar: bool = False  # landscape
     kaki: str = ""  # footer text (the regulation the layout follows)
+    # The small running header (agency · scope, title) on every page; an official letter or
+    # appendix carries its own letterhead or appendix header instead.
+    kepala_halaman: bool = True
 
     def tabel(self) -> list[Tabel]:
         return [b for b in self.blok if isinstance(b, Tabel)]

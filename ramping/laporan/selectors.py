@@ -283,3 +283,117 @@ def _pemangku(akses: Akses, struktur: Struktur, ids: set[int]) -> dict[int, list
             PegawaiL(p.pegawai.nama_lengkap, p.pegawai.nip, p.pegawai.tanggal_lahir)
         )
     return hasil
+
+
+# --- pola koordinasi (Perwal appendix) ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRelasiL:
+    id: int
+    path: str
+    nama: str
+    singkatan: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelasiL:
+    dari: UnitRelasiL
+    ke: UnitRelasiL
+    jenis: str  # RelasiKoordinasi.Jenis value
+    keterangan: str
+    dasar_hukum: str
+
+
+def relasi_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) -> list[RelasiL]:
+    """The version's coordination relations with either end inside `opd` (None: all). One
+    query."""
+    from django.db.models import Q
+
+    from ramping.sistemkerja.models import RelasiKoordinasi
+
+    akses.pastikan_instansi(struktur)
+    qs = RelasiKoordinasi.objects.filter(instansi_id=akses.instansi_id, struktur=struktur)
+    if opd is not None:
+        qs = qs.filter(
+            Q(unit_dari__path__startswith=opd.path) | Q(unit_ke__path__startswith=opd.path)
+        )
+    kolom = ("id", "path", "nama", "singkatan")
+    hasil = []
+    for r in qs.values(
+        *(f"unit_dari__{k}" for k in kolom),
+        *(f"unit_ke__{k}" for k in kolom),
+        "jenis",
+        "keterangan",
+        "dasar_hukum",
+    ):
+        hasil.append(
+            RelasiL(
+                UnitRelasiL(*(r[f"unit_dari__{k}"] for k in kolom)),
+                UnitRelasiL(*(r[f"unit_ke__{k}"] for k in kolom)),
+                r["jenis"],
+                r["keterangan"],
+                r["dasar_hukum"],
+            )
+        )
+    hasil.sort(key=lambda r: (r.dari.path, r.ke.path, r.jenis))
+    return hasil
+
+
+# --- Surat Edaran of a penataan round -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PesertaL:
+    opd: str
+    kode: str
+    tenggat: date  # the OPD's own deadline, or the round's
+
+
+@dataclass(frozen=True, slots=True)
+class KegiatanL:
+    id: int
+    nama: str
+    struktur: str
+    dasar_hukum: str
+    diminta: tuple[str, ...]
+    tenggat: date
+    nomor_surat: str
+    tanggal_surat: date | None
+    perihal: str
+    isi_surat: str
+    peserta: tuple[PesertaL, ...]
+
+
+def kegiatan_surat(*, akses: Akses, kegiatan_id: int) -> KegiatanL:
+    """A round and its participating OPD, for its Surat Edaran. Two queries."""
+    from ramping.penataan.models import KegiatanPenataan, PesertaPenataan
+
+    k = (
+        KegiatanPenataan.objects.filter(instansi_id=akses.instansi_id, pk=kegiatan_id)
+        .select_related("struktur")
+        .first()
+    )
+    if k is None:
+        raise TidakDitemukan("Kegiatan penataan tidak ditemukan.")
+    peserta = tuple(
+        PesertaL(nama, kode, tenggat or k.tenggat)
+        for nama, kode, tenggat in PesertaPenataan.objects.filter(
+            instansi_id=akses.instansi_id, kegiatan_id=k.pk
+        )
+        .order_by("opd__path")
+        .values_list("opd__nama", "opd__kode", "tenggat")
+    )
+    return KegiatanL(
+        id=k.pk,
+        nama=k.nama,
+        struktur=k.struktur.nama,
+        dasar_hukum=k.dasar_hukum,
+        diminta=tuple(k.bagian_diminta()),
+        tenggat=k.tenggat,
+        nomor_surat=k.nomor_surat,
+        tanggal_surat=k.tanggal_surat,
+        perihal=k.perihal,
+        isi_surat=k.isi_surat,
+        peserta=peserta,
+    )

@@ -28,6 +28,7 @@ def buat_laporan(
     opd_kode: str = "",
     jabatan_id: int | None = None,
     versi_dipilih: bool = False,
+    opsi: dict[str, str] | None = None,
 ) -> Berkas:
     """Render one report. A position names its own version unless one was picked explicitly."""
     kelas = LAPORAN.get(kode)
@@ -48,5 +49,8 @@ def buat_laporan(
         raise TidakDitemukan("Pilih perangkat daerah untuk laporan ini.")
     if struktur is None:
         raise TidakDitemukan("Instansi belum memiliki versi struktur.")
-    exporter = kelas(akses=akses, struktur=struktur, opd=opd, jabatan_id=jabatan_id)
+    # Only the options the report declares (a regulation appendix's nomor, tentang); blank
+    # values keep the report's defaults.
+    tambahan = {k: v for k, v in (opsi or {}).items() if k in kelas.opsi and v}
+    exporter = kelas(akses=akses, struktur=struktur, opd=opd, jabatan_id=jabatan_id, **tambahan)
     return Berkas(exporter.ekspor(format), exporter.nama_berkas(format), MIME[format])

@@ -64,6 +64,7 @@ def unduh(request, laporan: str):
         opd_kode=request.GET.get("opd", ""),
         jabatan_id=int(jabatan) if jabatan.isdigit() else None,
         versi_dipilih="versi" in request.GET,
+        opsi={k: request.GET.get(k, "")[:200] for k in ("nomor", "tentang")},
     )
     response = HttpResponse(berkas.isi, content_type=berkas.mime)
     response["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'

@@ -237,6 +237,42 @@ class PengaturanInstansi(MilikInstansi):
     )
     dasar_hukum = models.CharField("dasar hukum pengaturan", max_length=250, blank=True)
 
+    # Letterhead and officials, printed by every official document (`ramping.laporan.kop`).
+    # Blank values fall back to what the agency's name gives (`organisasi.pengaturan.kop_instansi`).
+    kop_pemerintah = models.CharField(
+        "baris kop: pemerintah", max_length=120, blank=True, help_text="PEMERINTAH KOTA CILEGON"
+    )
+    kop_unit = models.CharField(
+        "baris kop: unit", max_length=120, blank=True, help_text="SEKRETARIAT DAERAH"
+    )
+    alamat = models.CharField(
+        "alamat kantor", max_length=250, blank=True, help_text="Jalan, nomor telepon, laman, surel"
+    )
+    kota = models.CharField(
+        "tempat penetapan", max_length=60, blank=True, help_text='"Cilegon" untuk "Cilegon, 5 …"'
+    )
+    logo = models.ImageField("logo", upload_to="logo/", blank=True)
+    # Blank: from the agency's kind (a kota's "Peraturan Wali Kota", a kabupaten's "Peraturan
+    # Bupati"), so a migrated kabupaten row does not print "Wali Kota" by default.
+    jenis_peraturan = models.CharField(
+        "jenis peraturan kepala daerah",
+        max_length=60,
+        blank=True,
+        help_text="Kosong: menurut jenis instansi (Peraturan Wali Kota, Peraturan Bupati, …)",
+    )
+    jabatan_kepala_daerah = models.CharField(
+        "jabatan kepala daerah", max_length=120, blank=True, help_text="Wali Kota Cilegon"
+    )
+    nama_kepala_daerah = models.CharField("nama kepala daerah", max_length=120, blank=True)
+    penandatangan_nama = models.CharField("nama penandatangan surat", max_length=120, blank=True)
+    penandatangan_jabatan = models.CharField(
+        "jabatan penandatangan surat", max_length=120, blank=True, help_text="Sekretaris Daerah"
+    )
+    penandatangan_nip = models.CharField("NIP penandatangan", max_length=18, blank=True)
+    penandatangan_pangkat = models.CharField(
+        "pangkat penandatangan", max_length=80, blank=True, help_text="Pembina Utama Madya (IV/d)"
+    )
+
     class Meta:
         verbose_name = "pengaturan instansi"
         verbose_name_plural = "pengaturan instansi"

@@ -30,6 +30,9 @@ def navigasi(request: HttpRequest) -> dict:
     # Imports write data: analysts and admins (pegawai, tugas) and operators (tugas of their OPD).
     if halaman.boleh_menempatkan:
         menu.append(("impor", _("Impor data"), "impor:daftar"))
+    # The letterhead and officials of the official documents: agency-wide roles only.
+    if halaman.akses.mengelola_seluruh_instansi:
+        menu.append(("pengaturan_kop", _("Kop dokumen"), "web:pengaturan_kop"))
     return {
         "halaman": halaman,
         "menu": [

@@ -16,6 +16,7 @@ from ramping.web.views import (
     notifikasi,
     pegawai,
     penempatan,
+    pengaturan,
     peta,
     riwayat,
     struktur,
@@ -79,6 +80,7 @@ instansi = [
     path("notifikasi/", notifikasi.daftar, name="notifikasi_daftar"),
     path("notifikasi/baca/", notifikasi.tandai_dibaca, name="notifikasi_tandai_dibaca"),
     path("notifikasi/surel/", notifikasi.atur_surel, name="pengguna_atur_surel"),
+    path("pengaturan/kop/", pengaturan.kop, name="pengaturan_kop"),
 ]
 
 urlpatterns = [

@@ -5,6 +5,7 @@ from ramping.laporan.exporters.anjab import InformasiJabatan
 from ramping.laporan.exporters.dasar import Exporter
 from ramping.laporan.exporters.evaluasi import BeritaAcara, EvaluasiJabatan
 from ramping.laporan.exporters.kebutuhan import Kebutuhan5Tahun
+from ramping.laporan.exporters.lampiran import LampiranPetaJabatan, LampiranPolaKoordinasi
 from ramping.laporan.exporters.peta_jabatan import PetaJabatan
 
 LAPORAN: dict[str, type[Exporter]] = {
@@ -16,6 +17,8 @@ LAPORAN: dict[str, type[Exporter]] = {
         EvaluasiJabatan,
         BeritaAcara,
         Kebutuhan5Tahun,
+        LampiranPetaJabatan,
+        LampiranPolaKoordinasi,
     )
 }
 
@@ -26,6 +29,8 @@ __all__ = [
     "Exporter",
     "InformasiJabatan",
     "Kebutuhan5Tahun",
+    "LampiranPetaJabatan",
+    "LampiranPolaKoordinasi",
     "PetaJabatan",
     "RekapAbk",
 ]

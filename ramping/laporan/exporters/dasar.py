@@ -28,6 +28,9 @@ class Exporter(ABC):
     format: ClassVar[tuple[str, ...]]
     perlu_opd: ClassVar[bool] = False  # whole-agency output would be unreadable or huge
     per_jabatan: ClassVar[bool] = False  # accepts a single position (`jabatan_id`)
+    # Further keyword options of the constructor (text), offered by the CLI as `--<name>` and
+    # passed through by the download and the API (a regulation appendix's `nomor`, `tentang`).
+    opsi: ClassVar[tuple[str, ...]] = ()
 
     def __init__(
         self,

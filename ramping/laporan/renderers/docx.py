@@ -20,10 +20,14 @@ from ramping.laporan.dokumen import (
     ANGKA,
     DATA,
     Daftar,
+    Diagram,
     Dokumen,
     GantiHalaman,
     Isian,
     Judul,
+    KepalaLampiran,
+    KopSurat,
+    Pengesahan,
     Tabel,
     TandaTangan,
     Teks,
@@ -88,9 +92,10 @@ def _halaman(doc, dokumen: Dokumen) -> None:
     s.page_width, s.page_height = Cm(lebar), Cm(tinggi)
     s.left_margin = s.right_margin = Cm(2)
     s.top_margin, s.bottom_margin = Cm(2), Cm(1.8)
-    kepala = s.header.paragraphs[0]
-    kepala.text = " · ".join(dokumen.kop[:3])
-    _kecil(kepala)
+    if dokumen.kepala_halaman:
+        kepala = s.header.paragraphs[0]
+        kepala.text = " · ".join(dokumen.kop[:3])
+        _kecil(kepala)
     kaki = s.footer.paragraphs[0]
     kaki.text = f"{dokumen.kaki}    Halaman "
     _medan(kaki, "PAGE")
@@ -155,8 +160,113 @@ def _blok(doc, blok) -> None:
         _tanda_tangan(doc, blok)
     elif isinstance(blok, GantiHalaman):
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    elif isinstance(blok, KopSurat):
+        _kop_surat(doc, blok)
+    elif isinstance(blok, KepalaLampiran):
+        _kepala_lampiran(doc, blok)
+    elif isinstance(blok, Pengesahan):
+        _pengesahan(doc, blok)
+    elif isinstance(blok, Diagram):
+        _diagram(doc, blok)
     else:
         raise TypeError(blok)
+
+
+def _ruang(doc):
+    s = doc.sections[0]
+    return s.page_width - s.left_margin - s.right_margin
+
+
+def _tanpa_spasi(p) -> None:
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.space_before = Pt(0)
+
+
+def _kop_surat(doc, blok: KopSurat) -> None:
+    ruang = _ruang(doc)
+    samping = Cm(2.6)
+    t = doc.add_table(rows=1, cols=3)
+    logo, tengah, _kanan = t.rows[0].cells
+    if blok.logo:
+        logo.paragraphs[0].add_run().add_picture(BytesIO(blok.logo), height=Cm(2.2))
+    for i, baris in enumerate(blok.baris):
+        p = tengah.paragraphs[0] if i == 0 else tengah.add_paragraph()
+        run = p.add_run(baris)
+        run.bold = True
+        run.font.size = Pt(14 if i == 0 else 13)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _tanpa_spasi(p)
+    if blok.alamat:
+        p = tengah.add_paragraph()
+        p.add_run(blok.alamat).font.size = Pt(8.5)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _tanpa_spasi(p)
+    _lebar(t, (samping, ruang - 2 * samping, samping))
+    for sel in t.rows[0].cells:
+        sel.vertical_alignment = 1  # centre
+    # The double rule under the letterhead: a thick-thin bottom border of an empty paragraph.
+    garis = doc.add_paragraph()
+    pbdr = OxmlElement("w:pBdr")
+    bawah = OxmlElement("w:bottom")
+    for k, v in (("w:val", "thickThinSmallGap"), ("w:sz", "18"), ("w:space", "1"),
+                 ("w:color", "000000")):  # fmt: skip
+        bawah.set(qn(k), v)
+    pbdr.append(bawah)
+    garis._p.get_or_add_pPr().append(pbdr)
+    garis.paragraph_format.space_after = Pt(10)
+
+
+def _kepala_lampiran(doc, blok: KepalaLampiran) -> None:
+    tengah = int(_ruang(doc) * 0.5)
+    label = Cm(2.1)
+    for baris in blok.baris:
+        p = doc.add_paragraph(baris)
+        p.paragraph_format.left_indent = tengah
+        _tanpa_spasi(p)
+    for a, b in blok.pasangan:
+        # Hanging indent: a wrapped TENTANG continues under its value, not under the label.
+        p = doc.add_paragraph(f"{a}\t:\t{b}")
+        f = p.paragraph_format
+        f.left_indent = tengah + label + Cm(0.4)
+        f.first_line_indent = -(label + Cm(0.4))
+        f.tab_stops.add_tab_stop(tengah + label)
+        f.tab_stops.add_tab_stop(tengah + label + Cm(0.4))
+        _tanpa_spasi(p)
+    doc.add_paragraph()
+
+
+def _pengesahan(doc, blok: Pengesahan) -> None:
+    kiri = int(_ruang(doc) * 0.55)
+    doc.add_paragraph()
+
+    def baris(teks: str, *, tebal=False, tengah=False):
+        p = doc.add_paragraph()
+        p.add_run(teks).bold = tebal
+        p.paragraph_format.left_indent = kiri
+        p.paragraph_format.keep_with_next = True
+        if tengah:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _tanpa_spasi(p)
+        return p
+
+    for b in blok.atas:
+        baris(b)
+    baris("")
+    baris(blok.jabatan, tebal=True, tengah=True)
+    for _ in range(4):
+        baris("")
+    baris(blok.nama or "(....................................)", tebal=True, tengah=True)
+    for b in blok.bawah:
+        baris(b, tengah=True)
+
+
+def _diagram(doc, blok: Diagram) -> None:
+    from ramping.laporan.renderers.diagram import png
+
+    ruang = _ruang(doc)
+    gambar = png(blok, ruang / 12700)  # EMU → points
+    doc.add_picture(BytesIO(gambar), width=ruang)
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _isian(doc, blok: Isian) -> None:

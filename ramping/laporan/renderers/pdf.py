@@ -20,6 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    HRFlowable,
+    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -35,10 +37,14 @@ from ramping.laporan.dokumen import (
     TOTAL,
     UNIT,
     Daftar,
+    Diagram,
     Dokumen,
     GantiHalaman,
     Isian,
     Judul,
+    KepalaLampiran,
+    KopSurat,
+    Pengesahan,
     Tabel,
     TandaTangan,
     Teks,
@@ -100,6 +106,7 @@ def gaya(nama: str, ukuran: float = 9, rata: str = "kiri", tebal: bool = False, 
         alignment=RATA.get(rata, TA_RIGHT if rata == "kanan" else TA_LEFT),
         leftIndent=indent,
         spaceAfter=0,
+        keepWithNext=nama == "judul",  # a heading never ends a page alone
     )
 
 
@@ -133,9 +140,14 @@ def kanvas_bernomor(dokumen: Dokumen):
             kop = aman_kanvas(" · ".join(dokumen.kop[:2]))
             while kop and stringWidth(kop, regular, 7) > ruang:
                 kop = kop[:-2] + "…"
-            self.drawString(15 * mm, tinggi - 10 * mm, kop)
-            self.drawRightString(lebar - 15 * mm, tinggi - 10 * mm, judul)
-            self.drawString(15 * mm, 8 * mm, aman_kanvas(dokumen.kaki))
+            if dokumen.kepala_halaman:
+                self.drawString(15 * mm, tinggi - 10 * mm, kop)
+                self.drawRightString(lebar - 15 * mm, tinggi - 10 * mm, judul)
+            kaki = aman_kanvas(dokumen.kaki)
+            ruang_kaki = lebar - 30 * mm - stringWidth("Halaman 999 dari 999", regular, 7) - 8 * mm
+            while kaki and stringWidth(kaki, regular, 7) > ruang_kaki:
+                kaki = kaki[:-2] + "…"
+            self.drawString(15 * mm, 8 * mm, kaki)
             self.drawRightString(lebar - 15 * mm, 8 * mm, f"Halaman {nomor} dari {jumlah}")
 
     return KanvasBernomor
@@ -156,6 +168,12 @@ def render_pdf(dokumen: Dokumen) -> bytes:
     lebar = doc.width
     alir: list = []
     for blok in dokumen.blok:
+        if isinstance(blok, Pengesahan) and len(alir) >= 2 and isinstance(alir[-2], Paragraph):
+            # The closing paragraph goes with the signature: a page never starts with it alone.
+            akhir = alir[-2:]
+            del alir[-2:]
+            alir.append(KeepTogether([*akhir, *_blok(blok, lebar)]))
+            continue
         alir += _blok(blok, lebar)
     doc.build(alir, canvasmaker=kanvas_bernomor(dokumen))
     return buf.getvalue()
@@ -181,7 +199,92 @@ def _blok(blok, lebar: float) -> list:
         return [Spacer(1, 10), KeepTogether(_tanda_tangan(blok, lebar))]
     if isinstance(blok, GantiHalaman):
         return [PageBreak()]
+    if isinstance(blok, KopSurat):
+        return _kop_surat(blok, lebar)
+    if isinstance(blok, KepalaLampiran):
+        return [_kepala_lampiran(blok, lebar), Spacer(1, 10)]
+    if isinstance(blok, Pengesahan):
+        return [Spacer(1, 12), KeepTogether(_pengesahan(blok, lebar))]
+    if isinstance(blok, Diagram):
+        from ramping.laporan.renderers.diagram import gambar
+
+        return [Spacer(1, 4), gambar(blok, lebar), Spacer(1, 6)]
     raise TypeError(blok)
+
+
+def _logo(isi: bytes, tinggi: float) -> Image:
+    from reportlab.lib.utils import ImageReader
+
+    lebar_asli, tinggi_asli = ImageReader(BytesIO(isi)).getSize()
+    return Image(BytesIO(isi), width=tinggi * lebar_asli / tinggi_asli, height=tinggi)
+
+
+def _kop_surat(blok: KopSurat, lebar: float) -> list:
+    teks = [
+        Paragraph(aman(b), gaya("kop-baris", 14 if i == 0 else 13, "tengah", tebal=True))
+        for i, b in enumerate(blok.baris)
+    ]
+    if blok.alamat:
+        teks.append(Paragraph(aman(blok.alamat), gaya("kop-alamat", 8.5, "tengah")))
+    samping = 24 * mm  # the logo's column, mirrored on the right so the lines stay centred
+    logo = _logo(blok.logo, 22 * mm) if blok.logo else ""
+    t = Table([[logo, teks, ""]], colWidths=[samping, lebar - 2 * samping, samping])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))  # fmt: skip
+    return [
+        t,
+        HRFlowable(width="100%", thickness=2, color=colors.black, spaceBefore=3, spaceAfter=1.2),
+        HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceBefore=0, spaceAfter=10),
+    ]
+
+
+def _kolom_kanan(isi, lebar: float, bagian: float = 0.5) -> Table:
+    """`isi` in the right part of the line (appendix header, approval block)."""
+    t = Table([["", isi]], colWidths=[lebar * (1 - bagian), lebar * bagian])
+    t.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))  # fmt: skip
+    return t
+
+
+def _kepala_lampiran(blok: KepalaLampiran, lebar: float) -> Table:
+    s = gaya("lampiran", 9)
+    lebar_kanan = lebar * 0.5
+    isi: list = [Paragraph(aman(b), s) for b in blok.baris]
+    data = [[Paragraph(aman(a), s), ":", Paragraph(aman(b), s)] for a, b in blok.pasangan]
+    if data:
+        t = Table(data, colWidths=[18 * mm, 3 * mm, lebar_kanan - 21 * mm], hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (1, 0), (1, -1), huruf()[0]),
+            ("FONTSIZE", (1, 0), (1, -1), 9),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+        ]))  # fmt: skip
+        isi.append(t)
+    return _kolom_kanan(isi, lebar)
+
+
+def _pengesahan(blok: Pengesahan, lebar: float) -> list:
+    s = gaya("sah", 9.5)
+    s_tengah = gaya("sah-tengah", 9.5, "tengah")
+    s_nama = gaya("sah-nama", 9.5, "tengah", tebal=True)
+    nama = blok.nama or "(....................................)"
+    isi: list = [Paragraph(aman(b), s) for b in blok.atas]
+    isi += [
+        Spacer(1, 6),
+        Paragraph(aman(blok.jabatan), gaya("sah-jabatan", 9.5, "tengah", tebal=True)),
+        Spacer(1, 44),
+        Paragraph(aman(nama), s_nama),
+        *(Paragraph(aman(b), s_tengah) for b in blok.bawah),
+    ]
+    return [_kolom_kanan(isi, lebar, 0.45)]
 
 
 def _isian(pasangan, lebar: float, tebal: bool = False) -> Table:

@@ -13,16 +13,26 @@ from ramping.akun.akses import Akses
 from ramping.errors import RampingError
 from ramping.laporan import paket
 from ramping.laporan.exporters import LAPORAN
+from ramping.laporan.exporters.surat_edaran import SuratEdaran, surat_edaran_berkas
 from ramping.laporan.selectors import opd_ambil
 from ramping.organisasi.perintah import instansi_perintah
 from ramping.organisasi.selectors import struktur_versi
 
 
 class Command(BaseCommand):
-    help = "Mengekspor laporan (peta jabatan, ANJAB, ABK, evaluasi, berita acara, kebutuhan, zip)."
+    help = (
+        "Mengekspor laporan (peta jabatan, ANJAB, ABK, evaluasi, berita acara, kebutuhan, "
+        "lampiran peraturan, surat edaran, zip)."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="laporan", required=True, metavar="LAPORAN")
+        se = sub.add_parser(SuratEdaran.kode, help=SuratEdaran.judul)
+        se.add_argument("--instansi", required=True, help="kode instansi")
+        se.add_argument("--kegiatan", required=True, type=int, help="id kegiatan penataan")
+        se.add_argument("--format", required=True, choices=SuratEdaran.format)
+        se.add_argument("--keluar", required=True, type=Path, help="berkas tujuan")
+        se.add_argument("--url", default=None, help="alamat aplikasi (bawaan: RAMPING_URL)")
         for kode, kelas in [*LAPORAN.items(), ("zip", None)]:
             p = sub.add_parser(kode, help=kelas.judul if kelas else "paket semua dokumen satu OPD")
             p.add_argument("--instansi", required=True, help="kode instansi")
@@ -36,8 +46,12 @@ class Command(BaseCommand):
                 p.add_argument("--jabatan", type=int, help="id satu jabatan")
             if kode == "kebutuhan":
                 p.add_argument("--tahun", type=int, help="tahun pertama proyeksi")
+            for opsi in kelas.opsi if kelas is not None else ():
+                p.add_argument(f"--{opsi}", help=f"{opsi} (lampiran peraturan)")
 
     def handle(self, *args, laporan: str, **o):
+        if laporan == SuratEdaran.kode:
+            return self._surat_edaran(o)
         with instansi_perintah(o["instansi"]) as instansi:
             akses = Akses.sistem(instansi)
             mulai = time.monotonic()
@@ -63,6 +77,7 @@ class Command(BaseCommand):
         if kelas.perlu_opd and opd is None and not o.get("jabatan"):
             raise CommandError(f"Laporan {kelas.kode} memerlukan --opd (atau --jabatan).")
         tambahan = {"tahun_awal": o["tahun"]} if kelas.kode == "kebutuhan" else {}
+        tambahan |= {k: o[k] for k in kelas.opsi if o.get(k) is not None}
         e = kelas(akses=akses, struktur=struktur, opd=opd, jabatan_id=o.get("jabatan"),
                   tanggal=o["tanggal"], **tambahan)  # fmt: skip
         isi = e.ekspor(o["format"])
@@ -81,3 +96,18 @@ class Command(BaseCommand):
 
         paket.tulis_zip(o["keluar"], kerja, kemajuan)
         return f"{len(kerja)} dokumen"
+
+    def _surat_edaran(self, o) -> None:
+        with instansi_perintah(o["instansi"]) as instansi:
+            try:
+                berkas = surat_edaran_berkas(
+                    akses=Akses.sistem(instansi),
+                    kegiatan_id=o["kegiatan"],
+                    format=o["format"],
+                    url_aplikasi=o["url"],
+                )
+            except RampingError as exc:
+                raise CommandError(exc.pesan) from None
+            o["keluar"].write_bytes(berkas.isi)
+            jumlah = f"{len(berkas.isi):,} bait".replace(",", ".")
+            self.stdout.write(self.style.SUCCESS(f"{o['keluar']} ditulis: {jumlah}."))
