@@ -13,6 +13,7 @@ from ramping.akun.models import Keanggotaan, Pengguna, Peran
 from ramping.audit.services import audit_catat
 from ramping.demo.evaluasi import alasan_demo, tingkat_untuk_kelas
 from ramping.demo.orang import TMT_2023, TMT_PENYETARAAN, OrangR, buat_orang
+from ramping.demo.penataan import muat_penataan
 from ramping.demo.penyederhanaan import muat_penyetaraan
 from ramping.demo.rencana import Rencana, rencana_2021
 from ramping.demo.sesudah import Hasil, turunkan_2023
@@ -294,6 +295,8 @@ def muat_instansi(
             # The register of the officials converted on 31 December 2021 (PermenPAN-RB 17/2021).
             muat_penyetaraan(instansi, sebelum, sesudah)
         muat_sistem_kerja(instansi, sesudah)  # teams, assignments and coordination (7/2022)
+        if riwayat:  # the city demo, not the scale generator's national size
+            muat_penataan(instansi, sesudah)  # the ANJAB/ABK round across every OPD
         audit_catat(
             instansi_id=instansi.pk,
             pengguna=None,

@@ -8,6 +8,7 @@ frozen snapshots of what was submitted and approved.
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ramping.inti.models import Berversi, MilikInstansi, pengguna_opsional
@@ -45,7 +46,7 @@ class KegiatanPenataan(MilikInstansi, Berversi):
     tanggal_surat = models.DateField("tanggal surat edaran", null=True, blank=True)
     perihal = models.CharField("perihal", max_length=300, blank=True)
     isi_surat = models.TextField("isi tambahan surat edaran", blank=True)
-    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
     dibuat_oleh = pengguna_opsional("dibuat oleh")
 
     class Meta:
@@ -119,7 +120,7 @@ class RiwayatPengajuan(MilikInstansi):
     dari = models.CharField("dari", max_length=10, blank=True)
     ke = models.CharField("ke", max_length=10)
     oleh = pengguna_opsional("oleh")
-    pada = models.DateTimeField("pada", auto_now_add=True)
+    pada = models.DateTimeField("pada", default=timezone.now)
     catatan = models.TextField("catatan", blank=True)
 
     class Meta:
@@ -163,7 +164,7 @@ class Catatan(MilikInstansi, Berversi):
         verbose_name="tugas",
     )
     isi = models.TextField("catatan")
-    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
     dibuat_oleh = pengguna_opsional("dibuat oleh")
     selesai_pada = models.DateTimeField("diselesaikan pada", null=True, blank=True)
     selesai_oleh = pengguna_opsional("diselesaikan oleh")
@@ -201,7 +202,7 @@ class PengakuanTemuan(MilikInstansi):
     objek = models.CharField("objek", max_length=40, blank=True)
     catatan = models.TextField("catatan")
     oleh = pengguna_opsional("oleh")
-    pada = models.DateTimeField("pada", auto_now_add=True)
+    pada = models.DateTimeField("pada", default=timezone.now)
 
     class Meta:
         verbose_name = "pengakuan temuan"
@@ -231,7 +232,7 @@ class Cuplikan(MilikInstansi):
         verbose_name="peserta",
     )
     jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices)
-    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
     data = models.JSONField("data")
 
     class Meta:
@@ -255,7 +256,7 @@ class Notifikasi(MilikInstansi):
     judul = models.CharField("judul", max_length=200)
     isi = models.TextField("isi", blank=True)
     tautan = models.CharField("tautan", max_length=300, blank=True)
-    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    dibuat = models.DateTimeField("dibuat", default=timezone.now)
     dibaca = models.DateTimeField("dibaca", null=True, blank=True)
 
     class Meta:
