@@ -121,6 +121,18 @@ def _cari(nama: str) -> NamaPelaksana | None:
     return katalog_nomenklatur()[baku] if baku else None
 
 
+def cari_nama_pelaksana(nama: str) -> NamaPelaksana | None:
+    """The catalogue row of a name, matched exactly after normalisation (case, punctuation,
+    spaces), or None: cheap enough to call for every position of a version, unlike the fuzzy
+    suggestions of :func:`cocokkan_nomenklatur`."""
+    return _cari(nama)
+
+
+def mengandung_analis(nama: str) -> bool:
+    """R45-03 without raising: True when :func:`periksa_bukan_analis` would refuse the name."""
+    return bool(_ANALIS.search(nama)) and _cari(nama) is None
+
+
 def cocokkan_nomenklatur(
     teks: str,
     *,
@@ -186,7 +198,7 @@ def periksa_bukan_analis(nama: str) -> None:
     A name that is itself in the list (Analis Perkara Peradilan, restricted to the Mahkamah Agung)
     is allowed: the list wins over the principle.
     """
-    if _ANALIS.search(nama) and _cari(nama) is None:
+    if mengandung_analis(nama):
         raise NamaPelaksanaMengandungAnalis(nama)
 
 
