@@ -12,6 +12,11 @@ urlpatterns = [
     path("<int:kegiatan_id>/", views.kegiatan, name="kegiatan"),
     path("<int:kegiatan_id>/unduh/", views.kegiatan_unduh, name="kegiatan_unduh"),
     path("<int:kegiatan_id>/tutup/", views.kegiatan_tutup, name="kegiatan_tutup"),
+    path(
+        "<int:kegiatan_id>/dokumen/<slug:dokumen>.<slug:format>",
+        views.kegiatan_dokumen,
+        name="kegiatan_dokumen",
+    ),
     path("<int:kegiatan_id>/opd/<int:peserta_id>/", views.peserta, name="peserta"),
     path(
         "<int:kegiatan_id>/opd/<int:peserta_id>/<slug:aksi>/",

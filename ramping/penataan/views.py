@@ -20,6 +20,7 @@ from ramping.organisasi.models import UnitKerja
 from ramping.penataan import selectors as sel
 from ramping.penataan import services as svc
 from ramping.penataan.cuplikan import pohon_dari_cuplikan
+from ramping.penataan.dokumen import dokumen_kegiatan
 from ramping.penataan.forms import (
     AksiForm,
     AkuiForm,
@@ -158,6 +159,20 @@ def kegiatan_unduh(request, kegiatan_id: int):
         isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     r["Content-Disposition"] = f'attachment; filename="kemajuan-penataan-{k.pk}.xlsx"'
+    return r
+
+
+@require_http_methods(["GET"])
+@halaman_instansi
+def kegiatan_dokumen(request, kegiatan_id: int, dokumen: str, format: str):
+    """The round's Surat Edaran (every member) or its approved peta jabatan appendix."""
+    h = request.halaman
+    k = sel.kegiatan_ambil(akses=h.akses, kegiatan_id=kegiatan_id)
+    if dokumen != "surat-edaran" and h.akses.peran == Peran.OPERATOR:
+        raise TidakDitemukan()
+    berkas = dokumen_kegiatan(akses=h.akses, kegiatan=k, dokumen=dokumen, format=format)
+    r = HttpResponse(berkas.isi, content_type=berkas.mime)
+    r["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
     return r
 
 

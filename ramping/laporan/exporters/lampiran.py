@@ -8,7 +8,7 @@ fed by the agency's settings; pages are numbered "Halaman x dari y" (PDF footer,
 
 The read step is one method per appendix, `baca_pohon()` and `baca_relasi()`, returning plain
 data (`SimpulL` trees, `RelasiL` rows). The penataan round's code replaces it to print what was
-approved rather than the live tables, e.g.::
+approved rather than the live tables (`ramping.penataan.dokumen.LampiranPetaHasil`), e.g.::
 
     class LampiranPetaBeku(LampiranPetaJabatan):
         def __init__(self, *, snapshot, **kw):
@@ -16,11 +16,12 @@ approved rather than the live tables, e.g.::
             self.snapshot = snapshot
 
         def baca_pohon(self):
-            return pohon_dari_snapshot(self.snapshot)  # the same SimpulL/JabatanL dataclasses
+            return pohon_dari_cuplikan(self.snapshot)  # the same SimpulL/JabatanL dataclasses
 
 `dokumen()` never queries, so the frozen data is all the document shows.
 """
 
+from abc import abstractmethod
 from datetime import date
 from typing import ClassVar
 
@@ -100,11 +101,13 @@ class LampiranPeraturan(Exporter):
     def baca(self) -> None:
         """The appendix's own reads (overridable: see the module docstring)."""
 
+    @abstractmethod
     def tentang_bawaan(self) -> str:
-        raise NotImplementedError
+        """The regulation's subject when the user gave none."""
 
+    @abstractmethod
     def isi(self) -> list:
-        raise NotImplementedError
+        """The appendix's blocks between its header and the approval block."""
 
     def dokumen(self) -> Dokumen:
         kop = self.kop_instansi
