@@ -13,19 +13,7 @@ import ramping
 AKAR = Path(ramping.__file__).parent
 
 # Cycles known and accepted, each with why; a fixed one must leave this list.
-SIKLUS_DIIZINKAN = {
-    # The package picks a renderer per format and imports it lazily (reportlab and
-    # python-docx are heavy); docx/pdf read the shared `teks_sel` from the package. Both sides
-    # load in either order. Moving `teks_sel` out touches ramping/laporan (number formatting).
-    frozenset(
-        {
-            "ramping.laporan.renderers",
-            "ramping.laporan.renderers.docx",
-            "ramping.laporan.renderers.kartu",
-            "ramping.laporan.renderers.pdf",
-        }
-    ),
-}
+SIKLUS_DIIZINKAN: set[frozenset[str]] = set()  # none: a new cycle needs a reason written here
 
 
 def _modul() -> dict[str, tuple[Path, bool]]:

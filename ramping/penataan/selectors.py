@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
@@ -236,21 +236,30 @@ def catatan_ambil(*, akses: Akses, catatan_id: int) -> Catatan:
 
 
 def ringkasan_dasbor(*, akses: Akses) -> dict[str, Any] | None:
-    """The newest running round's totals for the dashboard (two queries), or None."""
-    k = (
+    """The newest running round's totals for the dashboard, in one query, or None."""
+    terbaru = (
         KegiatanPenataan.objects.filter(
             instansi_id=akses.instansi_id, status=KegiatanPenataan.Status.BERJALAN
         )
         .order_by("-dibuat", "-pk")
-        .first()
+        .values("pk")[:1]
     )
-    if k is None:
+    baris = list(
+        PesertaPenataan.objects.filter(kegiatan_id=Subquery(terbaru)).values_list(
+            "status", "tenggat", "kegiatan_id", "kegiatan__nama", "kegiatan__tenggat"
+        )
+    )
+    if not baris:
         return None
     hari_ini = timezone.localdate()
-    per_status: Counter = Counter()
-    terlambat = 0
-    for st, tenggat in PesertaPenataan.objects.filter(kegiatan=k).values_list("status", "tenggat"):
-        per_status[st] += 1
-        terlambat += (tenggat or k.tenggat) < hari_ini and st not in SELESAI
-    return {"kegiatan": k, "per_status": per_status, "terlambat": terlambat,
-            "jumlah": sum(per_status.values())}  # fmt: skip
+    per_status: Counter = Counter(st for st, *_ in baris)
+    terlambat = sum(
+        (tenggat or umum) < hari_ini and st not in SELESAI for st, tenggat, _k, _n, umum in baris
+    )
+    _st, _t, kegiatan_id, nama, _u = baris[0]
+    return {
+        "kegiatan": {"pk": kegiatan_id, "nama": nama},
+        "per_status": per_status,
+        "terlambat": terlambat,
+        "jumlah": len(baris),
+    }

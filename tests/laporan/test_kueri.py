@@ -12,7 +12,16 @@ from tests.laporan.bantu import akses_demo
 # Agency name, settings, then the report's own reads (see ramping/laporan/selectors.py).
 # The position tree is the pages' one: units, positions and B per position (the version's
 # placement index) are three queries, whatever the size.
-BATAS = {"peta-jabatan": 5, "abk": 5, "kebutuhan": 6, "anjab": 7, "evaluasi": 7, "berita-acara": 7}
+BATAS = {
+    "peta-jabatan": 5,
+    "abk": 5,
+    "kebutuhan": 6,
+    "anjab": 7,
+    "evaluasi": 7,
+    "berita-acara": 7,
+    "lampiran-peta-jabatan": 7,
+    "lampiran-pola-koordinasi": 5,
+}
 
 
 def _hitung(kelas, **kw) -> int:

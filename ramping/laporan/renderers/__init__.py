@@ -1,9 +1,9 @@
 """Shared renderers: one `Dokumen` in, the bytes of an XLSX, PDF or DOCX file out."""
 
-from decimal import Decimal
+from ramping.laporan.dokumen import Dokumen
+from ramping.laporan.renderers.sel import teks_sel
 
-from ramping.laporan.dokumen import ANGKA, DESIMAL, SELISIH, Dokumen, Kolom, Nilai
-from ramping.laporan.format import angka, selisih
+__all__ = ["MIME", "render", "teks_sel"]
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -11,21 +11,6 @@ MIME = {
     "pdf": "application/pdf",
     "zip": "application/zip",
 }
-
-
-def teks_sel(nilai: Nilai, kolom: Kolom) -> str:
-    """A cell as printed in PDF/DOCX: Indonesian numbers, explicit sign for ±, blank for None.
-
-    An int in a decimal column is a whole count (the ANJAB "Jumlah Pegawai" row): no decimals.
-    """
-    if nilai is None:
-        return ""
-    if kolom.jenis == SELISIH and isinstance(nilai, int):
-        return selisih(nilai)
-    if kolom.jenis in ANGKA and isinstance(nilai, int | Decimal):
-        desimal = kolom.desimal if kolom.jenis == DESIMAL and isinstance(nilai, Decimal) else 0
-        return angka(nilai, desimal)
-    return str(nilai)
 
 
 def render(dokumen: Dokumen, format: str, *, tata_letak: str = "") -> bytes:

@@ -23,7 +23,7 @@ WARNA_GARIS = colors.HexColor("#33475B")
 
 
 def _huruf() -> tuple[str, str]:
-    from ramping.laporan.renderers.pdf import huruf
+    from ramping.laporan.renderers.huruf import huruf
 
     regular, bold, _ = huruf()
     return regular, bold
@@ -119,7 +119,7 @@ def _png_pillow(d: Drawing, skala: float = 200 / 72) -> bytes:
     from PIL import Image as Gambar
     from PIL import ImageDraw, ImageFont
 
-    from ramping.laporan.renderers.pdf import DEJAVU
+    from ramping.laporan.renderers.huruf import DEJAVU
 
     w, h = int(d.width * skala), int(d.height * skala)
     img = Gambar.new("RGB", (w, h), "white")

@@ -32,7 +32,7 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
-from ramping.laporan.renderers import teks_sel
+from ramping.laporan.renderers.sel import teks_sel
 
 HURUF = "Arial"
 RATA = {

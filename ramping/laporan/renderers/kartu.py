@@ -20,7 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ramping.laporan.dokumen import DATA, SUBTOTAL, TOTAL, UNIT, Baris, Dokumen
 from ramping.laporan.format import angka, selisih
-from ramping.laporan.renderers.pdf import aman_kanvas, huruf
+from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.pdf import aman_kanvas
 
 HALAMAN = landscape(A3)
 TEPI = 10 * mm

@@ -7,7 +7,6 @@ basis and "Halaman x dari y" (a second pass knows the page count).
 
 from functools import cache
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -15,9 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     HRFlowable,
@@ -50,9 +47,9 @@ from ramping.laporan.dokumen import (
     Teks,
 )
 from ramping.laporan.format import MINUS
-from ramping.laporan.renderers import teks_sel
+from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.sel import teks_sel
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 RATA = {"kiri": TA_LEFT, "tengah": TA_CENTER, "penuh": TA_JUSTIFY}
 WARNA_GAYA = {
     UNIT: colors.HexColor("#DCE6F2"),
@@ -60,22 +57,6 @@ WARNA_GAYA = {
     TOTAL: colors.HexColor("#FFF2CC"),
 }
 GARIS = colors.HexColor("#7F8C99")
-
-
-@cache
-def huruf() -> tuple[str, str, str]:
-    """(regular, bold, condensed) font names, registering DejaVu once if it is installed."""
-    berkas = {
-        "DejaVu": "DejaVuSans.ttf",
-        "DejaVu-Bold": "DejaVuSans-Bold.ttf",
-        "DejaVu-Condensed": "DejaVuSansCondensed.ttf",
-        "DejaVu-Condensed-Bold": "DejaVuSansCondensed-Bold.ttf",
-    }
-    if all((DEJAVU / f).exists() for f in berkas.values()):
-        for nama, f in berkas.items():
-            pdfmetrics.registerFont(TTFont(nama, str(DEJAVU / f)))
-        return "DejaVu", "DejaVu-Bold", "DejaVu-Condensed"
-    return "Helvetica", "Helvetica-Bold", "Helvetica"
 
 
 def aman(teks: str) -> str:
