@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrate demo clean chromium screenshots
+.PHONY: run test lint format migrate demo clean chromium programs screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,12 +38,19 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# `$(call apt,PROGRAM,PACKAGE)`: install the Debian package (as root) when PROGRAM is missing.
+apt = command -v $(1) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null)
+
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 chromium:
-	@command -v chromium >/dev/null || (apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@$(call apt,chromium,chromium)
 
-test: lint chromium
+# Every other program the tests run (tests/test_program.py checks the code against this list).
+programs:
+	@$(call apt,pdftotext,poppler-utils)
+	@$(call apt,pdftoppm,poppler-utils)
+
+test: lint chromium programs
 	$(BIN)/pytest
 	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest --ignore=tests/aturan
 
