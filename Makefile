@@ -50,9 +50,15 @@ programs:
 	@$(call apt,pdftotext,poppler-utils)
 	@$(call apt,pdftoppm,poppler-utils)
 
+# pytest-xdist: one worker per CPU (WORKERS=1 for a single process). A test file stays on one
+# worker (loadfile) and files keep pytest-django's order (--no-loadscope-reorder): the tests that
+# read the session's demo agency run before the browser tests, whose flush empties the database.
+WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder
+
 test: lint chromium programs
-	$(BIN)/pytest
-	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest --ignore=tests/aturan
+	$(PYTEST)
+	$(BIN)/python scripts/with_postgres.py $(PYTEST) --ignore=tests/aturan
 
 # PNGs of the main pages of the demo agency for the README and the user guide.
 screenshots: $(VENV)/.dev chromium
