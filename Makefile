@@ -50,7 +50,7 @@ programs:
 	@$(call apt,pdftotext,poppler-utils)
 	@$(call apt,pdftoppm,poppler-utils)
 
-# pytest-xdist: one worker per CPU (WORKERS=1 for a single process). A test file stays on one
+# pytest-xdist: one worker per CPU (WORKERS=0 runs in this process). A test file stays on one
 # worker (loadfile) and files keep pytest-django's order (--no-loadscope-reorder): the tests that
 # read the session's demo agency run before the browser tests, whose flush empties the database.
 WORKERS ?= auto
