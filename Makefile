@@ -51,10 +51,11 @@ programs:
 	@$(call apt,pdftoppm,poppler-utils)
 
 # pytest-xdist: one worker per CPU (WORKERS=0 runs in this process). A test file stays on one
-# worker (loadfile) and files keep pytest-django's order (--no-loadscope-reorder): the tests that
-# read the session's demo agency run before the browser tests, whose flush empties the database.
+# worker (loadfile) and files keep pytest-django's order (--no-loadscope-reorder in pyproject):
+# the tests that read the session's demo agency run before the browser tests, whose flush
+# empties the database.
 WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 test: lint chromium programs
 	$(PYTEST)

@@ -95,7 +95,7 @@ def demo(request, django_db_setup, django_db_blocker) -> Instansi:
     """The Cilegon demo agency, loaded once per test session (per xdist worker) and only read.
 
     The browser tests' flush (transactional_db) empties the database: pytest-django runs them
-    after every `db` test, and `make test` keeps that order under xdist (--no-loadscope-reorder).
+    after every `db` test, and pyproject's --no-loadscope-reorder keeps that order under xdist.
     """
     from django.db import connection
 
