@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format migrate demo clean chromium screenshots
+.PHONY: run test lint format migrate demo clean chromium programs screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,14 +38,28 @@ format: $(VENV)/.dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# `$(call apt,PROGRAM,PACKAGE)`: install the Debian package (as root) when PROGRAM is missing.
+apt = command -v $(1) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null)
+
 # Browser tests drive Debian's Chromium (never a downloaded browser); install it when missing.
 chromium:
-	@command -v chromium >/dev/null || (apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@$(call apt,chromium,chromium)
 
-test: lint chromium
-	$(BIN)/pytest
-	$(BIN)/python scripts/with_postgres.py $(BIN)/pytest --ignore=tests/aturan
+# Every other program the tests run (tests/test_program.py checks the code against this list).
+programs:
+	@$(call apt,pdftotext,poppler-utils)
+	@$(call apt,pdftoppm,poppler-utils)
+
+# pytest-xdist: one worker per CPU (WORKERS=0 runs in this process). A test file stays on one
+# worker (loadfile) and files keep pytest-django's order (--no-loadscope-reorder in pyproject):
+# the tests that read the session's demo agency run before the browser tests, whose flush
+# empties the database.
+WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile
+
+test: lint chromium programs
+	$(PYTEST)
+	$(BIN)/python scripts/with_postgres.py $(PYTEST) --ignore=tests/aturan
 
 # PNGs of the main pages of the demo agency for the README and the user guide.
 screenshots: $(VENV)/.dev chromium
