@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from ramping.jabatan.models import Jabatan
+from ramping.jabatan.models import Anjab, Jabatan
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.penataan.cuplikan import cuplikan_data
 from ramping.penataan.models import (
@@ -56,6 +56,24 @@ CATATAN = (
     ("jabatan", "", "Nama jabatan belum sesuai Kepmenpan-RB 11/2024; gunakan nomenklatur baku."),
     ("anjab", "tanggung_jawab", "Tanggung jawab masih menyalin uraian tugas."),
 )
+
+
+# OPDs still at work (or sent back) have gaps the readiness check reports: a few pelaksana
+# without ikhtisar and tanggung jawab (ANJ-01), as a real round looks half-way.
+CELAH = {"draf", "terlambat", "dikunci", "revisi"}
+
+
+def _celah_anjab(struktur: Struktur, peserta: list[PesertaPenataan]) -> None:
+    ids = []
+    for p in peserta:
+        ids += list(
+            Jabatan.objects.filter(
+                struktur=struktur, unit__path__startswith=p.opd.path, jenis="pelaksana"
+            )
+            .order_by("unit__path", "urutan", "id")
+            .values_list("id", flat=True)[:2]
+        )
+    Anjab.objects.filter(jabatan_id__in=ids).update(ikhtisar="", tanggung_jawab=[])
 
 
 def _pada(hari: date, jam: int) -> datetime:
@@ -102,6 +120,7 @@ def muat_penataan(
             for i, u in enumerate(opd)
         ]
     )
+    _celah_anjab(struktur, [p for p in peserta if status_opd[p.opd.kode] in CELAH])
     riwayat, cuplikan, catatan = [], [], []
     for i, p in enumerate(peserta):
         jalur = JALUR[status_opd[p.opd.kode]]
@@ -115,11 +134,12 @@ def muat_penataan(
             )  # fmt: skip
         if p.status in (S.DIAJUKAN, S.REVISI, S.DISETUJUI):
             data = cuplikan_data(opd=p.opd)
-            cuplikan.append(Cuplikan(instansi=instansi, peserta=p, jenis="diajukan", data=data))
+            waktu = {r.aksi: r.pada for r in riwayat if r.peserta is p}
+            cuplikan.append(Cuplikan(instansi=instansi, peserta=p, jenis="diajukan", data=data,
+                                     dibuat=waktu["ajukan"]))  # fmt: skip
             if p.status == S.DISETUJUI:
-                cuplikan.append(
-                    Cuplikan(instansi=instansi, peserta=p, jenis="disetujui", data=data)
-                )
+                cuplikan.append(Cuplikan(instansi=instansi, peserta=p, jenis="disetujui",
+                                         data=data, dibuat=waktu["setujui"]))  # fmt: skip
         if p.status == S.REVISI:
             jabatan = list(
                 Jabatan.objects.filter(

@@ -110,15 +110,24 @@ class PesertaPenataan(MilikInstansi, Berversi):
 class RiwayatPengajuan(MilikInstansi):
     """One transition of an OPD's state: who, when, from → to, with the note given."""
 
+    class Aksi(models.TextChoices):
+        MULAI = "mulai", _("memulai")
+        AJUKAN = "ajukan", _("mengajukan")
+        KEMBALIKAN = "kembalikan", _("mengembalikan untuk revisi")
+        SETUJUI = "setujui", _("menyetujui")
+        BUKA_KEMBALI = "buka_kembali", _("membuka kembali")
+
     peserta = models.ForeignKey(
         PesertaPenataan,
         on_delete=models.CASCADE,
         related_name="riwayat_set",
         verbose_name="peserta",
     )
-    aksi = models.CharField("aksi", max_length=20)
-    dari = models.CharField("dari", max_length=10, blank=True)
-    ke = models.CharField("ke", max_length=10)
+    aksi = models.CharField("aksi", max_length=20, choices=Aksi.choices)
+    dari = models.CharField(
+        "dari", max_length=10, blank=True, choices=PesertaPenataan.Status.choices
+    )
+    ke = models.CharField("ke", max_length=10, choices=PesertaPenataan.Status.choices)
     oleh = pengguna_opsional("oleh")
     pada = models.DateTimeField("pada", default=timezone.now)
     catatan = models.TextField("catatan", blank=True)
@@ -186,6 +195,15 @@ class Catatan(MilikInstansi, Berversi):
     @property
     def selesai(self) -> bool:
         return self.selesai_pada is not None
+
+    @property
+    def label_butir(self) -> str:
+        """The ANJAB item as the form names it ("ikhtisar jabatan"), not its field name."""
+        if not self.butir:
+            return ""
+        from ramping.jabatan.models import Anjab
+
+        return str(Anjab._meta.get_field(self.butir).verbose_name)
 
 
 class PengakuanTemuan(MilikInstansi):

@@ -1,6 +1,8 @@
 """Pages of the penataan cycle: rounds, the progress board, one OPD's page (to-do for its
 operator, review for the verifier). Thin: forms parse, services decide (`ramping.web.galat`)."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
@@ -14,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ramping.akun.akses import pastikan_analis
 from ramping.akun.models import Peran
 from ramping.errors import TidakDitemukan
-from ramping.jabatan.models import Jabatan, Tugas
+from ramping.jabatan.models import Anjab, Jabatan, Tugas
 from ramping.jabatan.services.anjab import FIELD_ANJAB
 from ramping.organisasi.models import UnitKerja
 from ramping.penataan import selectors as sel
@@ -206,7 +208,8 @@ def _konteks_peserta(request, p, **lain) -> dict:
     tugas_cuplikan: dict[int, list[dict]] = {}
     if cuplikan and not operator:
         for t in cuplikan.data["tugas"]:
-            tugas_cuplikan.setdefault(t["jabatan_id"], []).append(t)
+            angka = {"volume": Decimal(t["volume"]), "waktu": Decimal(t["waktu"])}
+            tugas_cuplikan.setdefault(t["jabatan_id"], []).append(t | angka)
     return {
         "aktif": "penataan",
         "k": k,
@@ -225,7 +228,7 @@ def _konteks_peserta(request, p, **lain) -> dict:
         "cuplikan": cuplikan,
         "catatan_per_jabatan": catatan_per_jabatan,
         "tugas_cuplikan": tugas_cuplikan,
-        "butir_anjab": FIELD_ANJAB,
+        "butir_anjab": [(b, Anjab._meta.get_field(b).verbose_name) for b in FIELD_ANJAB],
         # Acknowledged warnings by "kode|objek", the key the template builds for each finding.
         "diakui_teks": {f"{kd}|{ob}": a.catatan for (kd, ob), a in hal.diakui.items()},
         "atur": AturForm(

@@ -133,3 +133,12 @@ def nilai_riwayat(medan, sisi: str):
     from ramping.web.riwayat_nilai import tampilkan_nilai
 
     return tampilkan_nilai(medan, sisi)
+
+
+@register.filter
+def nama_orang(pengguna, kosong: str = "") -> str:
+    """A person's full name, else their login; `kosong` when there is none (a deleted user,
+    a system job): one safe filter instead of a lookup chain that fails on None."""
+    if pengguna is None:
+        return kosong
+    return pengguna.get_full_name() or pengguna.username
