@@ -155,10 +155,11 @@ def muat_penataan(
                         sasaran=sasaran,
                         butir=butir,
                         isi=isi,
-                        # The first note is already fixed by the OPD; the others are open.
+                        # The third note (a position without gaps) is already fixed by the OPD;
+                        # the others, on the positions still missing items, are open.
                         dibuat=_pada(hari_ini - timedelta(days=4), 11),
-                        selesai_pada=_pada(hari_ini - timedelta(days=1), 14) if n == 0 else None,
-                        tanggapan="Ikhtisar sudah dirumuskan ulang." if n == 0 else "",
+                        selesai_pada=_pada(hari_ini - timedelta(days=1), 14) if n == 2 else None,
+                        tanggapan="Tanggung jawab sudah dirumuskan ulang." if n == 2 else "",
                     )
                 )
     RiwayatPengajuan.objects.bulk_create(riwayat)
