@@ -99,6 +99,7 @@ class SaringanPapan(forms.Form):
         choices=[("", _("Semua status")), *PesertaPenataan.Status.choices],
     )
     terlambat = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
+    analis = forms.TypedChoiceField(label=_("Analis"), required=False, coerce=int, empty_value=None)
     urut = forms.ChoiceField(
         label=_("Urutkan"),
         required=False,
@@ -111,3 +112,9 @@ class SaringanPapan(forms.Form):
             ("aktivitas", _("Aktivitas terakhir")),
         ],
     )
+
+    def __init__(self, *args, analis_pilihan=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["analis"].choices = [("", _("Semua analis"))] + [
+            (p.pk, p.get_full_name() or p.username) for p in analis_pilihan
+        ]

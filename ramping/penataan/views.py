@@ -111,13 +111,14 @@ def baru(request):
 
 
 def _papan(request, k: KegiatanPenataan):
-    form = SaringanPapan(request.GET or None)
+    form = SaringanPapan(request.GET or None, analis_pilihan=_analis_pilihan(k.instansi_id))
     d = form.cleaned_data if form.is_valid() else {}
     return form, sel.papan(
         akses=request.halaman.akses,
         kegiatan=k,
         status=d.get("status", ""),
         hanya_terlambat=d.get("terlambat", False),
+        analis_id=d.get("analis"),
         urut=d.get("urut") or "opd",
     )
 
@@ -377,9 +378,6 @@ def catatan_selesaikan(request, catatan_id: int):
         )
     if hasil.berhasil:
         messages.success(request, _("Catatan ditandai selesai."))
-    tujuan = request.POST.get("kembali", "")
-    if tujuan.startswith("/") and not tujuan.startswith("//"):
-        return redirect(tujuan)
     return _kembali(request, c.peserta)
 
 

@@ -185,3 +185,13 @@ def test_kueri_papan_tetap_untuk_banyak_opd(client, dunia, jabatan_a):
         unit_buat(akses=sistem, struktur=dunia.struktur, induk=None, kode=f"DINAS-X{i}",
                   nama=f"Dinas X{i}", jenis="dinas", eselon="II.b")  # fmt: skip
     assert hitung(kegiatan_baru("Sepuluh OPD")) == sedikit
+
+
+def test_papan_disaring_menurut_analis(client, dunia, peserta_a, peserta_b):
+    svc.peserta_tetapkan_analis(
+        akses=dunia.analis, peserta=peserta_a, versi=peserta_a.versi, analis=dunia.analis.pengguna
+    )
+    masuk(client, dunia, "analis")
+    k = peserta_a.kegiatan
+    html = client.get(url(dunia, "kegiatan", k.pk) + f"?analis={dunia.analis.pengguna.pk}")
+    assert "Dinas A" in html.content.decode() and "Dinas B" not in html.content.decode()
