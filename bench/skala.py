@@ -32,17 +32,22 @@ def _siapkan(db_url: str | None) -> None:
     django.setup()
 
 
-def _ukur(fungsi, ulang: int) -> float:
+def _ukur(fungsi, ulang: int, instansi_id: int) -> float:
+    """Best of `ulang` runs, inside the agency's scope as a page or command would be."""
+    from ramping.inti.lingkup import lingkup_instansi
+
     terbaik = float("inf")
-    for _ in range(ulang):
-        mulai = time.perf_counter()
-        fungsi()
-        terbaik = min(terbaik, time.perf_counter() - mulai)
+    with lingkup_instansi(instansi_id):
+        for _ in range(ulang):
+            mulai = time.perf_counter()
+            fungsi()
+            terbaik = min(terbaik, time.perf_counter() - mulai)
     return terbaik
 
 
 def _kerja(instansi):
     from ramping.akun.akses import Akses
+    from ramping.inti.lingkup import lingkup_instansi
     from ramping.jabatan.selectors import pohon_jabatan, rekap_total
     from ramping.jabatan.services import abk_hitung_ulang
     from ramping.laporan.unduhan import buat_laporan
@@ -50,7 +55,8 @@ def _kerja(instansi):
     from ramping.pegawai.selectors import SaringanPegawai, pegawai_daftar
 
     akses = Akses.sistem(instansi)
-    struktur = struktur_berlaku(instansi=instansi)
+    with lingkup_instansi(instansi.pk):
+        struktur = struktur_berlaku(instansi=instansi)
     return {
         "peta jabatan (pohon B/K/±)": lambda: rekap_total(
             pohon_jabatan(akses=akses, struktur=struktur)
@@ -96,7 +102,7 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         satu = muat_instansi(nama="Bench (data contoh)", kode="bench-utama", seed=7)
         kerja = _kerja(satu)
-        awal = {nama: _ukur(f, a.ulang) for nama, f in kerja.items()}
+        awal = {nama: _ukur(f, a.ulang, satu.pk) for nama, f in kerja.items()}
         mulai = time.perf_counter()
         with open(os.devnull, "w") as diam:
             call_command(
@@ -108,7 +114,7 @@ def main() -> None:
                 stderr=diam,
             )
         detik_gen = time.perf_counter() - mulai
-        akhir = {nama: _ukur(f, a.ulang) for nama, f in kerja.items()}
+        akhir = {nama: _ukur(f, a.ulang, satu.pk) for nama, f in kerja.items()}
     mesin = "PostgreSQL" if a.db_url else "SQLite"
     print(
         f"{mesin}: 1 instansi lalu {a.instansi} instansi "
