@@ -53,11 +53,19 @@ def cari_id(env: dict) -> dict:
     import django
 
     django.setup()
-    from ramping.jabatan.models import Jabatan
-    from ramping.organisasi.models import Instansi, Struktur, UnitKerja
-    from ramping.pegawai.models import Penempatan
+    from ramping.inti.lingkup import lingkup_instansi
+    from ramping.organisasi.models import Instansi
 
     instansi = Instansi.objects.get(kode="cilegon-contoh")
+    with lingkup_instansi(instansi.pk):  # the demo agency's scope, as a page would open it
+        return _cari_id(instansi)
+
+
+def _cari_id(instansi) -> dict:
+    from ramping.jabatan.models import Jabatan
+    from ramping.organisasi.models import Struktur, UnitKerja
+    from ramping.pegawai.models import Penempatan
+
     struktur = Struktur.objects.get(instansi=instansi, status=Struktur.Status.BERLAKU)
     dinkes = UnitKerja.objects.get(struktur=struktur, kode="DINKES")
     di_dinkes = Jabatan.objects.filter(struktur=struktur, unit__path__startswith=dinkes.path)
@@ -66,7 +74,7 @@ def cari_id(env: dict) -> dict:
     )
     kabid = bidang.order_by("unit__path").first()
     pelaksana = di_dinkes.filter(jenis="pelaksana", unit=kabid.unit).order_by("urutan").first()
-    pegawai = Penempatan.objects.filter(jabatan=pelaksana, tmt_selesai__isnull=True).first()
+    pegawai = Penempatan.objects.aktif().filter(jabatan=pelaksana).first()
     return {
         "kode": instansi.kode,
         "dinkes": dinkes.pk,
