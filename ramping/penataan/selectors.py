@@ -8,12 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Max, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
 from ramping.akun.models import Peran
+from ramping.audit.models import JejakAudit
 from ramping.errors import TidakBerhak, TidakDitemukan
+from ramping.jabatan.models import Jabatan
+from ramping.organisasi.models import UnitKerja
 from ramping.penataan.models import (
     Catatan,
     Cuplikan,
@@ -134,6 +138,37 @@ URUTAN = {
 }
 
 
+def _aktivitas_opd(kegiatan: KegiatanPenataan) -> dict[int, Any]:
+    """Last change to each OPD's positions (their ANJAB, tasks, evaluation, placements) since
+    the round opened, from the audit trail: two grouped queries, not one per OPD."""
+    per_jabatan = (
+        JejakAudit.objects.filter(waktu__gte=kegiatan.dibuat)
+        .filter(
+            Q(induk_tipe="jabatan.Jabatan") | Q(objek_tipe="jabatan.Jabatan"),
+        )
+        .annotate(jabatan_id=Coalesce("induk_id", "objek_id"))
+        .values("jabatan_id")
+        .annotate(terakhir=Max("waktu"))
+        .values_list("jabatan_id", "terakhir")
+    )
+    terakhir = dict(per_jabatan)
+    if not terakhir:
+        return {}
+    opd_path = dict(
+        UnitKerja.objects.filter(struktur_id=kegiatan.struktur_id, kedalaman=0).values_list(
+            "path", "id"
+        )
+    )
+    hasil: dict[int, Any] = {}
+    for jabatan_id, path in Jabatan.objects.filter(
+        struktur_id=kegiatan.struktur_id, pk__in=list(terakhir)
+    ).values_list("id", "unit__path"):
+        opd_id = opd_path.get(path[: UnitKerja.SEGMEN])
+        if opd_id is not None and (opd_id not in hasil or terakhir[jabatan_id] > hasil[opd_id]):
+            hasil[opd_id] = terakhir[jabatan_id]
+    return hasil
+
+
 def papan(
     *,
     akses: Akses,
@@ -164,9 +199,14 @@ def papan(
         .annotate(n=Count("id"))
         .values_list("peserta_id", "n")
     )
+    aktivitas = _aktivitas_opd(kegiatan)
     hasil = Papan(kegiatan=kegiatan, baris=[])
     for p in peserta:
         p.kegiatan = kegiatan  # already loaded: no query per row for the deadline
+        # Last activity: a cycle action (submit, answer, note) or an edit of the OPD's data.
+        data = aktivitas.get(p.opd_id)
+        if data is not None and (p.terakhir_aktif is None or data > p.terakhir_aktif):
+            p.terakhir_aktif = data
         per_bagian = lengkap.get(p.opd_id, {})
         baris = BarisPapan(
             peserta=p,

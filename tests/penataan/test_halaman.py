@@ -1,6 +1,7 @@
 """Pages of the cycle per persona, the board's query count, the notes flow through the web."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -195,3 +196,21 @@ def test_papan_disaring_menurut_analis(client, dunia, peserta_a, peserta_b):
     k = peserta_a.kegiatan
     html = client.get(url(dunia, "kegiatan", k.pk) + f"?analis={dunia.analis.pengguna.pk}")
     assert "Dinas A" in html.content.decode() and "Dinas B" not in html.content.decode()
+
+
+def test_aktivitas_terakhir_dari_perubahan_data_opd(dunia, peserta_a, peserta_b, jabatan_a):
+    from ramping.jabatan.models import Tugas
+    from ramping.jabatan.services import tugas_ubah
+    from ramping.penataan.selectors import papan
+
+    k = peserta_a.kegiatan
+
+    def aktivitas():
+        baris = papan(akses=dunia.analis, kegiatan=k).baris
+        return {b.peserta.opd.kode: b.peserta.terakhir_aktif for b in baris}
+
+    assert aktivitas() == {"DINAS-A": None, "DINAS-B": None}
+    t = Tugas.objects.get(jabatan=jabatan_a)
+    tugas_ubah(akses=dunia.operator_a, tugas=t, versi=t.versi, volume=Decimal(120))
+    sesudah = aktivitas()
+    assert sesudah["DINAS-A"] is not None and sesudah["DINAS-B"] is None
