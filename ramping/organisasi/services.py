@@ -10,6 +10,7 @@ from ramping.audit.services import audit_catat, ubah_dan_catat
 from ramping.errors import StrukturTidakBisaDiubah
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.selectors import unit_opd
+from ramping.penataan.kunci import pastikan_opd_terbuka
 
 BISA_DIUBAH = {Struktur.Status.DRAFT, Struktur.Status.USULAN}
 
@@ -105,7 +106,9 @@ def unit_buat(
         siblings = UnitKerja.objects.filter(struktur=struktur, induk__isnull=True)
         prefix, kedalaman = "", 0
     else:
-        akses.pastikan_boleh_ubah(induk, unit_opd(unit=induk).kode)
+        opd_kode = unit_opd(unit=induk).kode
+        akses.pastikan_boleh_ubah(induk, opd_kode)
+        pastikan_opd_terbuka(akses=akses, struktur_id=struktur.pk, opd_kode=opd_kode)
         siblings = UnitKerja.objects.filter(struktur=struktur, induk=induk)
         prefix, kedalaman = induk.path, induk.kedalaman + 1
     # Next free segment: the highest sibling path + 1 (never reuses a removed sibling's path).
@@ -162,8 +165,11 @@ UNIT_FIELD_UBAH = {
 @transaction.atomic
 def unit_ubah(*, akses: Akses, unit: UnitKerja, **nilai: object) -> UnitKerja:
     """Change a unit's descriptive fields (not its place in the tree)."""
-    akses.pastikan_boleh_ubah(unit, unit_opd(unit=unit).kode)
+    opd_kode = unit_opd(unit=unit).kode
+    akses.pastikan_boleh_ubah(unit, opd_kode)
     pastikan_bisa_diubah(unit.struktur)
+    # A penataan round may lock the OPD for its operator (under review or approved).
+    pastikan_opd_terbuka(akses=akses, struktur_id=unit.struktur_id, opd_kode=opd_kode)
     ubah_dan_catat(
         unit,
         nilai,

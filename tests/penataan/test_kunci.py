@@ -90,3 +90,13 @@ def test_impor_menolak_baris_jabatan_yang_terkunci(dunia, jabatan_a, terkunci):
     pesan = " ".join(str(g) for g in e.value.pratinjau.galat)
     assert "dikunci" in pesan or "diverifikasi" in pesan
     assert Tugas.objects.filter(jabatan=jabatan_a).count() == 1
+
+
+def test_unit_opd_juga_terkunci(dunia, terkunci):
+    from ramping.organisasi.services import unit_ubah
+
+    with pytest.raises(DataTerkunci):
+        unit_ubah(akses=dunia.operator_a, unit=dunia.bidang_a, nama="Bidang Satu Baru")
+    dunia.bidang_a.refresh_from_db()
+    assert dunia.bidang_a.nama == "Bidang Satu"
+    unit_ubah(akses=dunia.analis, unit=dunia.bidang_a, nama="Bidang Satu Baru")
