@@ -3,9 +3,10 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
-from ramping.akun.akses import Akses
-from ramping.audit.services import audit_catat
+from ramping.akun.akses import Akses, pastikan_analis
+from ramping.audit.services import Entri, audit_catat, audit_catat_banyak
 from ramping.errors import PenempatanSudahAktif, RampingError
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Instansi
@@ -131,3 +132,53 @@ def penempatan_akhiri(*, akses: Akses, penempatan: Penempatan, tmt_selesai: date
         induk=penempatan.jabatan,
     )
     return penempatan
+
+
+@transaction.atomic
+def pegawai_tulis_massal(
+    *,
+    akses: Akses,
+    struktur,
+    baru: list[Pegawai],
+    ubah: list[tuple[Pegawai, dict]],
+    tempatkan: list[tuple[str, Jabatan]],
+    ringkasan: list[str],
+) -> None:
+    """The bulk write of a pegawai import, in a constant number of statements: new people,
+    changed fields, new placements (a person moving seat leaves the old one today), and one
+    audit row per line of the preview the user confirmed. Analysts and admins only."""
+    pastikan_analis(akses)
+    akses.pastikan_instansi(struktur)
+    pastikan_bukan_arsip(struktur)
+    Pegawai.objects.bulk_create(baru, batch_size=2000)
+    for lama, beda in ubah:
+        for f, v in beda.items():
+            setattr(lama, f, v)
+    if ubah:
+        field = sorted({f for _lama, beda in ubah for f in beda})
+        Pegawai.objects.bulk_update([p for p, _ in ubah], field, batch_size=2000)
+    hari_ini = timezone.localdate()
+    nips = [nip for nip, _ in tempatkan]
+    orang = {p.nip: p for p in Pegawai.objects.filter(nip__in=nips)}
+    Penempatan.objects.aktif().filter(struktur=struktur, pegawai__nip__in=nips).update(
+        tmt_selesai=hari_ini
+    )
+    Penempatan.objects.bulk_create(
+        [
+            Penempatan(
+                instansi_id=akses.instansi_id,
+                struktur=struktur,
+                pegawai=orang[nip],
+                jabatan=j,
+                tmt_mulai=hari_ini,
+            )
+            for nip, j in tempatkan
+        ],
+        batch_size=2000,
+    )
+    audit_catat_banyak(
+        instansi_id=akses.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="impor_pegawai",
+        entri=[Entri(Pegawai, teks) for teks in ringkasan],
+    )

@@ -5,11 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from ramping.akun.akses import pastikan_analis
-from ramping.audit.services import Entri, audit_catat_banyak
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
 from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau, jabatan_per_unit
@@ -17,6 +15,7 @@ from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Pegawai, Penempatan
 from ramping.pegawai.nip import NipTidakValid, urai_nip
+from ramping.pegawai.services import pegawai_tulis_massal
 
 FIELD_DATA = (
     "nama",
@@ -190,41 +189,13 @@ class ImporPegawai(Pengimpor):
 
     def terapkan(self, pratinjau: Pratinjau) -> None:
         r: RencanaPegawai = pratinjau.rencana
-        pengguna = self.akses.pengguna
-        Pegawai.objects.bulk_create(r.baru, batch_size=2000)
-        for lama, beda in r.ubah:
-            for f, v in beda.items():
-                setattr(lama, f, v)
-        if r.ubah:
-            Pegawai.objects.bulk_update([p for p, _ in r.ubah], list(FIELD_DATA), batch_size=2000)
-        hari_ini = timezone.localdate()
-        nips = [nip for nip, _ in r.tempatkan]
-        orang = {
-            p.nip: p
-            for p in Pegawai.objects.filter(instansi_id=self.akses.instansi_id, nip__in=nips)
-        }
-        # A person moving seat: the old placement ends the day the new one starts.
-        Penempatan.objects.aktif().filter(struktur=self.struktur, pegawai__nip__in=nips).update(
-            tmt_selesai=hari_ini
-        )
-        Penempatan.objects.bulk_create(
-            [
-                Penempatan(
-                    instansi_id=self.akses.instansi_id,
-                    struktur=self.struktur,
-                    pegawai=orang[nip],
-                    jabatan=j,
-                    tmt_mulai=hari_ini,
-                )
-                for nip, j in r.tempatkan
-            ],
-            batch_size=2000,
-        )
-        audit_catat_banyak(
-            instansi_id=self.akses.instansi_id,
-            pengguna=pengguna,
-            aksi="impor_pegawai",
-            entri=[Entri(Pegawai, teks) for teks in (*pratinjau.dibuat, *pratinjau.diubah)],
+        pegawai_tulis_massal(
+            akses=self.akses,
+            struktur=self.struktur,
+            baru=r.baru,
+            ubah=r.ubah,
+            tempatkan=r.tempatkan,
+            ringkasan=[*pratinjau.dibuat, *pratinjau.diubah],
         )
 
 
