@@ -107,6 +107,10 @@ class BarisPapan:
     def terlambat(self) -> bool:
         return self.sisa_hari < 0 and self.peserta.status not in SELESAI
 
+    def kelengkapan_urut(self) -> list[int | None]:
+        """The percentages in the order of the round's asked parts (the board's columns)."""
+        return list(self.kelengkapan.values())
+
     @property
     def kelengkapan_rata(self) -> int:
         nilai = [v for v in self.kelengkapan.values() if v is not None]

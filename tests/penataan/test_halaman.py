@@ -214,3 +214,19 @@ def test_aktivitas_terakhir_dari_perubahan_data_opd(dunia, peserta_a, peserta_b,
     tugas_ubah(akses=dunia.operator_a, tugas=t, versi=t.versi, volume=Decimal(120))
     sesudah = aktivitas()
     assert sesudah["DINAS-A"] is not None and sesudah["DINAS-B"] is None
+
+
+def test_papan_menampilkan_nol_persen_dan_tanda_kosong(client, dunia, kegiatan):
+    from ramping.jabatan.services import jabatan_buat
+
+    jabatan_buat(akses=dunia.analis, unit=dunia.bidang_a, nama="Pengolah Data",
+                 jenis="pelaksana", kelas=6)  # fmt: skip
+    masuk(client, dunia, "analis")
+    html = client.get(url(dunia, "kegiatan", kegiatan.pk)).content.decode()
+    baris = {
+        kode: html.split(f'data-opd="{kode}"')[1].split("</tr>")[0]
+        for kode in ("DINAS-A", "DINAS-B")
+    }
+    assert "75%" in baris["DINAS-A"]  # 3 of 4 positions have tasks and K
+    assert "%" not in baris["DINAS-B"] and "–" in baris["DINAS-B"]  # no position at all
+    assert "{}" not in html
