@@ -21,7 +21,6 @@ from ramping.penataan.models import (
     PesertaPenataan,
 )
 
-S = PesertaPenataan.Status
 FIELD_KEGIATAN = {"nama", "dasar_hukum", "tenggat", "nomor_surat", "tanggal_surat", "perihal",
                   "isi_surat"}  # fmt: skip
 

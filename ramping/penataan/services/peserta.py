@@ -26,9 +26,6 @@ from ramping.penataan.models import (
 )
 from ramping.penataan.temuan import temuan_struktur
 
-S = PesertaPenataan.Status
-
-
 # --- one OPD's states ----------------------------------------------------------------------------
 
 
