@@ -195,6 +195,66 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address users reach the app at, for links in e-mails (pages use relative links).
 RAMPING_URL_DASAR = envurl("RAMPING_URL_DASAR")
 
+# --- Masuk tunggal (SSO, OpenID Connect; ramping.akun.sso) ------------------------------------
+# Off unless the issuer is set, and then every value below must be set too (a half-configured
+# SSO stops start-up). The provider's endpoints are explicit, never fetched at import: start-up
+# must not depend on the provider being reachable. `ramping oidc_periksa URL` reads the
+# provider's discovery document and prints these lines to copy. mozilla-django-oidc reads its
+# OIDC_* settings at request time, so tests point them at a local provider.
+RAMPING_OIDC_PENERBIT = envurl("RAMPING_OIDC_PENERBIT")
+OIDC_RP_CLIENT_ID = os.environ.get("RAMPING_OIDC_KLIEN_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("RAMPING_OIDC_KLIEN_RAHASIA", "").strip()
+OIDC_OP_AUTHORIZATION_ENDPOINT = envurl("RAMPING_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = envurl("RAMPING_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = envurl("RAMPING_OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = envurl("RAMPING_OIDC_JWKS_ENDPOINT")
+_oidc_isian = {
+    "RAMPING_OIDC_PENERBIT": RAMPING_OIDC_PENERBIT,
+    "RAMPING_OIDC_KLIEN_ID": OIDC_RP_CLIENT_ID,
+    "RAMPING_OIDC_KLIEN_RAHASIA": OIDC_RP_CLIENT_SECRET,
+    "RAMPING_OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+    "RAMPING_OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+    "RAMPING_OIDC_USERINFO_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+    "RAMPING_OIDC_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+}
+if any(_oidc_isian.values()) and not all(_oidc_isian.values()):
+    raise ImproperlyConfigured(
+        "SSO belum lengkap: isi juga "
+        + ", ".join(nama for nama, nilai in _oidc_isian.items() if not nilai)
+        + " (`ramping oidc_periksa URL-PENERBIT` mencetak alamat endpoint penyedia)"
+    )
+if RAMPING_OIDC_PENERBIT and not DEBUG:
+    for _nama, _nilai in _oidc_isian.items():
+        if _nama.endswith(("PENERBIT", "ENDPOINT")) and not _nilai.startswith("https://"):
+            raise ImproperlyConfigured(f"{_nama} harus https:// bila RAMPING_DEBUG=false")
+OIDC_RP_SCOPES = os.environ.get("RAMPING_OIDC_SCOPES", "openid email profile").strip()
+if "openid" not in OIDC_RP_SCOPES.split():
+    raise ImproperlyConfigured(f"RAMPING_OIDC_SCOPES harus memuat openid, bukan {OIDC_RP_SCOPES!r}")
+OIDC_RP_SIGN_ALGO = os.environ.get("RAMPING_OIDC_ALGORITMA", "RS256").strip()
+if OIDC_RP_SIGN_ALGO not in {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"}:
+    raise ImproperlyConfigured(
+        f"RAMPING_OIDC_ALGORITMA harus RS256/RS384/RS512/ES256/ES384/ES512, "
+        f"bukan {OIDC_RP_SIGN_ALGO!r}"
+    )
+# Claim names and the group pattern `<awalan>:<instansi_kode>:<peran>[:<opd_kode>]`.
+RAMPING_OIDC_KLAIM_NIP = os.environ.get("RAMPING_OIDC_KLAIM_NIP", "nip").strip()
+RAMPING_OIDC_KLAIM_GRUP = os.environ.get("RAMPING_OIDC_KLAIM_GRUP", "groups").strip()
+RAMPING_OIDC_AWALAN_GRUP = os.environ.get("RAMPING_OIDC_AWALAN_GRUP", "ramping").strip()
+if not RAMPING_OIDC_AWALAN_GRUP or ":" in RAMPING_OIDC_AWALAN_GRUP:
+    raise ImproperlyConfigured("RAMPING_OIDC_AWALAN_GRUP wajib diisi dan tanpa titik dua")
+# A dead provider must not hold a request; our views wrap the library's (404 while SSO is off,
+# Indonesian messages on the login page instead of errors).
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATE_CLASS = "ramping.web.views.sso.MulaiSSO"
+OIDC_CALLBACK_CLASS = "ramping.web.views.sso.KembaliSSO"
+# Local accounts keep working: ModelBackend answers username/password, the SSO backend only the
+# OIDC callback. A throttling backend (django-axes) may be put in front of both.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "ramping.akun.sso.BackendSSO",
+]
+# --- akhir SSO ----------------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

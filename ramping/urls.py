@@ -10,6 +10,9 @@ admin.site.index_title = "Data instansi"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # SSO (OpenID Connect): /oidc/authenticate/ and the provider's redirect URI /oidc/callback/;
+    # both 404 while SSO is not configured (ramping.web.views.sso).
+    path("oidc/", include("mozilla_django_oidc.urls")),
     path("i/<slug:instansi_kode>/laporan/", include("ramping.laporan.urls")),
     path("i/<slug:instansi_kode>/impor/", include("ramping.impor.urls")),
     path("i/<slug:instansi_kode>/penyederhanaan/", include("ramping.penyederhanaan.urls")),

@@ -130,3 +130,72 @@ def demo(request, django_db_setup, django_db_blocker) -> Instansi:
 
 
 TANGGAL = date(2024, 1, 2)
+
+
+# --- SSO (OpenID Connect): a real provider on loopback, oidc-provider-mock ----------------------
+
+
+@pytest.fixture(scope="session")
+def _server_oidc():
+    """oidc-provider-mock on a free 127.0.0.1 port, once per session (per xdist worker).
+
+    Its users and their claims are set per test through its HTTP API (`PenyediaOIDC.pengguna`).
+    """
+    import os
+    import threading
+
+    import werkzeug.serving
+    from oidc_provider_mock import app
+
+    # authlib refuses plain http unless told; the provider only listens on loopback here.
+    os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"
+
+    class Senyap(werkzeug.serving.WSGIRequestHandler):
+        def log_request(self, *args, **kwargs):  # one line per request drowns test output
+            pass
+
+    server = werkzeug.serving.make_server(
+        "127.0.0.1", 0, app(require_nonce=True), threaded=True, request_handler=Senyap
+    )
+    benang = threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True)
+    benang.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    benang.join(5)
+    server.server_close()
+
+
+@dataclass
+class PenyediaOIDC:
+    url: str
+
+    def pengguna(self, sub: str, **klaim) -> None:
+        """The claims the provider gives `sub` from now on (replacing earlier ones)."""
+        import requests
+
+        requests.put(f"{self.url}/users/{sub}", json=klaim, timeout=5).raise_for_status()
+
+    def setujui(self, url_otorisasi: str, sub: str, *, tolak: bool = False) -> str:
+        """Submit the provider's login form as `sub` (or deny); the redirect back to ramping."""
+        import requests
+
+        data = {"action": "deny"} if tolak else {"sub": sub}
+        jawaban = requests.post(url_otorisasi, data=data, allow_redirects=False, timeout=5)
+        assert jawaban.status_code == 302, jawaban.text
+        return jawaban.headers["Location"]
+
+
+@pytest.fixture
+def sso(settings, _server_oidc) -> PenyediaOIDC:
+    """SSO switched on and pointed at the local provider (settings are read per request)."""
+    settings.RAMPING_OIDC_PENERBIT = _server_oidc
+    settings.OIDC_RP_CLIENT_ID = "ramping-uji"
+    settings.OIDC_RP_CLIENT_SECRET = "rahasia-klien-uji"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{_server_oidc}/oauth2/authorize"
+    settings.OIDC_OP_TOKEN_ENDPOINT = f"{_server_oidc}/oauth2/token"
+    settings.OIDC_OP_USER_ENDPOINT = f"{_server_oidc}/userinfo"
+    settings.OIDC_OP_JWKS_ENDPOINT = f"{_server_oidc}/jwks"
+    # The mock signs with its single key and names no `kid` in the token header; Keycloak does
+    # name it, and production keeps mozilla-django-oidc's check on.
+    settings.OIDC_VERIFY_KID = False
+    return PenyediaOIDC(_server_oidc)

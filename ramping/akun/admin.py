@@ -14,6 +14,9 @@ class KeanggotaanInline(admin.TabularInline):
 @admin.register(Pengguna)
 class PenggunaAdmin(UserAdmin):
     inlines = [KeanggotaanInline]
+    # SSO: the NIP matches a local account at its first SSO login; `sub` is set by that login.
+    fieldsets = (*UserAdmin.fieldsets, ("Masuk tunggal (SSO)", {"fields": ("nip", "oidc_sub")}))
+    readonly_fields = ("oidc_sub",)
 
     def save_formset(self, request, form, formset, change):
         # Memberships edited here are audited like the ones set through services.

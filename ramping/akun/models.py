@@ -12,10 +12,32 @@ class Pengguna(AbstractUser):
     # Notices of the penataan cycle always appear in the app; e-mail only when the person wants
     # it (and has an address).
     terima_surel = models.BooleanField("terima notifikasi lewat surel", default=True)
+    # Single sign-on (ramping.akun.sso): the provider's stable `sub` links the account once it
+    # has logged in through SSO; the NIP lets a first SSO login find an existing local account.
+    # Both are unique only when filled in (local accounts leave them empty).
+    oidc_sub = models.CharField(
+        "ID SSO (sub)",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="Pengenal akun pada penyedia SSO; diisi saat pertama kali masuk dengan SSO.",
+    )
+    nip = models.CharField(
+        "NIP",
+        max_length=18,
+        blank=True,
+        help_text="Untuk mencocokkan akun ini saat pertama kali masuk dengan SSO.",
+    )
 
     class Meta:
         verbose_name = "pengguna"
         verbose_name_plural = "pengguna"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oidc_sub"], condition=~Q(oidc_sub=""), name="pengguna_oidc_sub_unik"
+            ),
+            models.UniqueConstraint(fields=["nip"], condition=~Q(nip=""), name="pengguna_nip_unik"),
+        ]
 
 
 class Peran(models.TextChoices):

@@ -5,6 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from ramping.akun.sso import sso_aktif
+
 
 class FormMasuk(AuthenticationForm):
     # Django's Indonesian catalogue repeats the field name in this message; say it plainly.
@@ -25,6 +27,10 @@ class Masuk(auth_views.LoginView):
     template_name = "web/akun/masuk.html"
     authentication_form = FormMasuk
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # SSO: the "Masuk dengan SSO" button only when a provider is configured.
+        return super().get_context_data(**kwargs, sso_aktif=sso_aktif())
 
 
 class Keluar(auth_views.LogoutView):
