@@ -171,3 +171,16 @@ def test_superuser_instalasi_tidak_diatur_admin_instansi(dunia, admin):
     anggota = Keanggotaan.objects.get(pengguna=su)
     with pytest.raises(TidakBerhak, match="superuser"):
         sandi_atur_ulang(akses=akses_pengguna(admin, dunia.instansi.pk), anggota=anggota)
+
+
+def test_perubahan_akun_di_admin_django_teraudit(client, dunia):
+    su = Pengguna.objects.create_superuser("root", password="rahasia-uji-123")
+    client.force_login(su)
+    target = dunia.pimpinan.pengguna
+    url = reverse("admin:auth_user_password_change", args=[target.pk])
+    r = client.post(url, {"password1": "Kuda-Lari-Cepat-42", "password2": "Kuda-Lari-Cepat-42",
+                          "usable_password": "true"})  # fmt: skip
+    assert r.status_code == 302
+    assert JejakAudit.objects.filter(
+        aksi="sandi_atur_ulang", objek_id=target.pk, instansi=dunia.instansi
+    ).exists()
