@@ -5,6 +5,7 @@ so a typo in production configuration stops the process at start-up.
 """
 
 import os
+from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -83,6 +84,10 @@ INSTALLED_APPS = [
     "ramping.sistemkerja",
     "ramping.penataan",
     "ninja",
+    # --- Accounts: login lockout (axes) and TOTP two-factor (django-otp) -----------------------
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +100,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ramping.web.middleware.AdminSemuaInstansiMiddleware",
+    # --- Accounts: a temporary password must be changed, 2FA enrolment when mandatory --------
+    "ramping.akun.middleware.AkunWajibMiddleware",
+    # axes turns a flagged lockout into its response; last, as axes' documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ramping.urls"
@@ -139,6 +148,47 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# --- Accounts: backends, login lockout, two-factor, API tokens and rate limit -------------------
+# axes' backend must stay first: it refuses a locked-out username+IP before any other backend
+# (password, SSO) is asked. Other backends go after it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+RAMPING_LOGIN_GAGAL_MAKS = envint("RAMPING_LOGIN_GAGAL_MAKS", "5")
+RAMPING_LOGIN_KUNCI_MENIT = envint("RAMPING_LOGIN_KUNCI_MENIT", "15")
+if RAMPING_LOGIN_GAGAL_MAKS < 1 or RAMPING_LOGIN_KUNCI_MENIT < 1:
+    raise ImproperlyConfigured("RAMPING_LOGIN_GAGAL_MAKS dan RAMPING_LOGIN_KUNCI_MENIT minimal 1")
+AXES_FAILURE_LIMIT = RAMPING_LOGIN_GAGAL_MAKS
+AXES_COOLOFF_TIME = timedelta(minutes=RAMPING_LOGIN_KUNCI_MENIT)
+# Per username and address together: one office behind one NAT address is not locked out by a
+# colleague's typos, and an attacker cannot lock a person out from everywhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "ramping.web.views.akun.terkunci"
+# Two-factor: the issuer shown in authenticator apps; codes of a device are throttled by
+# django-otp (1, 2, 4 … seconds after each wrong code).
+OTP_TOTP_ISSUER = "ramping"
+RAMPING_2FA_WAJIB_ANALIS = envbool("RAMPING_2FA_WAJIB_ANALIS", "false")
+# API tokens: default lifetime; requests per token per minute (0 turns the limit off).
+RAMPING_TOKEN_HARI = envint("RAMPING_TOKEN_HARI", "90")
+RAMPING_API_BATAS_PER_MENIT = envint("RAMPING_API_BATAS_PER_MENIT", "120")
+if RAMPING_TOKEN_HARI < 1 or RAMPING_API_BATAS_PER_MENIT < 0:
+    raise ImproperlyConfigured("RAMPING_TOKEN_HARI minimal 1, RAMPING_API_BATAS_PER_MENIT ≥ 0")
+# The API rate limit counts in Django's cache. The default (memory) is per process: with several
+# gunicorn workers set RAMPING_CACHE_URL=db (a table, `ramping createcachetable`) so they share it.
+_CACHE = os.environ.get("RAMPING_CACHE_URL", "").strip()
+if _CACHE == "db":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "ramping_cache",
+        }
+    }
+elif _CACHE:
+    raise ImproperlyConfigured(f"RAMPING_CACHE_URL hanya mengenal 'db', bukan {_CACHE!r}")
+# --- end of accounts ---------------------------------------------------------------------------
 LOGIN_URL = "web:masuk"
 LOGIN_REDIRECT_URL = "web:beranda"
 LOGOUT_REDIRECT_URL = "web:masuk"
@@ -249,10 +299,8 @@ OIDC_AUTHENTICATE_CLASS = "ramping.web.views.sso.MulaiSSO"
 OIDC_CALLBACK_CLASS = "ramping.web.views.sso.KembaliSSO"
 # Local accounts keep working: ModelBackend answers username/password, the SSO backend only the
 # OIDC callback. A throttling backend (django-axes) may be put in front of both.
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "ramping.akun.sso.BackendSSO",
-]
+# SSO's backend sits after axes' and the local one (AUTHENTICATION_BACKENDS above).
+AUTHENTICATION_BACKENDS.append("ramping.akun.sso.BackendSSO")
 # --- akhir SSO ----------------------------------------------------------------------------------
 
 LOGGING = {

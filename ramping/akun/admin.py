@@ -18,6 +18,36 @@ class PenggunaAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, ("Masuk tunggal (SSO)", {"fields": ("nip", "oidc_sub")}))
     readonly_fields = ("oidc_sub",)
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The superuser's changes to an account (active, staff, names…) are audited in each of
+        # its agencies, like the agency admins' changes through the services.
+        if change and form.changed_data:
+            from ramping.akun.services import catat_untuk_akun
+
+            catat_untuk_akun(
+                pengguna=obj,
+                pelaku=request.user,
+                aksi="pengguna_ubah",
+                ringkasan=f"Akun {obj.username} diubah (admin Django): "
+                + ", ".join(form.changed_data),
+                perubahan={"field": form.changed_data},
+            )
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            from ramping.akun.services import catat_untuk_akun
+
+            pengguna = self.get_object(request, id)
+            catat_untuk_akun(
+                pengguna=pengguna,
+                pelaku=request.user,
+                aksi="sandi_atur_ulang",
+                ringkasan=f"Kata sandi {pengguna.username} diubah (admin Django)",
+            )
+        return response
+
     def save_formset(self, request, form, formset, change):
         # Memberships edited here are audited like the ones set through services.
         instances = formset.save()

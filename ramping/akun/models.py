@@ -28,6 +28,9 @@ class Pengguna(AbstractUser):
         blank=True,
         help_text="Untuk mencocokkan akun ini saat pertama kali masuk dengan SSO.",
     )
+    # Set when an agency admin gives a temporary password (new account or reset): every page
+    # leads to the password form until the person chooses their own.
+    wajib_ganti_sandi = models.BooleanField("wajib mengganti kata sandi", default=False)
 
     class Meta:
         verbose_name = "pengguna"
@@ -106,6 +109,7 @@ class TokenApi(MilikInstansi):
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     terakhir_dipakai = models.DateTimeField("terakhir dipakai", null=True, blank=True)
     dicabut = models.DateTimeField("dicabut", null=True, blank=True)
+    kedaluwarsa = models.DateTimeField("kedaluwarsa")
 
     class Meta:
         verbose_name = "token API"
@@ -114,3 +118,10 @@ class TokenApi(MilikInstansi):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.awalan}…)"
+
+    def status(self, sekarang) -> str:
+        if self.dicabut is not None:
+            return "dicabut"
+        if self.kedaluwarsa <= sekarang:
+            return "kedaluwarsa"
+        return "aktif"

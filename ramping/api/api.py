@@ -4,7 +4,7 @@ interactive documentation page at /api/v1/docs (served from ninja's bundled stat
 from ninja import NinjaAPI
 
 from ramping.api import baca, galat, penataan, tulis
-from ramping.api.auth import TokenBearer
+from ramping.api.auth import BatasPerToken, TokenBearer
 from ramping.inti.lingkup import konteks_sendiri
 
 api = NinjaAPI(
@@ -13,10 +13,13 @@ api = NinjaAPI(
     description=(
         "API ramping: struktur organisasi, jabatan, ABK, evaluasi jabatan, pegawai dan peta "
         "jabatan satu instansi. Autentikasi: header `Authorization: Bearer <token>`; token "
-        "dibuat dengan `ramping token-api`. Semua galat berbentuk "
+        "dibuat di halaman Token API atau dengan `ramping token_api`, berlaku terbatas (bawaan "
+        "90 hari). Setiap token dibatasi sejumlah permintaan per menit (bawaan 120); lewat dari "
+        "itu jawabannya 429 dengan header `Retry-After`. Semua galat berbentuk "
         '`{"kode", "pesan", "field", "galat"}` dalam bahasa Indonesia.'
     ),
     auth=TokenBearer(),
+    throttle=BatasPerToken(),
     urls_namespace="api",
 )
 galat.pasang(api)

@@ -4,11 +4,15 @@
  "galat": []}
 """
 
+import math
+
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
+from ramping.akun.token import TokenDitolak
 from ramping.api.skema import TEKS_TIDAK_DAPAT_DICETAK
 from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
 
@@ -56,6 +60,22 @@ def _badan(kode: str, pesan: str, field: str | None = None, galat: list | None =
 def pasang(api: NinjaAPI) -> None:
     """Register the handlers on the API."""
 
+    @api.exception_handler(TokenDitolak)
+    def _token(request, exc):
+        # Before RampingError (400): a token that cannot be used is an authentication failure.
+        return api.create_response(request, _badan("tidak_terautentikasi", exc.pesan), status=401)
+
+    @api.exception_handler(Throttled)
+    def _terlalu_banyak(request, exc):
+        # ninja adds the Retry-After header to this response.
+        detik = math.ceil(exc.wait) if exc.wait is not None else 60
+        pesan = (
+            f"Terlalu banyak permintaan dengan token ini (paling banyak "
+            f"{settings.RAMPING_API_BATAS_PER_MENIT} per menit). Coba lagi dalam {detik} detik."
+        )
+        badan = _badan("terlalu_banyak_permintaan", pesan) | {"coba_lagi_detik": detik}
+        return api.create_response(request, badan, status=429)
+
     @api.exception_handler(TidakDitemukan)
     def _tidak_ditemukan(request, exc):
         return api.create_response(request, _badan("tidak_ditemukan", exc.pesan), status=404)
@@ -97,7 +117,7 @@ def pasang(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def _auth(request, exc):
-        pesan = "Token API tidak ada, tidak valid atau sudah dicabut."
+        pesan = "Token API tidak ada. Kirim header Authorization: Bearer <token>."
         return api.create_response(request, _badan("tidak_terautentikasi", pesan), status=401)
 
     @api.exception_handler(HttpError)

@@ -313,15 +313,11 @@ def muat_instansi(
 
 
 def buat_pengguna_demo(instansi: Instansi) -> None:
-    """The four demo logins, one per role. `admin` also operates the Django admin."""
+    """The four demo logins, one per role. `admin` is the agency's admin, not the
+    installation's: no Django admin (which spans every agency); `ramping createsuperuser`
+    makes the installation's superuser."""
     for username, peran, opd, depan, belakang in DEMO_PENGGUNA:
-        pengguna = Pengguna(
-            username=username,
-            first_name=depan,
-            last_name=belakang,
-            is_staff=peran == Peran.ADMIN_INSTANSI,
-            is_superuser=peran == Peran.ADMIN_INSTANSI,
-        )
+        pengguna = Pengguna(username=username, first_name=depan, last_name=belakang)
         pengguna.set_password(DEMO_PASSWORD)
         pengguna.save()
         with lingkup_instansi(instansi.pk):

@@ -17,9 +17,11 @@ from ramping.web.views import (
     pegawai,
     penempatan,
     pengaturan,
+    pengguna,
     peta,
     riwayat,
     struktur,
+    token,
     unit,
     unit_ubah,
 )
@@ -81,11 +83,18 @@ instansi = [
     path("notifikasi/baca/", notifikasi.tandai_dibaca, name="notifikasi_tandai_dibaca"),
     path("notifikasi/surel/", notifikasi.atur_surel, name="pengguna_atur_surel"),
     path("pengaturan/kop/", pengaturan.kop, name="pengaturan_kop"),
+    # Accounts: the agency's people (admin instansi) and API tokens (every member).
+    path("pengguna/", pengguna.daftar, name="pengguna_daftar"),
+    path("pengguna/<int:pengguna_id>/", pengguna.ubah, name="pengguna_ubah"),
+    path("token/", token.daftar, name="token_daftar"),
+    path("token/<int:token_id>/cabut/", token.cabut, name="token_cabut"),
 ]
 
 urlpatterns = [
     path("", beranda.beranda, name="beranda"),
     path("masuk/", akun.Masuk.as_view(), name="masuk"),
+    path("masuk/kode/", akun.masuk_kode, name="masuk_kode"),
+    path("dua-faktor/", akun.dua_faktor_halaman, name="dua_faktor"),
     path("keluar/", akun.Keluar.as_view(), name="keluar"),
     path("sandi/", akun.UbahSandi.as_view(), name="sandi"),
     path("sandi/selesai/", akun.UbahSandiSelesai.as_view(), name="sandi_selesai"),

@@ -26,6 +26,12 @@ def koneksi_tetap_terbuka():
         sinyal.connect(close_old_connections)
 
 
+@pytest.fixture(autouse=True)
+def _tanpa_batas_permintaan(settings):
+    # Hundreds of examples with one token: the per-minute limit would answer most of them 429.
+    settings.RAMPING_API_BATAS_PER_MENIT = 0
+
+
 def test_api_tidak_pernah_galat_server(db, token, jabatan_a, koneksi_tetap_terbuka):
     skema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
     header = {"Authorization": f"Bearer {token['operator_a']}"}
