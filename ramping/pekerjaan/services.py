@@ -116,10 +116,16 @@ def pekerjaan_bersihkan() -> dict[str, int]:
     with semua_instansi():
         macet = tandai_macet(Pekerjaan.objects.all())
         lama = Pekerjaan.objects.exclude(status__in=Pekerjaan.AKTIF).filter(dibuat__lt=batas)
+        berkas_lama = list(lama.exclude(berkas="").values_list("berkas", flat=True))
         dihapus, _ = lama.delete()
         dikenal = set(Pekerjaan.objects.exclude(berkas="").values_list("berkas", flat=True))
     DBTaskResult.objects.finished().filter(finished_at__lt=batas).delete()
     berkas_dihapus = 0
+    for nama in berkas_lama:
+        path = path_berkas(nama)
+        if path.exists():
+            path.unlink(missing_ok=True)
+            berkas_dihapus += 1
     for path in direktori().iterdir():
         if path.name in dikenal:
             continue
