@@ -26,8 +26,13 @@ migrate: $(VENV)/.runtime
 demo: migrate
 	$(MANAGE) demo --jika-kosong
 
+# Job queue (issue #14 item 3): the worker runs beside the dev server in a session of its own
+# (setsid: its process group id is its pid), and the trap stops that whole group, autoreload
+# child included, however runserver ends: Ctrl+C, an error, or this shell being terminated.
 run: demo
 	@echo "ramping berjalan di http://127.0.0.1:$(PORT)/  (Ctrl+C untuk berhenti)"
+	@RAMPING_DEBUG=true setsid $(MANAGE) worker -v0 & pekerja=$$!; \
+	trap 'kill -TERM -$$pekerja 2>/dev/null; wait $$pekerja 2>/dev/null' EXIT INT TERM; \
 	RAMPING_DEBUG=true $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev
@@ -66,4 +71,4 @@ screenshots: $(VENV)/.dev chromium
 	$(BIN)/python scripts/screenshots.py --keluaran docs/screenshots
 
 clean:
-	rm -rf $(VENV) ramping.sqlite3 ramping.sqlite3-* staticfiles
+	rm -rf $(VENV) ramping.sqlite3 ramping.sqlite3-* staticfiles penyimpanan

@@ -83,11 +83,14 @@ INSTALLED_APPS = [
     "ramping.penyederhanaan",
     "ramping.sistemkerja",
     "ramping.penataan",
+    "ramping.pekerjaan",
     "ninja",
     # --- Accounts: login lockout (axes) and TOTP two-factor (django-otp) -----------------------
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -309,3 +312,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("RAMPING_LOG_LEVEL", "WARNING")},
 }
+
+# --- Job queue (issue #14 item 3): long work runs as django-tasks tasks in the database, executed
+# by `ramping worker` (make run starts it; systemd in production, docs/deploy.md). django-tasks
+# 0.12 moved its database backend into the django-tasks-db package (django_tasks_db).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Private folder for job results (ZIPs with names and NIPs): created 0700, files 0600.
+RAMPING_PENYIMPANAN = Path(os.environ.get("RAMPING_PENYIMPANAN", BASE_DIR / "penyimpanan"))
+# Unfinished (queued or running) jobs one user may have at once, and days a result is kept.
+RAMPING_BATAS_PEKERJAAN = envint("RAMPING_BATAS_PEKERJAAN", "3")
+RAMPING_SIMPAN_HASIL_HARI = envint("RAMPING_SIMPAN_HASIL_HARI", "7")
+if RAMPING_BATAS_PEKERJAAN < 1 or RAMPING_SIMPAN_HASIL_HARI < 1:
+    raise ImproperlyConfigured(
+        "RAMPING_BATAS_PEKERJAAN dan RAMPING_SIMPAN_HASIL_HARI harus paling sedikit 1"
+    )
+# --- end job queue

@@ -8,7 +8,8 @@ leak in production.
 Who opens the scope (each entry point, once):
 - web pages: `ramping.web.halaman.halaman_instansi`, for the agency in the URL;
 - the JSON API: an operation decorator in `ramping.api.api`, for the token's agency;
-- management commands that take `--instansi`, the demo loader, background jobs (ZIP builds);
+- management commands that take `--instansi`, the demo loader, background jobs (the task
+  run by `ramping worker`);
 - importers run inside the caller's scope (web page or `ramping impor`).
 
 Cross-agency work opens `semua_instansi()` and says why at the call site: the Django admin of

@@ -9,7 +9,9 @@ app_name = "laporan"
 urlpatterns = [
     path("", views.indeks, name="indeks"),
     path("unduh/<slug:laporan>/", views.unduh, name="unduh"),
+    path("latar/<slug:laporan>/", views.dokumen_mulai, name="dokumen_mulai"),
     path("zip/", views.zip_mulai, name="zip_mulai"),
-    path("zip/<str:token>/", views.zip_status, name="zip_status"),
-    path("zip/<str:token>/unduh/", views.zip_unduh, name="zip_unduh"),
+    # Background jobs (ZIP, OPD-wide documents): status page and download, owner only.
+    path("pekerjaan/<str:token>/", views.pekerjaan, name="pekerjaan"),
+    path("pekerjaan/<str:token>/unduh/", views.pekerjaan_unduh, name="pekerjaan_unduh"),
 ]

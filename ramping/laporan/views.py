@@ -1,31 +1,34 @@
-"""The "Laporan" page, downloads and the ZIP builder. Thin: parse, call the exporter, answer.
+"""The "Laporan" page, downloads and the background document jobs. Thin: parse, call, answer.
 
 Reading is open to every member of the agency (analis, admin, pimpinan, operator); building an
 OPD's ZIP is heavier work started on the server, so an operator may start it only for their own
-OPD. Another agency's data does not exist (404), as everywhere under /i/<kode>/.
+OPD. The ZIP and the OPD-wide ANJAB/evaluasi documents are jobs run by `ramping worker`
+(`ramping.pekerjaan`): the page polls the job's status and offers its file to its owner alone.
+Another agency's data does not exist (404), as everywhere under /i/<kode>/.
 """
 
+from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from ramping.akun.models import Peran
-from ramping.errors import TidakBerhak, TidakDitemukan
-from ramping.laporan import paket
+from ramping.errors import TidakDitemukan
 from ramping.laporan.exporters import LAPORAN
+from ramping.laporan.latar import DOKUMEN, LAPORAN_LATAR, PAKET, boleh_zip
 from ramping.laporan.renderers import MIME
-from ramping.laporan.selectors import opd_ambil
 from ramping.laporan.unduhan import buat_laporan
 from ramping.organisasi.selectors import opd_daftar
+from ramping.pekerjaan.services import (
+    BatasPekerjaan,
+    pekerjaan_berkas,
+    pekerjaan_daftar,
+    pekerjaan_mulai,
+    pekerjaan_status,
+)
 from ramping.web.halaman import halaman_instansi
 
 LABEL_FORMAT = {"xlsx": "Excel (XLSX)", "pdf": "PDF", "docx": "Word (DOCX)"}
-
-
-def boleh_zip(akses, opd_kode: str) -> bool:
-    """Agency-wide roles and leaders for any OPD; an operator for their own OPD only."""
-    return akses.peran != Peran.OPERATOR or akses.opd_kode == opd_kode
 
 
 @require_GET
@@ -40,6 +43,7 @@ def indeks(request):
             "judul": e.judul,
             "perlu_opd": e.perlu_opd,
             "format": [(f, LABEL_FORMAT[f]) for f in e.format],
+            "latar": e.kode in LAPORAN_LATAR,
         }
         for e in LAPORAN.values()
     ]
@@ -47,7 +51,13 @@ def indeks(request):
     return render(
         request,
         "laporan/indeks.html",
-        {"aktif": "laporan", "laporan": laporan, "opd": opd, "opd_zip": opd_zip},
+        {
+            "aktif": "laporan",
+            "laporan": laporan,
+            "opd": opd,
+            "opd_zip": opd_zip,
+            "pekerjaan_saya": pekerjaan_daftar(akses=h.akses),
+        },
     )
 
 
@@ -71,35 +81,57 @@ def unduh(request, laporan: str):
     return response
 
 
-@require_POST
-@halaman_instansi
-def zip_mulai(request):
+def _mulai(request, jenis: str, **parameter):
+    """Queue the job; answer with its status (HTMX fragment) or redirect to its page."""
     h = request.halaman
     if h.struktur is None:
         raise TidakDitemukan("Instansi belum memiliki versi struktur.")
-    opd = opd_ambil(akses=h.akses, struktur=h.struktur, kode=request.POST.get("opd", ""))
-    if not boleh_zip(h.akses, opd.kode):
-        raise TidakBerhak("Operator hanya dapat membuat paket dokumen OPD-nya sendiri.")
-    status = paket.mulai(akses=h.akses, struktur=h.struktur, opd=opd)
+    try:
+        p = pekerjaan_mulai(akses=h.akses, jenis=jenis, struktur_id=h.struktur.pk, **parameter)
+    except BatasPekerjaan as exc:
+        if request.headers.get("HX-Request"):
+            # 200: htmx swaps no error response, and the message belongs where the status goes.
+            return render(request, "laporan/_pekerjaan.html", {"galat": exc.pesan})
+        messages.error(request, exc.pesan)
+        return redirect(reverse("laporan:indeks", args=[h.instansi.kode]))
     if not request.headers.get("HX-Request"):
-        url = reverse("laporan:zip_status", args=[h.instansi.kode, status.token])
-        return redirect(url)
-    return render(request, "laporan/_zip_status.html", {"status": status}, status=202)
+        return redirect(reverse("laporan:pekerjaan", args=[h.instansi.kode, p.token]))
+    return render(request, "laporan/_pekerjaan.html", {"p": p}, status=202)
+
+
+@require_POST
+@halaman_instansi
+def zip_mulai(request):
+    return _mulai(request, PAKET, opd_kode=request.POST.get("opd", ""))
+
+
+@require_POST
+@halaman_instansi
+def dokumen_mulai(request, laporan: str):
+    """An OPD-wide ANJAB or evaluasi document, built by the worker (it covers every position)."""
+    return _mulai(
+        request,
+        DOKUMEN,
+        kode=laporan,
+        format=request.POST.get("format", ""),
+        opd_kode=request.POST.get("opd", ""),
+    )
 
 
 @require_GET
 @halaman_instansi
-def zip_status(request, token: str):
+def pekerjaan(request, token: str):
     """The progress fragment (polled by HTMX), or a whole page without JavaScript."""
-    status = paket.baca_status(akses=request.halaman.akses, token=token)
-    templat = "_zip_status.html" if request.headers.get("HX-Request") else "zip.html"
-    return render(request, f"laporan/{templat}", {"aktif": "laporan", "status": status})
+    p = pekerjaan_status(akses=request.halaman.akses, token=token)
+    templat = "_pekerjaan.html" if request.headers.get("HX-Request") else "pekerjaan.html"
+    return render(request, f"laporan/{templat}", {"aktif": "laporan", "p": p})
 
 
 @require_GET
 @halaman_instansi
-def zip_unduh(request, token: str):
-    path, status = paket.berkas_zip(akses=request.halaman.akses, token=token)
+def pekerjaan_unduh(request, token: str):
+    path, p = pekerjaan_berkas(akses=request.halaman.akses, token=token)
+    mime = MIME.get(p.nama_berkas.rsplit(".", 1)[-1], "application/octet-stream")
     return FileResponse(
-        path.open("rb"), as_attachment=True, filename=status.nama_berkas, content_type=MIME["zip"]
+        path.open("rb"), as_attachment=True, filename=p.nama_berkas, content_type=mime
     )

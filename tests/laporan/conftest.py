@@ -25,6 +25,7 @@ from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.jabatan.services.abk import abk_hitung_ulang_jabatan
 from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Pegawai, Penempatan
+from tests.pekerjaan.bantu import antrean  # noqa: F401  (jobs run by the real worker loop)
 
 NAMA_RUMUS = "=1+2 Pengelola"
 STRUKTURAL_TERENDAH = {

@@ -1,4 +1,4 @@
-"""Permission matrix for every laporan URL, the downloads, and the ZIP builder with progress."""
+"""Permission matrix for every laporan URL, the downloads, and the ZIP job with progress."""
 
 import zipfile
 from io import BytesIO
@@ -8,16 +8,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ramping.laporan import paket
 from ramping.laporan.exporters import LAPORAN
+from ramping.pekerjaan.models import Pekerjaan
 from tests.laporan.bantu import baris_xlsx
 
 PERSONA = ["analis", "operator_a", "operator_b", "pimpinan", "orang_luar", "anonim"]
 
 
 @pytest.fixture(autouse=True)
-def _direktori_zip(settings, tmp_path):
-    settings.RAMPING_LAPORAN_DIR = tmp_path / "zip"
+def _penyimpanan(antrean):
+    """Jobs write into the test's folder; `antrean` runs the real worker loop."""
 
 
 def masuk(client, dunia, persona):
@@ -118,11 +118,10 @@ def test_zip_per_persona(client, dunia, kecil, persona):
     response = client.post(url, {"opd": "DINAS-A"}, headers={"HX-Request": "true"})
     _harapan(response, persona, STATUS_ZIP.get(persona))
     if response.status_code == 202:
-        token = response.content.decode().split("/zip/")[1].split("/")[0]
-        paket.tunggu(token)
+        assert Pekerjaan.objects.get().pengguna == getattr(dunia, persona).pengguna
 
 
-def test_zip_dibangun_dengan_kemajuan_lalu_diunduh(client, dunia, kecil):
+def test_zip_dibangun_dengan_kemajuan_lalu_diunduh(client, dunia, kecil, antrean):
     masuk(client, dunia, "operator_a")
     kode = dunia.instansi.kode
     response = client.post(
@@ -131,17 +130,17 @@ def test_zip_dibangun_dengan_kemajuan_lalu_diunduh(client, dunia, kecil):
         headers={"HX-Request": "true"},
     )
     teks = response.content.decode()
-    assert "dokumen" in teks and "hx-trigger" in teks  # polls while it builds
-    token = teks.split("/zip/")[1].split("/")[0]
-    paket.tunggu(token)
+    assert "antrean" in teks and "hx-trigger" in teks  # polls while it waits and builds
+    token = teks.split("/pekerjaan/")[1].split("/")[0]
+    antrean()
     status = client.get(
-        reverse("laporan:zip_status", args=[kode, token]), headers={"HX-Request": "true"}
+        reverse("laporan:pekerjaan", args=[kode, token]), headers={"HX-Request": "true"}
     )
     isi = status.content.decode()
     assert "11/11 dokumen" in isi and "Unduh ZIP" in isi and "hx-trigger" not in isi
-    halaman = client.get(reverse("laporan:zip_status", args=[kode, token]))
+    halaman = client.get(reverse("laporan:pekerjaan", args=[kode, token]))
     assert "<html" in halaman.content.decode()  # without JavaScript: a whole page
-    unduh = client.get(reverse("laporan:zip_unduh", args=[kode, token]))
+    unduh = client.get(reverse("laporan:pekerjaan_unduh", args=[kode, token]))
     with zipfile.ZipFile(BytesIO(b"".join(unduh.streaming_content))) as z:
         nama = z.namelist()
     assert len(nama) == 11
@@ -150,9 +149,9 @@ def test_zip_dibangun_dengan_kemajuan_lalu_diunduh(client, dunia, kecil):
 
     # Another user of the same agency cannot read or fetch it.
     client.force_login(dunia.analis.pengguna)
-    assert client.get(reverse("laporan:zip_status", args=[kode, token])).status_code == 404
-    assert client.get(reverse("laporan:zip_unduh", args=[kode, token])).status_code == 404
-    jahat = reverse("laporan:zip_status", args=[kode, "x" * 30]).replace("x" * 30, "..%2F..%2Fetc")
+    assert client.get(reverse("laporan:pekerjaan", args=[kode, token])).status_code == 404
+    assert client.get(reverse("laporan:pekerjaan_unduh", args=[kode, token])).status_code == 404
+    jahat = reverse("laporan:pekerjaan", args=[kode, "x" * 30]).replace("x" * 30, "..%2F..%2Fetc")
     assert client.get(jahat).status_code == 404
 
 
@@ -161,12 +160,5 @@ def test_zip_tanpa_htmx_dialihkan_ke_halaman_status(client, dunia, kecil):
     response = client.post(
         reverse("laporan:zip_mulai", args=[dunia.instansi.kode]), {"opd": "DINAS-B"}
     )
-    assert response.status_code == 302 and "/zip/" in response["Location"]
-    paket.tunggu(response["Location"].rstrip("/").split("/")[-1])
-
-
-def test_berkas_lama_dibersihkan(settings, tmp_path):
-    lama = paket.direktori() / "lama.zip"
-    lama.write_bytes(b"x")
-    paket.bersihkan(umur=-1)
-    assert not lama.exists()
+    assert response.status_code == 302 and "/pekerjaan/" in response["Location"]
+    assert "menunggu giliran" in client.get(response["Location"]).content.decode()

@@ -6,6 +6,7 @@ from ramping.inti.lingkup import lingkup_instansi
 from ramping.organisasi.models import Instansi
 from ramping.organisasi.perintah import instansi_perintah
 from ramping.penataan.notifikasi import pengingat_tenggat
+from ramping.penataan.tugas import pengingat
 
 
 def _tanggal(nilai: str) -> date:
@@ -28,11 +29,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--tanggal", help="anggap hari ini tanggal ini (TTTT-BB-HH), untuk uji dan susulan"
         )
+        parser.add_argument(
+            "--antrikan",
+            action="store_true",
+            help="jangan kerjakan sekarang: masukkan ke antrean untuk `ramping worker`",
+        )
 
-    def handle(self, *args, instansi, hari, tanggal, **options):
+    def handle(self, *args, instansi, hari, tanggal, antrikan, **options):
         if hari < 0:
             raise CommandError("--hari tidak boleh negatif.")
         hari_ini = _tanggal(tanggal) if tanggal else None
+        if antrikan:
+            if instansi:
+                with instansi_perintah(instansi):
+                    pass  # an unknown agency stops here, with the command's usual message
+            hasil = pengingat.enqueue(
+                kode_instansi=instansi or None, hari=hari, tanggal=tanggal or None
+            )
+            self.stdout.write(f"Pengingat masuk antrean (tugas {hasil.id}).")
+            return
         self.total_opd = self.total_notifikasi = 0
         if instansi:
             with instansi_perintah(instansi) as tempat:
