@@ -173,6 +173,10 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Fixed at start-up (pytest-django turns settings.DEBUG off per test, the mode stays): in
+# development WhiteNoise reads the apps' folders and needs no STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
 # The application's public address, printed in letters that ask OPD to work in it.
 RAMPING_URL = os.environ.get("RAMPING_URL", "")
 
