@@ -10,10 +10,13 @@ i.e. after the service's own UPDATE/INSERT ran inside its atomic block.
 import errno
 import json
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from ramping.audit.models import JejakAudit
 from ramping.jabatan.models import Tugas
@@ -254,3 +257,25 @@ def test_sehat_pekerja_tidak_diketahui_tanpa_antrian(client, db, monkeypatch):
         "keterangan": "tidak diketahui",
         "terakhir_selesai_detik": None,
     }
+
+
+@pytest.mark.skipif(
+    not apps.is_installed("django_tasks_db"),
+    reason="antrian django-tasks (bagian lain dari #14) belum terpasang di cabang ini",
+)
+def test_sehat_pekerja_dari_antrian_django_tasks(client, db):
+    model = sehat._model_antrian()
+    sekarang = timezone.now()
+    umum = {"args_kwargs": {}, "task_path": "uji", "backend_name": "default"}
+    umum |= {"exception_class_path": "", "traceback": ""}
+    model.objects.create(
+        status="SUCCESSFUL", run_after=sekarang, finished_at=sekarang - timedelta(minutes=3), **umum
+    )
+    r = client.get("/sehat/")
+    assert r.status_code == 200
+    assert r.json()["pemeriksaan"]["pekerja"]["terakhir_selesai_detik"] >= 180
+    model.objects.create(status="READY", run_after=sekarang - timedelta(minutes=20), **umum)
+    r = client.get("/sehat/")
+    assert r.status_code == 503
+    pekerja = r.json()["pemeriksaan"]["pekerja"]
+    assert pekerja["ok"] is False and "ramping-worker.service" in pekerja["keterangan"]
