@@ -134,6 +134,7 @@ def test_tanpa_ramping_debug_mode_produksi_dan_kunci_rahasia_wajib():
     assert hasil.returncode != 0
     assert "RAMPING_SECRET_KEY wajib diisi bila RAMPING_DEBUG=false" in hasil.stderr
     assert "secrets.token_urlsafe" in hasil.stderr  # says how to make one
+    assert "Traceback" not in hasil.stderr  # one clear line, not a stack
 
     kunci = "uji-" + "y" * 60
     kode = (
