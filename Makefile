@@ -26,6 +26,20 @@ migrate: $(VENV)/.runtime
 demo: migrate
 	$(MANAGE) demo --jika-kosong
 
+# --- Safe defaults and production server (#14, items 1–2; docs/deploy.md) -----------------
+# RAMPING_DEBUG defaults to false (production). The development targets turn it on for
+# themselves and their prerequisites, so `make run`'s migrate and demo steps run in dev mode.
+run migrate demo: export RAMPING_DEBUG = true
+
+# The production server: `ramping serve` (migrations checked, collectstatic, gunicorn). Needs
+# the production environment (RAMPING_SECRET_KEY, RAMPING_ALLOWED_HOSTS, …), see docs/deploy.md.
+# `make serve BIND=0.0.0.0:8000`; `ramping serve --workers N` overrides the count from the cores.
+BIND ?= 127.0.0.1:8000
+.PHONY: serve
+serve: $(VENV)/.runtime
+	$(MANAGE) serve --bind $(BIND)
+# --- end of safe defaults and production server ---------------------------------------------
+
 # Job queue (issue #14 item 3): the worker runs beside the dev server in a session of its own
 # (setsid: its process group id is its pid), and the trap stops that whole group, autoreload
 # child included, however runserver ends: Ctrl+C, an error, or this shell being terminated.

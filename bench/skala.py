@@ -27,6 +27,8 @@ def _siapkan(db_url: str | None) -> None:
     if db_url:
         os.environ["RAMPING_DATABASE_URL"] = db_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ramping.settings")
+    # A measurement on this machine, not a deployment (production is the settings' default).
+    os.environ.setdefault("RAMPING_DEBUG", "true")
     import django
 
     django.setup()

@@ -50,14 +50,19 @@ def envurl(name: str) -> str:
     return value
 
 
-# Development by default (like healthchecks); production sets RAMPING_DEBUG=false.
-DEBUG = envbool("RAMPING_DEBUG", "true")
+# Production by default: a forgotten variable must not show tracebacks and settings to the
+# internet. `make run` (and the tests, tests/lingkungan.py) turn it on.
+DEBUG = envbool("RAMPING_DEBUG", "false")
 
 # The development key is only accepted while DEBUG is on; production must set its own.
 _DEV_SECRET = "ramping-dev-only-not-secret"
-SECRET_KEY = os.environ.get("RAMPING_SECRET_KEY", _DEV_SECRET if DEBUG else "")
+SECRET_KEY = os.environ.get("RAMPING_SECRET_KEY", _DEV_SECRET if DEBUG else "").strip()
 if not SECRET_KEY:
-    raise ImproperlyConfigured("RAMPING_SECRET_KEY wajib diisi bila RAMPING_DEBUG=false")
+    raise ImproperlyConfigured(
+        "RAMPING_SECRET_KEY wajib diisi bila RAMPING_DEBUG=false (mode produksi, bawaan). "
+        "Buat satu dengan: python -c 'import secrets; print(secrets.token_urlsafe(50))'. "
+        "Untuk pengembangan di mesin sendiri: RAMPING_DEBUG=true atau `make run`."
+    )
 
 ALLOWED_HOSTS = envlist("RAMPING_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("RAMPING_CSRF_TRUSTED_ORIGINS", "")
@@ -95,6 +100,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from gunicorn (hashed names, long cache); see STORAGES below.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ramping.web.middleware.BahasaMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,10 +144,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while a long import writes.
+    # WAL lets the dev server read while a long import writes; a writer waits up to `timeout`
+    # seconds for the lock (Python's sqlite3 busy timeout) before "database is locked", which
+    # ramping.web.gangguan then answers with a 503 page instead of a traceback.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": envint("RAMPING_SQLITE_TIMEOUT", "20"),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -205,6 +215,21 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("RAMPING_STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Production serves `collectstatic`'s output through WhiteNoise with content-hashed, compressed
+# files cached for a year; development (runserver, tests) reads the apps' folders directly, so
+# no manifest is needed there.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+# Fixed at start-up (pytest-django turns settings.DEBUG off per test, the mode stays): in
+# development WhiteNoise reads the apps' folders and needs no STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
 # The application's public address, printed in letters that ask OPD to work in it.
 RAMPING_URL = os.environ.get("RAMPING_URL", "")
 
@@ -219,8 +244,15 @@ CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = envint("RAMPING_HSTS_SECONDS", "0" if DEBUG else "31536000")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Trust X-Forwarded-Proto only behind a proxy that sets it (and strips it from clients):
+# otherwise any client could claim HTTPS. RAMPING_PROXY_SSL_HEADER=true behind nginx.
+if envbool("RAMPING_PROXY_SSL_HEADER", "false"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Monitoring probes /sehat/ over plain HTTP on the machine itself.
+SECURE_REDIRECT_EXEMPT = [r"^sehat/$"]
+# /sehat/ reports the worker as failing when a due task has waited longer than this.
+RAMPING_SEHAT_ANTRIAN_MENIT = envint("RAMPING_SEHAT_ANTRIAN_MENIT", "15")
 X_FRAME_OPTIONS = "DENY"
 
 # E-mail of the penataan notices (ramping.penataan.notifikasi). Without an SMTP host the messages

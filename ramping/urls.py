@@ -2,12 +2,17 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ramping.api.api import api
+from ramping.web.sehat import sehat
 
 admin.site.site_header = "ramping — administrasi"
 admin.site.site_title = "ramping"
 admin.site.index_title = "Data instansi"
 
+# A locked database or a full disk is a 503, anything else a 500; a page, or JSON under /api/.
+handler500 = "ramping.web.gangguan.galat_500"
+
 urlpatterns = [
+    path("sehat/", sehat, name="sehat"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     # SSO (OpenID Connect): /oidc/authenticate/ and the provider's redirect URI /oidc/callback/;

@@ -1,5 +1,6 @@
 """Settings fail loudly on bad configuration and are deploy-clean in production mode."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -13,6 +14,9 @@ PRODUKSI = {
     "RAMPING_SECRET_KEY": "uji-" + "x" * 60,
     "RAMPING_ALLOWED_HOSTS": "ramping.example.go.id",
 }
+# Production is the default; the checks of other variables run in development mode unless the
+# case sets RAMPING_DEBUG itself.
+PENGEMBANGAN = {"RAMPING_DEBUG": "true"}
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -36,6 +40,9 @@ def test_check_deploy_bersih_dengan_pengaturan_produksi():
     ("env", "pesan"),
     [
         ({"RAMPING_DEBUG": "false"}, "RAMPING_SECRET_KEY wajib diisi"),
+        ({"RAMPING_DEBUG": "false", "RAMPING_SECRET_KEY": " "}, "RAMPING_SECRET_KEY wajib diisi"),
+        ({**PRODUKSI, "RAMPING_PROXY_SSL_HEADER": "nginx"}, "RAMPING_PROXY_SSL_HEADER harus"),
+        ({"RAMPING_SQLITE_TIMEOUT": "lama"}, "RAMPING_SQLITE_TIMEOUT harus bilangan bulat"),
         ({"RAMPING_DEBUG": "mungkin"}, "RAMPING_DEBUG harus true/false"),
         ({"RAMPING_DB_CONN_MAX_AGE": "lama"}, "RAMPING_DB_CONN_MAX_AGE harus bilangan bulat"),
         ({"RAMPING_URL_DASAR": "ramping.kota.go.id"}, "RAMPING_URL_DASAR harus alamat lengkap"),
@@ -55,7 +62,7 @@ def test_check_deploy_bersih_dengan_pengaturan_produksi():
     ],
 )
 def test_pengaturan_salah_menghentikan_aplikasi_dengan_pesan_jelas(env, pesan):
-    hasil = _manage("check", env=env)
+    hasil = _manage("check", env={**PENGEMBANGAN, **env})
     assert hasil.returncode != 0
     assert pesan in hasil.stderr
 
@@ -70,7 +77,7 @@ def _pengaturan(env: dict[str, str], *nama: str) -> list[str]:
     hasil = subprocess.run(
         [sys.executable, "-c", kode],
         cwd=ROOT,
-        env={**base, **env, "DJANGO_SETTINGS_MODULE": "ramping.settings"},
+        env={**base, **PENGEMBANGAN, **env, "DJANGO_SETTINGS_MODULE": "ramping.settings"},
         capture_output=True,
         text=True,
         check=True,
@@ -120,3 +127,59 @@ def test_basis_data_mengikuti_ramping_database_url(db):
 
     harapan = "postgresql" if os.environ.get("RAMPING_DATABASE_URL") else "sqlite"
     assert connection.vendor == harapan
+
+
+def test_tanpa_ramping_debug_mode_produksi_dan_kunci_rahasia_wajib():
+    hasil = _manage("check", env={})
+    assert hasil.returncode != 0
+    assert "RAMPING_SECRET_KEY wajib diisi bila RAMPING_DEBUG=false" in hasil.stderr
+    assert "secrets.token_urlsafe" in hasil.stderr  # says how to make one
+    assert "Traceback" not in hasil.stderr  # one clear line, not a stack
+
+    kunci = "uji-" + "y" * 60
+    kode = (
+        "from django.conf import settings as s; "
+        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, "
+        "s.SECRET_KEY == " + repr(kunci) + ")"
+    )
+    hasil = _manage("shell", "-v", "0", "-c", kode, env={"RAMPING_SECRET_KEY": kunci})
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.split() == ["False", "True", "True", "31536000", "True"]
+
+
+def test_mode_pengembangan_hanya_bila_diminta():
+    assert _pengaturan({}, "DEBUG", "SECURE_SSL_REDIRECT", "SECRET_KEY") == [
+        "True",
+        "False",
+        "'ramping-dev-only-not-secret'",
+    ]
+
+
+def test_header_proxy_https_hanya_bila_dikonfigurasi():
+    """X-Forwarded-Proto is trusted only behind a proxy that says so; otherwise any client
+    could claim to be on HTTPS."""
+    # Unset: Django's global default, None.
+    assert _pengaturan(PRODUKSI, "SECURE_PROXY_SSL_HEADER") == ["None"]
+    dengan_proxy = {**PRODUKSI, "RAMPING_PROXY_SSL_HEADER": "true"}
+    assert _pengaturan(dengan_proxy, "SECURE_PROXY_SSL_HEADER") == [
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    ]
+
+
+def test_berkas_statis_bermanifest_di_produksi_biasa_di_pengembangan():
+    produksi = ast.literal_eval(_pengaturan(PRODUKSI, "STORAGES")[0])
+    pengembangan = ast.literal_eval(_pengaturan({}, "STORAGES")[0])
+    assert produksi["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert pengembangan["staticfiles"]["BACKEND"] == (
+        "django.contrib.staticfiles.storage.StaticFilesStorage"
+    )
+
+
+def test_sqlite_menunggu_kunci_dan_memakai_wal():
+    opsi = ast.literal_eval(_pengaturan({"RAMPING_SQLITE_TIMEOUT": "7"}, "DATABASES")[0])
+    assert opsi["default"]["OPTIONS"]["timeout"] == 7
+    assert "journal_mode=WAL" in opsi["default"]["OPTIONS"]["init_command"]
+    bawaan = ast.literal_eval(_pengaturan({}, "DATABASES")[0])
+    assert bawaan["default"]["OPTIONS"]["timeout"] == 20
