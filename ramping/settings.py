@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "ramping.penyederhanaan",
     "ramping.sistemkerja",
     "ramping.penataan",
+    # Backup/restore and moving one agency between installations (issue #14, item 4).
+    "ramping.cadangan",
     "ninja",
 ]
 
