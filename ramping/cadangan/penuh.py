@@ -129,8 +129,7 @@ def _env_postgresql(db: dict[str, Any]) -> tuple[list[str], dict[str, str]]:
     return argumen, env
 
 
-def _jalankan(argv: list[str], env: dict[str, str], apa: str) -> None:
-    hasil = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+def _periksa(hasil: subprocess.CompletedProcess, apa: str) -> None:
     if hasil.returncode != 0:
         galat = (hasil.stderr or hasil.stdout).strip().splitlines()[-5:]
         raise CommandError(f"{apa} gagal (kode {hasil.returncode}): " + " / ".join(galat))
@@ -163,7 +162,7 @@ def _cadangkan_postgresql(folder: Path) -> tuple[Path, dict[str, Any]]:
         kursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         kursor.execute("SELECT pg_export_snapshot()")
         snapshot = kursor.fetchone()[0]
-        _jalankan(
+        hasil = subprocess.run(
             [
                 f"{pg_dump}/pg_dump",
                 "--format=custom",
@@ -176,9 +175,12 @@ def _cadangkan_postgresql(folder: Path) -> tuple[Path, dict[str, Any]]:
                 "--dbname",
                 str(db["NAME"]),
             ],
-            env,
-            "pg_dump",
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
+        _periksa(hasil, "pg_dump")
         ada = set(connection.introspection.table_names(kursor))
         sidik = sidik_semua(kursor, ada)
     return tujuan, sidik
@@ -276,7 +278,7 @@ def _pulihkan_postgresql(berkas: Path) -> None:
     argumen, env = _env_postgresql(db)
     pg_restore = folder_program("pg_restore")
     connection.close()  # our own session must not hold locks on the tables being replaced
-    _jalankan(
+    hasil = subprocess.run(
         [
             f"{pg_restore}/pg_restore",
             "--clean",
@@ -290,9 +292,12 @@ def _pulihkan_postgresql(berkas: Path) -> None:
             str(db["NAME"]),
             str(berkas),
         ],
-        env,
-        "pg_restore",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
+    _periksa(hasil, "pg_restore")
 
 
 def _pulihkan_folder(sumber: Path, tujuan: Path) -> int:
