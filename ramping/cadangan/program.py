@@ -17,9 +17,15 @@ def _versi(folder: str) -> tuple[int, ...]:
     return tuple(int(b) for b in nomor.split(".") if b.isdigit())
 
 
+def _di_path(nama: str) -> str | None:
+    # Literal names, so tests/test_program.py can see which programs the code runs.
+    return {"pg_dump": shutil.which("pg_dump"), "pg_restore": shutil.which("pg_restore")}[nama]
+
+
 def folder_program(nama: str) -> str:
-    """The directory holding PostgreSQL's program `nama`; CommandError when it is missing."""
-    ditemukan = shutil.which(nama)
+    """The directory holding PostgreSQL's program `nama` (pg_dump or pg_restore); CommandError
+    when it is missing."""
+    ditemukan = _di_path(nama)
     if ditemukan:
         return os.path.dirname(ditemukan)
     calon = [
