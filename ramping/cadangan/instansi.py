@@ -134,9 +134,11 @@ def ekspor_instansi(kode: str, tujuan: Path) -> HasilEkspor:
     baris: dict[str, list[dict[str, Any]]] = {}
     id_pengguna: set[int] = set()
     berkas: set[str] = set()
+    luar = not connection.in_atomic_block
     with transaction.atomic(), lingkup_instansi(instansi.pk):
-        # One transaction: on PostgreSQL a REPEATABLE READ snapshot, so the rows agree.
-        if connection.vendor == "postgresql":
+        # One transaction: on PostgreSQL a REPEATABLE READ snapshot, so the rows agree (only
+        # settable as the transaction's first statement, not inside a caller's transaction).
+        if connection.vendor == "postgresql" and luar:
             with connection.cursor() as kursor:
                 kursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         for model in model_instansi():
