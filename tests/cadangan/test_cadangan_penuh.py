@@ -1,9 +1,9 @@
 """`ramping cadangkan` / `ramping pulihkan`: the full demo round trip, and every refusal.
 
 One transactional test carries the whole sequence: the restore replaces the database, so it
-cannot run inside a test transaction, and the session's demo agency is only there for the
-first transactional test of the file (each one ends with a flush). It runs on SQLite in the
-normal pass and through pg_dump/pg_restore in the PostgreSQL pass.
+cannot run inside a test transaction. It loads its own demo agency (about 5 s): the session's
+is gone once any transactional test of the worker (a browser test) has flushed the database.
+It runs on SQLite in the normal pass and through pg_dump/pg_restore in the PostgreSQL pass.
 """
 
 import io
@@ -19,6 +19,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from ramping.cadangan.arsip import PenulisArsip
+from ramping.demo.muat import muat_instansi
 from ramping.pegawai.models import Pegawai
 from tests.cadangan.bantu import sidik_orm
 
@@ -40,9 +41,8 @@ def _pulihkan(berkas: Path, *argumen: str) -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_demo_dicadangkan_dan_dipulihkan_utuh_dan_arsip_rusak_ditolak(
-    demo, tmp_path, settings, capsys
-):
+def test_demo_dicadangkan_dan_dipulihkan_utuh_dan_arsip_rusak_ditolak(tmp_path, settings, capsys):
+    muat_instansi(nama="Kota Cadangan (data contoh)", kode="cadangan-uji")
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "logo").mkdir(parents=True)
     (settings.MEDIA_ROOT / "logo" / "kota.png").write_bytes(b"\x89PNG logo uji")
