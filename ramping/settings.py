@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "ramping.sistemkerja",
     "ramping.penataan",
     "ramping.pekerjaan",
+    # Backup/restore and moving one agency between installations (issue #14, item 4).
+    "ramping.cadangan",
     "ninja",
     # --- Accounts: login lockout (axes) and TOTP two-factor (django-otp) -----------------------
     "axes",

@@ -32,6 +32,9 @@ PAKET_DEBIAN = {
 # /usr/lib/postgresql/*/bin (the machine's PostgreSQL install); without them the PostgreSQL pass
 # is skipped, except on CI, where it fails (tests/test_with_postgres.py).
 POSTGRESQL = {"initdb", "pg_ctl", "createdb"}
+# The client programs of `ramping cadangkan`/`pulihkan` (ramping/cadangan/program.py finds them
+# the same way; they come with the same PostgreSQL install, and only run against PostgreSQL).
+POSTGRESQL |= {"pg_dump", "pg_restore"}
 # Essential Debian packages, present on every Debian system: runuser (util-linux).
 SISTEM = {"runuser"}
 # Calls whose program is a run-time argument, with the reason; anything else must be resolvable.
