@@ -316,6 +316,7 @@ def test_oidc_periksa_membandingkan_pengaturan(sso, settings, capsys):
 def test_pengaturan_sso_setengah_jadi_menghentikan_aplikasi(env, pesan):
     from tests.test_settings import _manage
 
-    hasil = _manage("check", env=env)
+    # Development mode unless the case sets production itself (production is the default).
+    hasil = _manage("check", env={"RAMPING_DEBUG": "true", **env})
     assert hasil.returncode != 0
     assert pesan in hasil.stderr
