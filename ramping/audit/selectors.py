@@ -22,7 +22,11 @@ from django.db.models import Q
 from ramping.akun.akses import Akses
 from ramping.audit.models import JejakAudit
 from ramping.jabatan.models import Jabatan, Tugas
+from ramping.jabatan.services.abk import TUGAS_FIELD
+from ramping.jabatan.services.anjab import FIELD_ANJAB
+from ramping.jabatan.services.jabatan import JABATAN_FIELD_UBAH
 from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.services import UNIT_FIELD_UBAH
 
 PER_HALAMAN = 25
 
@@ -55,44 +59,10 @@ AKSI = {
 
 # What a restore may set back, per action: the fields the owning service accepts.
 BISA_DIKEMBALIKAN = {
-    "jabatan_ubah": {"nama", "jenis", "nama_jf", "jenjang", "kode", "kelas", "urutan"},
-    "unit_ubah": {
-        "nama",
-        "singkatan",
-        "jenis",
-        "eselon",
-        "tugas",
-        "fungsi",
-        "otoritas_legalisasi",
-        "kewilayahan",
-        "kepala_satker",
-        "upt_pelayanan",
-    },
-    "tugas_ubah": {
-        "uraian",
-        "tahapan",
-        "hasil_kerja",
-        "satuan_hasil",
-        "volume",
-        "waktu",
-        "satuan_waktu",
-    },
-    "anjab_ubah": {
-        "ikhtisar",
-        "pendidikan_formal",
-        "prestasi_kerja",
-        "pelatihan",
-        "pengalaman",
-        "tanggung_jawab",
-        "wewenang",
-        "hasil_kerja",
-        "bahan_kerja",
-        "perangkat_kerja",
-        "korelasi_jabatan",
-        "kondisi_lingkungan",
-        "risiko_bahaya",
-        "syarat_jabatan",
-    },
+    "jabatan_ubah": JABATAN_FIELD_UBAH,
+    "unit_ubah": UNIT_FIELD_UBAH,
+    "tugas_ubah": set(TUGAS_FIELD),
+    "anjab_ubah": set(FIELD_ANJAB),
     # nilai, kelas and jenis follow from the levels: the service recomputes them.
     "evaluasi_simpan": {"tingkat", "alasan", "tim_evaluator", "tanggal"},
 }
