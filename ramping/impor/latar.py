@@ -104,8 +104,8 @@ def impor_jalankan(*, akses: Akses, parameter: dict, berkas: BinaryIO, kemajuan:
         data = simpanan.baca(token)
         if data is None:
             raise RampingError(PESAN_KEDALUWARSA)
-        n = parameter.get("baris", 0)
-        kemajuan(0, n, f"Memeriksa dan menerapkan {n} baris")
+        n = parameter.get("baris", 0)  # 0 from the command line, which did not count them
+        kemajuan(0, n, f"Memeriksa dan menerapkan {n} baris" if n else "Memeriksa dan menerapkan")
         try:
             hasil = impor_terapkan(pengimpor, data)
         except ImporGagal as exc:

@@ -2,10 +2,12 @@
 a text report for the owner alone; a bad row fails the job with its message and writes nothing;
 small files stay synchronous."""
 
+import io
 import stat
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from ramping.impor import simpanan
@@ -125,3 +127,19 @@ def test_impor_kecil_tetap_langsung(client, dunia, jabatan, ambang):
     assert r.status_code == 302 and r.url == reverse("impor:daftar", args=["kota-uji"])
     assert Tugas.objects.filter(jabatan=jabatan).count() == 3
     assert not Pekerjaan.objects.exists()
+
+
+def test_perintah_impor_antrikan_diterapkan_worker(dunia, jabatan, antrean, tmp_path):
+    berkas = tmp_path / "tugas.xlsx"
+    berkas.write_bytes(xlsx(JUDUL, *_baris(2)))
+    keluar = io.StringIO()
+    argumen = ["tugas", str(berkas), "--instansi", "kota-uji", "--versi", str(dunia.struktur.pk)]
+    call_command("impor", *argumen, "--antrikan", stdout=keluar, stderr=io.StringIO())
+    p = Pekerjaan.objects.get()
+    assert "Impor diantrekan" in keluar.getvalue() and p.pengguna is None  # a system job
+    assert not Tugas.objects.exists()
+
+    antrean()
+
+    p.refresh_from_db()
+    assert p.status == "selesai" and Tugas.objects.filter(jabatan=jabatan).count() == 2
