@@ -137,7 +137,7 @@ def test_perintah_impor_antrikan_diterapkan_worker(dunia, jabatan, antrean, tmp_
     call_command("impor", *argumen, "--antrikan", stdout=keluar, stderr=io.StringIO())
     p = Pekerjaan.objects.get()
     assert "Impor diantrekan" in keluar.getvalue() and p.pengguna is None  # a system job
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(jabatan=jabatan).exists()
 
     antrean()
 

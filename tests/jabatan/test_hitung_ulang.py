@@ -17,8 +17,9 @@ from ramping.pekerjaan.services import pekerjaan_daftar, pekerjaan_status
 from tests.conftest import _persona
 
 
+# Only this test's agency: the session's demo agency may share the database.
 def _k():
-    return dict(Jabatan.objects.values_list("pk", "kebutuhan"))
+    return dict(Jabatan.objects.filter(instansi__kode="kota-uji").values_list("pk", "kebutuhan"))
 
 
 @pytest.fixture
@@ -26,7 +27,9 @@ def k_rusak(kecil):
     """K as it should be, after wiping it (as a changed WKE would leave it stale)."""
     benar = _k()
     assert any(v is not None for v in benar.values())
-    Jabatan.objects.update(kebutuhan=None, kebutuhan_desimal=None, beban_kerja_jam=None)
+    Jabatan.objects.filter(instansi__kode="kota-uji").update(
+        kebutuhan=None, kebutuhan_desimal=None, beban_kerja_jam=None
+    )
     return benar
 
 
@@ -56,8 +59,16 @@ def test_versi_arsip_dan_versi_instansi_lain_ditolak(dunia, kecil):
         _perintah("--instansi", "kab-lain", "--versi", str(dunia.struktur.pk))
 
 
+def test_semua_antrikan_satu_pekerjaan_per_instansi_berversi(dunia, kecil):
+    keluar = _perintah("--semua", "--antrikan")
+    assert f"{Pekerjaan.objects.count()} pekerjaan diantrekan" in keluar
+    assert Pekerjaan.objects.filter(instansi=dunia.instansi).count() == 1
+    assert not Pekerjaan.objects.filter(instansi=dunia.instansi_lain).exists()  # no version
+    assert set(Pekerjaan.objects.values_list("pengguna", flat=True)) == {None}
+
+
 def test_antrikan_dijalankan_worker_hanya_admin_instansi_melihat(dunia, k_rusak, antrean):
-    assert "1 pekerjaan diantrekan" in _perintah("--semua", "--antrikan")
+    assert "1 pekerjaan diantrekan" in _perintah("--instansi", "kota-uji", "--antrikan")
     p = Pekerjaan.objects.get()
     assert (p.jenis, p.pengguna, p.status) == (HITUNG_ULANG, None, "antri")
     assert p.instansi == dunia.instansi
