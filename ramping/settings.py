@@ -360,4 +360,6 @@ if RAMPING_BATAS_PEKERJAAN < 1 or RAMPING_SIMPAN_HASIL_HARI < 1:
     raise ImproperlyConfigured(
         "RAMPING_BATAS_PEKERJAAN dan RAMPING_SIMPAN_HASIL_HARI harus paling sedikit 1"
     )
+# Imports of more rows than this are applied by the worker (job kind `impor`), not the request.
+RAMPING_IMPOR_LATAR_BARIS = envint("RAMPING_IMPOR_LATAR_BARIS", "5000")
 # --- end job queue

@@ -44,6 +44,7 @@ class Pratinjau:
     diubah: list[str] = field(default_factory=list)
     tetap: int = 0
     galat: list[GalatBaris] = field(default_factory=list)
+    baris: int = 0  # data rows read from the file (decides whether applying is a job)
     rencana: Any = None  # what `terapkan` will write; the importer's own shape
 
     @property
@@ -124,6 +125,7 @@ def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     lembar = pengimpor.baca(data)
     teks = galat_teks(pengimpor, lembar)
     pratinjau = pengimpor.periksa(lembar)
+    pratinjau.baris = len(lembar.baris)
     if teks:
         # One list in row order; a row with a control character cannot be applied.
         pratinjau.galat = sorted(teks + pratinjau.galat, key=lambda g: g.baris)

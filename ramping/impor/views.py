@@ -12,7 +12,9 @@ from ramping.impor import simpanan
 from ramping.impor.berkas import UKURAN_MAKS, BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
 from ramping.impor.dasar import impor_pratinjau, impor_terapkan
+from ramping.impor.latar import IMPOR, di_latar
 from ramping.impor.templat import templat_xlsx
+from ramping.pekerjaan.services import pekerjaan_mulai
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 
@@ -85,6 +87,7 @@ def unggah(request, jenis: str):
                     "token": token,
                     "maks": TAMPIL_MAKS,
                     "nama_berkas": form.cleaned_data["berkas"].name,
+                    "di_latar": di_latar(pratinjau.baris),
                 },
             )
     return render(request, "impor/unggah.html", konteks)
@@ -100,6 +103,12 @@ def terapkan(request, jenis: str):
     if data is None:
         messages.error(request, _("Berkas pratinjau sudah kedaluwarsa; unggah lagi."))
         return redirect(kembali)
+    with layanan(request, lolos=(), juga=(BerkasDitolak,)) as dibaca:
+        baris = len(pengimpor.baca(data).baris)
+    if dibaca.gagal:
+        return redirect(kembali)
+    if di_latar(baris):
+        return _terapkan_di_latar(request, jenis, token, baris, kembali)
     # Any refusal (ImporGagal, a rule, even of access) or an unreadable file is a message.
     with layanan(request, lolos=(), juga=(BerkasDitolak,)) as diterapkan:
         hasil = impor_terapkan(pengimpor, data)
@@ -112,3 +121,21 @@ def terapkan(request, jenis: str):
         % {"b": len(hasil.dibuat), "u": len(hasil.diubah), "t": hasil.tetap},
     )
     return redirect(reverse("impor:daftar", args=[request.halaman.instansi.kode]))
+
+
+def _terapkan_di_latar(request, jenis: str, token: str, baris: int, kembali: str):
+    """A large file: the worker applies it; the user follows the job's status page."""
+    h = request.halaman
+    with layanan(request, lolos=()) as dimulai:  # e.g. the per-user job limit, as a message
+        p = pekerjaan_mulai(
+            akses=h.akses,
+            jenis=IMPOR,
+            struktur_id=h.struktur.pk,
+            jenis_impor=jenis,
+            token=token,
+            nama_berkas=request.POST.get("nama_berkas", "")[:100],
+            baris=baris,
+        )
+    if dimulai.gagal:
+        return redirect(kembali)
+    return redirect(reverse("laporan:pekerjaan", args=[h.instansi.kode, p.token]))

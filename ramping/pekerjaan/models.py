@@ -24,8 +24,15 @@ class Pekerjaan(MilikInstansi):
 
     # In URLs instead of the id: not guessable (ownership is checked anyway).
     token = models.UUIDField("token", default=uuid.uuid4, unique=True, editable=False)
+    # None for a system job (queued from the command line, e.g. a national recompute): it runs
+    # with the system's standing and only the agency's admins see it.
     pengguna = models.ForeignKey(
-        "akun.Pengguna", on_delete=models.CASCADE, related_name="+", verbose_name="pemilik"
+        "akun.Pengguna",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="pemilik",
+        null=True,
+        blank=True,
     )
     jenis = models.CharField("jenis", max_length=40)
     judul = models.CharField("judul", max_length=300)

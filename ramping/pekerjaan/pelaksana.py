@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from django.utils import timezone
 
-from ramping.akun.akses import akses_pengguna
+from ramping.akun.akses import Akses, akses_pengguna
 from ramping.errors import RampingError
 from ramping.pekerjaan.jenis import JENIS
 from ramping.pekerjaan.models import Pekerjaan
@@ -36,7 +36,7 @@ def tandai_macet(qs) -> int:
 
 def pekerjaan_jalankan(*, pekerjaan_id: int) -> dict:
     """Run one queued job to its end (selesai or gagal); the task's return value."""
-    p = Pekerjaan.objects.select_related("pengguna").filter(pk=pekerjaan_id).first()
+    p = Pekerjaan.objects.select_related("pengguna", "instansi").filter(pk=pekerjaan_id).first()
     if p is None:
         return {"status": "hilang"}  # removed before a worker got to it
     jalan = Pekerjaan.objects.filter(pk=p.pk, status=Pekerjaan.Status.ANTRI)
@@ -55,7 +55,11 @@ def pekerjaan_jalankan(*, pekerjaan_id: int) -> dict:
         if jenis is None:
             raise RampingError("Jenis pekerjaan tidak dikenal.")
         # The owner's standing now, not when they asked: a revoked membership stops the job.
-        akses = akses_pengguna(p.pengguna, p.instansi_id)
+        # A system job (no owner) was queued from the command line by the installation's admin.
+        if p.pengguna_id is None:
+            akses = Akses.sistem(p.instansi)
+        else:
+            akses = akses_pengguna(p.pengguna, p.instansi_id)
         with tulis_atomik(nama) as berkas:
             jenis.jalankan(akses=akses, parameter=p.parameter, berkas=berkas, kemajuan=kemajuan)
         ukuran = path_berkas(nama).stat().st_size

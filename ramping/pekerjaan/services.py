@@ -1,7 +1,8 @@
 """Start, read, download and clean up background jobs (`Pekerjaan`).
 
 A job is its owner's alone: another user of the same agency, or anyone of another agency, gets
-"not found" (404), never "forbidden", so a job's existence does not leak.
+"not found" (404), never "forbidden", so a job's existence does not leak. A system job (queued
+from the command line, no owner) is its agency's admins' alone.
 """
 
 import uuid
@@ -10,10 +11,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
-from ramping.akun.models import Pengguna
+from ramping.akun.models import Pengguna, Peran
 from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.inti.lingkup import semua_instansi
 from ramping.pekerjaan import tugas
@@ -53,25 +55,47 @@ def pekerjaan_mulai(*, akses: Akses, jenis: str, **parameter) -> Pekerjaan:
                 f"Anda masih memiliki {aktif} pekerjaan yang belum selesai (batas {batas} "
                 "sekaligus). Tunggu hingga salah satunya selesai, lalu coba lagi."
             )
-        p = Pekerjaan.objects.create(
-            instansi_id=akses.instansi_id,
-            pengguna=akses.pengguna,
-            jenis=jenis,
-            judul=rencana.judul[:300],
-            nama_berkas=rencana.nama_berkas[:200],
-            parameter=rencana.parameter,
-        )
-        # Same transaction as the record: a worker never sees a task without its job.
-        hasil = tugas.jalankan.enqueue(pekerjaan_id=p.pk, instansi_id=p.instansi_id)
-        p.hasil_id = str(hasil.id)
-        p.save(update_fields=["hasil_id"])
+        p = _catat(akses, jenis, rencana)
+    return p
+
+
+def pekerjaan_mulai_sistem(*, instansi, jenis: str, **parameter) -> Pekerjaan:
+    """Queue a job that belongs to no user (the command line's `--antrikan`): checked with the
+    system's standing, outside the per-user limit, seen only by the agency's admins."""
+    j = JENIS.get(jenis)
+    if j is None:
+        raise TidakDitemukan("Jenis pekerjaan tidak dikenal.")
+    akses = Akses.sistem(instansi)
+    rencana = j.periksa(akses=akses, **parameter)
+    with transaction.atomic():
+        return _catat(akses, jenis, rencana)
+
+
+def _catat(akses: Akses, jenis: str, rencana) -> Pekerjaan:
+    """Record the job and queue its task (inside the caller's transaction)."""
+    p = Pekerjaan.objects.create(
+        instansi_id=akses.instansi_id,
+        pengguna=akses.pengguna,
+        jenis=jenis,
+        judul=rencana.judul[:300],
+        nama_berkas=rencana.nama_berkas[:200],
+        parameter=rencana.parameter,
+    )
+    # Same transaction as the record: a worker never sees a task without its job.
+    hasil = tugas.jalankan.enqueue(pekerjaan_id=p.pk, instansi_id=p.instansi_id)
+    p.hasil_id = str(hasil.id)
+    p.save(update_fields=["hasil_id"])
     return p
 
 
 def _milik(akses: Akses):
-    return Pekerjaan.objects.filter(
-        instansi_id=akses.instansi_id, pengguna_id=getattr(akses.pengguna, "pk", None)
-    )
+    """The user's own jobs here; an agency admin also sees the agency's system jobs."""
+    if akses.pengguna is None:
+        return Pekerjaan.objects.none()
+    milik = Q(pengguna_id=akses.pengguna.pk)
+    if akses.peran == Peran.ADMIN_INSTANSI:
+        milik |= Q(pengguna__isnull=True)
+    return Pekerjaan.objects.filter(milik, instansi_id=akses.instansi_id)
 
 
 def pekerjaan_status(*, akses: Akses, token: str) -> Pekerjaan:

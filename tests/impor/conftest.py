@@ -3,6 +3,9 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from ramping.jabatan.services import jabatan_buat
+from tests.pekerjaan.bantu import antrean  # noqa: F401  (the real worker loop)
+
 
 def xlsx(*baris, judul_atas: str | None = None) -> bytes:
     """A workbook whose first sheet holds `baris` (the first one is the header)."""
@@ -21,3 +24,21 @@ def xlsx(*baris, judul_atas: str | None = None) -> bytes:
 @pytest.fixture
 def buat_xlsx():
     return xlsx
+
+
+@pytest.fixture(autouse=True)
+def _penyimpanan(settings, tmp_path):
+    """Uploads awaiting confirmation live in the private storage: the test's own folder."""
+    settings.RAMPING_PENYIMPANAN = tmp_path / "penyimpanan"
+
+
+@pytest.fixture
+def jabatan(dunia):
+    """The position the rows of the task imports name."""
+    return jabatan_buat(
+        akses=dunia.analis,
+        unit=dunia.bidang_a,
+        nama="Penelaah Teknis Kebijakan",
+        jenis="pelaksana",
+        kelas=7,
+    )

@@ -7,21 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from ramping.jabatan.models import Tugas
-from ramping.jabatan.services import jabatan_buat
 
 JUDUL = ["Unit Kerja", "Jabatan", "Uraian Tugas", "Hasil Kerja", "Satuan", "Volume", "Norma Waktu"]
 T1 = ["Bidang Satu", "Penelaah Teknis Kebijakan", "Menelaah", "Telaahan", "Dokumen", "240", "2"]
-
-
-@pytest.fixture
-def jabatan(dunia):
-    return jabatan_buat(
-        akses=dunia.analis,
-        unit=dunia.bidang_a,
-        nama="Penelaah Teknis Kebijakan",
-        jenis="pelaksana",
-        kelas=7,
-    )
 
 
 def _masuk(client, akses):

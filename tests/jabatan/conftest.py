@@ -1,6 +1,7 @@
 import pytest
 
 from ramping.jabatan.services import jabatan_buat
+from tests.laporan.conftest import antrean, kecil  # noqa: F401  (worker runner, small agency)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "zip": "application/zip",
+    "txt": "text/plain; charset=utf-8",  # the report of a background job (import, recompute)
 }
 
 

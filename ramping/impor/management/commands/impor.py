@@ -6,11 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 from ramping.akun.akses import Akses, akses_pengguna
 from ramping.akun.models import Pengguna
 from ramping.errors import RampingError
+from ramping.impor import simpanan
 from ramping.impor.berkas import BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
 from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
+from ramping.impor.latar import IMPOR
 from ramping.organisasi.perintah import instansi_perintah
 from ramping.organisasi.selectors import struktur_versi
+from ramping.pekerjaan.services import pekerjaan_mulai, pekerjaan_mulai_sistem
 
 
 class Command(BaseCommand):
@@ -23,8 +26,17 @@ class Command(BaseCommand):
         parser.add_argument("--versi", type=int, help="ID versi struktur (bawaan: yang berlaku)")
         parser.add_argument("--pengguna", help="nama login yang dicatat di jejak audit")
         parser.add_argument("--pratinjau", action="store_true", help="periksa saja, tanpa menulis")
+        parser.add_argument(
+            "--antrikan",
+            action="store_true",
+            help="serahkan penerapan ke worker (pekerjaan latar milik --pengguna, atau sistem)",
+        )
 
-    def handle(self, *args, jenis, berkas, instansi, versi, pengguna, pratinjau, **options):
+    def handle(
+        self, *args, jenis, berkas, instansi, versi, pengguna, pratinjau, antrikan, **options
+    ):
+        if antrikan and pratinjau:
+            raise CommandError("--antrikan tidak dapat digabung dengan --pratinjau.")
         with instansi_perintah(instansi) as tempat:
             try:
                 akses = Akses.sistem(tempat)
@@ -34,6 +46,8 @@ class Command(BaseCommand):
                 pengimpor = JENIS_IMPOR[jenis](akses=akses, struktur=struktur)
                 self.stderr.write(f"Membaca {berkas} …")
                 data = berkas.read_bytes()
+                if antrikan:
+                    return self._antrikan(akses, tempat, struktur, jenis, berkas.name, data)
                 hasil = (impor_pratinjau if pratinjau else impor_terapkan)(pengimpor, data)
             except ImporGagal as exc:
                 for galat in exc.pratinjau.galat:
@@ -50,3 +64,21 @@ class Command(BaseCommand):
         )
         if hasil.galat:
             sys.exit(1)
+
+    def _antrikan(self, akses, tempat, struktur, jenis: str, nama: str, data: bytes) -> None:
+        """Store the file as a preview would and queue its application (job kind `impor`);
+        the worker checks it whole and applies it in one transaction, like the web's."""
+        token = simpanan.simpan(data)
+        parameter = dict(
+            jenis=IMPOR, struktur_id=struktur.pk, jenis_impor=jenis, token=token,
+            nama_berkas=nama, baris=0,
+        )  # fmt: skip
+        try:
+            if akses.pengguna is not None:
+                p = pekerjaan_mulai(akses=akses, **parameter)
+            else:
+                p = pekerjaan_mulai_sistem(instansi=tempat, **parameter)
+        except BaseException:
+            simpanan.hapus(token)
+            raise
+        self.stdout.write(f"Impor diantrekan ({p.token}); jalankan `ramping worker`.")
