@@ -14,6 +14,7 @@ from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.bawa import garis_versi
 from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
 from ramping.penyederhanaan.perbandingan import bandingkan_versi  # noqa: F401 (re-export)
 from ramping.penyederhanaan.services.rekomendasi import keputusan_versi
@@ -69,7 +70,9 @@ def penyetaraan_daftar(
         "pegawai", "struktur"
     )
     if struktur is not None:
-        qs = qs.filter(struktur=struktur)
+        # An official's conversion stays with the version it happened in; a version's register
+        # also reads the versions it derives from, so the history survives each publish.
+        qs = qs.filter(struktur_id__in=garis_versi(struktur))
     if status:
         qs = qs.filter(status=status)
     return qs

@@ -1,4 +1,8 @@
-"""Publish a draft as the version in force; the previous one becomes an archive."""
+"""Publish a draft as the version in force; the previous one becomes an archive.
+
+Teams, their assignments and the coordination relations of the version in force are carried to
+the new one in the same transaction (`ramping.penyederhanaan.bawa`, the plan the page shows).
+"""
 
 from datetime import date
 
@@ -8,6 +12,7 @@ from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.organisasi.models import Struktur
+from ramping.penyederhanaan.bawa import rencana_terbit, terapkan
 
 
 class DasarHukumWajib(RampingError):
@@ -47,6 +52,9 @@ def struktur_terbitkan(
     struktur.berlaku_mulai = berlaku_mulai or dasar_hukum_tanggal
     struktur.full_clean()
     struktur.save()
+    # Planned after the locks, so nothing is added to the old version between plan and apply.
+    rencana = rencana_terbit(struktur, lama[0] if lama else None)
+    dibawa = terapkan(rencana, struktur, struktur.berlaku_mulai)
     audit_catat(
         instansi_id=struktur.instansi_id,
         pengguna=akses.pengguna,
@@ -57,6 +65,10 @@ def struktur_terbitkan(
             "dasar_hukum_nomor": nomor,
             "dasar_hukum_tanggal": dasar_hukum_tanggal,
             "diarsipkan": [s.pk for s in lama],
+            "dibawa": dibawa,
+            "tim_diakhiri": [t.pk for t in rencana.tim_diakhiri],
+            "penugasan_tertinggal": [p.pk for p in rencana.penugasan_tertinggal],
+            "relasi_tertinggal": [r.pk for r in rencana.relasi_tertinggal],
         },
     )
     return struktur

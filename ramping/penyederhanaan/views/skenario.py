@@ -15,6 +15,7 @@ from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.selectors import struktur_ambil
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
+from ramping.penyederhanaan.bawa import rencana_terbit
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
 from ramping.web.galat import AKSES, layanan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
@@ -131,16 +132,19 @@ def terbitkan(request, struktur_id: int):
                 % {"nama": struktur.nama},
             )
             return _ke(request, "beranda")
+    berlaku = next(
+        (v for v in request.halaman.daftar_versi if v.status == Struktur.Status.BERLAKU), None
+    )
+    bisa = struktur.status in (Struktur.Status.DRAFT, Struktur.Status.USULAN)
     return render(
         request,
         "penyederhanaan/terbitkan.html",
         {
             "aktif": "penyederhanaan",
             "s": struktur,
-            "berlaku": next(
-                (v for v in request.halaman.daftar_versi if v.status == Struktur.Status.BERLAKU),
-                None,
-            ),
+            "berlaku": berlaku,
+            # The same plan the service applies, so the list is what the click will do.
+            "rencana": rencana_terbit(struktur, berlaku) if bisa else None,
             "form": form,
             "boleh": request.halaman.akses.mengelola_seluruh_instansi,
         },
