@@ -135,7 +135,10 @@ def terbitkan(request, struktur_id: int):
     berlaku = next(
         (v for v in request.halaman.daftar_versi if v.status == Struktur.Status.BERLAKU), None
     )
-    bisa = struktur.status in (Struktur.Status.DRAFT, Struktur.Status.USULAN)
+    bisa = request.halaman.akses.mengelola_seluruh_instansi and struktur.status in (
+        Struktur.Status.DRAFT,
+        Struktur.Status.USULAN,
+    )
     return render(
         request,
         "penyederhanaan/terbitkan.html",
