@@ -153,3 +153,14 @@ def test_terbitkan_membawa_tim_relasi_dan_register(dunia, skema, terbit):
     entri = JejakAudit.objects.get(aksi="struktur_terbitkan")
     assert entri.perubahan["dibawa"]["tim_dibawa"] == 1
     assert entri.perubahan["tim_diakhiri"] == [hilang.pk]
+
+
+def test_terbitkan_beberapa_kueri_bukan_per_baris(dunia, terbit, django_assert_max_num_queries):
+    baru, _tetap, _hilang = terbit
+    with django_assert_max_num_queries(30):
+        struktur_terbitkan(
+            akses=dunia.analis,
+            struktur=baru,
+            dasar_hukum_nomor="Perwal 1/2026",
+            dasar_hukum_tanggal=date(2026, 3, 2),
+        )
