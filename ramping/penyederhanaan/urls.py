@@ -7,6 +7,7 @@ app_name = "penyederhanaan"
 urlpatterns = [
     path("", skenario.beranda, name="beranda"),
     path("versi/<int:struktur_id>/salin/", skenario.salin, name="struktur_salin"),
+    path("versi/<int:struktur_id>/identitas/", skenario.identitas, name="struktur_ubah"),
     path("versi/<int:struktur_id>/kriteria/", skenario.kriteria, name="kriteria"),
     path("versi/<int:struktur_id>/terbitkan/", skenario.terbitkan, name="struktur_terbitkan"),
     path("versi/<int:struktur_id>/", skenario.skenario, name="skenario"),

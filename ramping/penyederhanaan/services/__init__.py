@@ -1,5 +1,7 @@
 """Writes of the simplification workbench: copy, edit, apply the criteria, publish, penyetaraan."""
 
+# The version's own fields belong to organisasi; the workbench renames drafts through it.
+from ramping.organisasi.services import struktur_ubah
 from ramping.penyederhanaan.services.penyetaraan import (
     penyetaraan_lanjut,
     penyetaraan_ubah,
@@ -25,6 +27,7 @@ __all__ = [
     "penyetaraan_ubah",
     "struktur_salin",
     "struktur_terbitkan",
+    "struktur_ubah",
     "tabel_tunjangan_siapkan",
     "tarif_simpan",
     "terapkan_rekomendasi",
