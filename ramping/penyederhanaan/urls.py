@@ -15,6 +15,7 @@ urlpatterns = [
     path("bandingkan/", banding.bandingkan, name="bandingkan"),
     path("bandingkan/unduh/<str:format>/", banding.unduh, name="bandingkan_unduh"),
     path("penyetaraan/", register.daftar, name="register"),
+    path("penyetaraan/tambah/", register.tambah, name="penyetaraan_buat"),
     path("penyetaraan/unduh/<str:jenis>/", register.unduh, name="register_unduh"),
     path("penyetaraan/<int:penyetaraan_id>/", register.detail, name="penyetaraan"),
     path("tunjangan/", register.tunjangan, name="tunjangan"),
