@@ -43,6 +43,8 @@ class Struktur(MilikInstansi):
         Instansi, on_delete=models.CASCADE, related_name="struktur_set", verbose_name="instansi"
     )
     nama = models.CharField("nama versi", max_length=200)
+    # What the scenario is for, in the analyst's words; shown in the app, never printed.
+    keterangan = models.TextField("keterangan", blank=True)
     dasar_hukum_nomor = models.CharField("nomor dasar hukum", max_length=200, blank=True)
     dasar_hukum_tanggal = models.DateField("tanggal dasar hukum", null=True, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default="draft")

@@ -6,8 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 
 from ramping.akun.akses import Akses, pastikan_analis
-from ramping.audit.services import audit_catat, ubah_dan_catat
-from ramping.errors import StrukturTidakBisaDiubah
+from ramping.audit.services import audit_catat, perubahan_field, ubah_dan_catat
+from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.selectors import unit_opd
 from ramping.penataan.kunci import pastikan_opd_terbuka
@@ -62,6 +62,49 @@ def struktur_buat(
         objek=struktur,
         ringkasan=f"Versi struktur {nama} dibuat",
         perubahan={"nama": nama, "dasar_hukum_nomor": dasar_hukum_nomor},
+    )
+    return struktur
+
+
+# What may still change once a version is in force or archived: only the internal note. Its
+# name and legal basis are what the signed Perwal/Perkada and its printed appendices say, so a
+# later reprint must keep them; a correction is a new version, not an edit.
+IDENTITAS_BEKU = {"nama", "dasar_hukum_nomor", "dasar_hukum_tanggal"}
+
+
+@transaction.atomic
+def struktur_ubah(*, akses: Akses, struktur: Struktur, **nilai) -> Struktur:
+    """Rename a version and edit its description and legal basis (analis only).
+
+    A draft or proposal changes freely (its name and legal basis are printed on every report
+    drawn from it); a version in force or archived keeps its name and legal basis."""
+    akses.pastikan_instansi(struktur)
+    pastikan_analis(akses)
+    tak_dikenal = set(nilai) - {"keterangan", *IDENTITAS_BEKU}
+    if tak_dikenal:
+        raise TypeError(f"struktur_ubah tidak menerima {sorted(tak_dikenal)}")
+    struktur = Struktur.objects.select_for_update().get(pk=struktur.pk)
+    if "nama" in nilai:
+        nilai["nama"] = (nilai["nama"] or "").strip()
+        if not nilai["nama"]:
+            raise RampingError("Nama versi wajib diisi.", field="nama")
+    for kunci in ("keterangan", "dasar_hukum_nomor"):
+        if kunci in nilai:
+            nilai[kunci] = (nilai[kunci] or "").strip()
+    if struktur.status not in BISA_DIUBAH:
+        beku = IDENTITAS_BEKU & set(perubahan_field(struktur, nilai))
+        if beku:
+            raise StrukturTidakBisaDiubah(
+                "Nama dan dasar hukum versi yang berlaku atau diarsipkan tidak dapat diubah.",
+                field=sorted(beku)[0],
+            )
+    ubah_dan_catat(
+        struktur,
+        nilai,
+        boleh={"keterangan", *IDENTITAS_BEKU},
+        akses=akses,
+        aksi="struktur_ubah",
+        ringkasan=f"Versi struktur {struktur.nama} diubah",
     )
     return struktur
 

@@ -17,7 +17,10 @@ def test_skenario_bandingkan_terbitkan(page, live_server, kota):
     page.goto(f"{live_server.url}/i/{kota.kode}/penyederhanaan/")
     asal = page.get_by_role("row", name="SOTK uji")
     expect(asal.locator(".lencana")).to_have_text("Berlaku")
-    asal.get_by_role("button", name="Salin jadi skenario").click()
+    asal.get_by_role("link", name="Salin jadi skenario").click()
+    # The name is asked for (it is printed on every document of the scenario).
+    page.get_by_label("Nama skenario").fill("Skenario dari SOTK uji")
+    page.get_by_role("button", name="Salin").click()
     expect(page.get_by_text("Skenario dari SOTK uji dibuat sebagai draf.")).to_be_visible()
     expect(page.locator("h1")).to_have_text("Skenario dari SOTK uji")
 

@@ -3,15 +3,23 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from ramping import aturan
 from ramping.akun.akses import Akses, pastikan_analis
+from ramping.aturan.errors import (
+    DiLuarLingkupPenyetaraan,
+    EselonTidakSesuaiJenis,
+    JenisJabatanTidakDikenal,
+)
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import RampingError
-from ramping.inti.kunci import simpan_jika_tetap
-from ramping.organisasi.models import Instansi
+from ramping.errors import RampingError, StrukturTidakBisaDiubah
+from ramping.inti.kunci import hapus_jika_tetap, simpan_jika_tetap
+from ramping.jabatan.models import Jabatan
+from ramping.organisasi.models import Instansi, Struktur
+from ramping.pegawai.models import Pegawai, Penempatan
 from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
+from ramping.penyederhanaan.services.lebur import jenjang_untuk
 
 S = Penyetaraan.Status
 # Forward steps (reference §2.3, a design aid): each names the date field it fills.
@@ -116,6 +124,160 @@ def penyetaraan_ubah(
         perubahan=perubahan,
     )
     return p
+
+
+class PenyetaraanTidakSah(RampingError):
+    pesan = "Penyetaraan ini tidak dapat dicatat."
+
+
+# Withdrawing is deleting (the audit entry keeps the whole row). Only before approval: from
+# "disetujui" on, the entry records a decision of KemenPAN-RB / an SK and stays.
+BISA_DITARIK = {S.TERIDENTIFIKASI, S.DIPETAKAN, S.DIUSULKAN}
+
+
+def _jabatan_lama(struktur: Struktur, pegawai: Pegawai) -> tuple[Jabatan, Jabatan]:
+    """The official's position in `struktur` and the administrative post they are converted
+    from: the same position, or (when it is already a JF in this draft) the one it was copied
+    from, as the generated entries name it."""
+    p = (
+        Penempatan.objects.aktif()
+        .filter(instansi_id=struktur.instansi_id, struktur=struktur, pegawai=pegawai)
+        .select_related("jabatan__unit", "jabatan__asal__unit")
+        .order_by("id")
+        .first()
+    )
+    if p is None:
+        raise PenyetaraanTidakSah(
+            "Pegawai ini tidak menduduki jabatan pada versi ini.", field="pegawai"
+        )
+    kini = p.jabatan
+    if kini.jenis == "fungsional" and kini.asal is not None:
+        return kini, kini.asal
+    return kini, kini
+
+
+@transaction.atomic
+def penyetaraan_buat(
+    *,
+    akses: Akses,
+    struktur: Struktur,
+    pegawai: Pegawai,
+    nama_jf: str,
+    jenjang: str = "",
+    kelas_baru: int | None = None,
+    relevan: bool = True,
+    status_ukom: str = "",
+    catatan: str = "",
+) -> Penyetaraan:
+    """Enter one official in the register by hand, with the checks of the generated entries:
+    one entry per official per version, the old post within 17/2021 (administrator, pengawas,
+    eselon V), jenjang by R17-01 unless the analyst chose one, kelas from the JF catalogue.
+    The entry starts "teridentifikasi" and follows `penyetaraan_lanjut` like any other."""
+    akses.pastikan_instansi(struktur)
+    akses.pastikan_instansi(pegawai)
+    pastikan_analis(akses)
+    if struktur.status == Struktur.Status.ARSIP:
+        raise StrukturTidakBisaDiubah("Register versi yang diarsipkan tidak dapat diubah.")
+    nama_jf = (nama_jf or "").strip()
+    if not nama_jf:
+        raise PenyetaraanTidakSah("JF tujuan wajib diisi.", field="nama_jf")
+    if Penyetaraan.objects.filter(
+        instansi_id=struktur.instansi_id, struktur=struktur, pegawai=pegawai
+    ).exists():
+        raise PenyetaraanTidakSah(
+            f"{pegawai.nama_lengkap} sudah ada di register penyetaraan versi ini.",
+            field="pegawai",
+        )
+    kini, lama = _jabatan_lama(struktur, pegawai)
+    eselon = lama.unit.eselon if lama.is_kepala else ""
+    try:
+        jenjang_aturan = aturan.jenjang_penyetaraan(lama.jenis, eselon or None)
+    except (JenisJabatanTidakDikenal, DiLuarLingkupPenyetaraan):
+        raise PenyetaraanTidakSah(
+            f"{lama.nama} bukan jabatan administrasi yang disetarakan (PermenPAN-RB 17/2021: "
+            "administrator, pengawas, pelaksana eselon V).",
+            field="pegawai",
+        ) from None
+    except EselonTidakSesuaiJenis:
+        jenjang_aturan = jenjang_untuk(lama.jenis, eselon)
+    jenjang = jenjang or jenjang_aturan
+    if kelas_baru is None:
+        katalog = aturan.cari_jf(nama_jf, jenjang)
+        kelas_baru = katalog.kelas_jabatan if katalog else None
+    p = Penyetaraan(
+        instansi_id=struktur.instansi_id,
+        struktur=struktur,
+        pegawai=pegawai,
+        jabatan_lama_id=lama.asal_id or lama.pk,
+        jabatan_baru=kini if kini.jenis == "fungsional" else None,
+        nama_jabatan_lama=lama.nama,
+        unit_lama=lama.unit.nama,
+        eselon_lama=eselon,
+        kelas_lama=lama.kelas,
+        nama_jf=nama_jf,
+        jenjang=jenjang,
+        kelas_baru=kelas_baru,
+        relevan=relevan,
+        status_ukom=status_ukom or "",
+        catatan=(catatan or "").strip(),
+        status=S.TERIDENTIFIKASI,
+        diubah_oleh=akses.pengguna,
+    )
+    p.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():  # a concurrent entry for the same official: same message
+            p.save()
+    except IntegrityError:
+        raise PenyetaraanTidakSah(
+            f"{pegawai.nama_lengkap} sudah ada di register penyetaraan versi ini.",
+            field="pegawai",
+        ) from None
+    audit_catat(
+        instansi_id=p.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="penyetaraan_buat",
+        objek=p,
+        ringkasan=f"Penyetaraan {pegawai.nama_lengkap} ({lama.nama}) dicatat",
+        perubahan={
+            "pegawai": pegawai.pk,
+            "struktur": struktur.pk,
+            "jabatan_lama": lama.nama,
+            "nama_jf": nama_jf,
+            "jenjang": jenjang,
+            "kelas_baru": kelas_baru,
+        },
+    )
+    return p
+
+
+@transaction.atomic
+def penyetaraan_tarik(*, akses: Akses, penyetaraan: Penyetaraan, versi: int) -> None:
+    """Withdraw an entry (by hand or generated) before it is approved: the row is deleted,
+    the audit entry keeps what it said."""
+    p = _periksa(akses, penyetaraan)
+    if p.status not in BISA_DITARIK:
+        raise TahapTidakSah(
+            "Penyetaraan yang sudah disetujui atau ber-SK tidak dapat ditarik.", field="status"
+        )
+    data = {
+        "pegawai": p.pegawai_id,
+        "struktur": p.struktur_id,
+        "status": p.status,
+        "nama_jabatan_lama": p.nama_jabatan_lama,
+        "nama_jf": p.nama_jf,
+        "jenjang": p.jenjang,
+    }
+    pk = p.pk
+    hapus_jika_tetap(p, versi=versi)
+    p.pk = pk  # for the audit entry's object id
+    audit_catat(
+        instansi_id=p.instansi_id,
+        pengguna=akses.pengguna,
+        aksi="penyetaraan_tarik",
+        objek=p,
+        ringkasan=f"Penyetaraan {p.nama_jabatan_lama} ditarik dari register",
+        perubahan=data,
+    )
 
 
 def _baris_contoh(tabel: TabelTunjangan) -> list[TarifTunjangan]:

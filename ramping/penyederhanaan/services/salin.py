@@ -1,9 +1,12 @@
 """Copy a whole structure version into a new draft, set-based (a few queries per table)."""
 
+from datetime import date
+
 from django.db import models, transaction
 
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat
+from ramping.errors import RampingError
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
@@ -84,16 +87,32 @@ def salin_isi(sumber: Struktur, baru: Struktur) -> dict[str, dict[int, int]]:
 
 
 @transaction.atomic
-def struktur_salin(*, akses: Akses, sumber: Struktur, nama: str) -> Struktur:
+def struktur_salin(
+    *,
+    akses: Akses,
+    sumber: Struktur,
+    nama: str,
+    keterangan: str = "",
+    dasar_hukum_nomor: str = "",
+    dasar_hukum_tanggal: date | None = None,
+) -> Struktur:
     """A new draft version that is a full copy of `sumber`; every copied row names its origin.
 
     Any version may be copied (also the one in force or an archive): the copy is a scenario.
+    Its name and legal basis are the ones typed (they are printed on every report of the
+    copy); the source's legal basis is not carried over, it is not the scenario's.
     """
     akses.pastikan_instansi(sumber)
     pastikan_analis(akses)
+    nama = (nama or "").strip()
+    if not nama:
+        raise RampingError("Nama skenario wajib diisi.", field="nama")
     baru = Struktur(
         instansi_id=sumber.instansi_id,
-        nama=nama.strip(),
+        nama=nama,
+        keterangan=(keterangan or "").strip(),
+        dasar_hukum_nomor=(dasar_hukum_nomor or "").strip(),
+        dasar_hukum_tanggal=dasar_hukum_tanggal,
         status=Struktur.Status.DRAFT,
         turunan_dari=sumber,
     )

@@ -1,5 +1,7 @@
 """Scenario pages: versions with copy/criteria/publish actions, and editing a draft."""
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ramping.akun.akses import pastikan_analis
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan, JenisJabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
@@ -60,19 +63,57 @@ def beranda(request):
     )
 
 
-@require_POST
+class FormIdentitas(TeksTercetak, forms.Form):
+    """A version's name, description and legal basis: what its reports print."""
+
+    nama = forms.CharField(
+        label=_("Nama skenario"),
+        max_length=200,
+        error_messages={"required": _("Nama skenario wajib diisi.")},
+        help_text=_("Dicetak pada kop setiap laporan dan dokumen dari versi ini."),
+    )
+    keterangan = forms.CharField(
+        label=_("Keterangan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Untuk apa skenario ini; hanya tampil di aplikasi."),
+    )
+    dasar_hukum_nomor = forms.CharField(
+        label=_("Nomor dasar hukum"),
+        required=False,
+        max_length=200,
+        help_text=_("Boleh dikosongkan sampai Perwal/Perkada ditetapkan."),
+    )
+    dasar_hukum_tanggal = forms.DateField(
+        label=_("Tanggal dasar hukum"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, beku: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if beku:  # in force or archived: what the signed regulation says stays as it is
+            for nama in ("nama", "dasar_hukum_nomor", "dasar_hukum_tanggal"):
+                self.fields[nama].disabled = True
+
+
+def saran_nama(sumber: Struktur) -> str:
+    """The prefilled name of a copy: a draft of next year's SOTK, not "copy of …" (the name
+    is printed on every document drawn from the scenario)."""
+    return gettext("Rancangan SOTK %(tahun)s") % {"tahun": date.today().year + 1}
+
+
 @halaman_instansi
 def salin(request, struktur_id: int):
+    """GET: the copy form (name required, prefilled); POST `aksi=salin` copies, POST
+    `aksi=rekomendasi` (from the criteria page) copies and applies the criteria."""
     sumber = _versi(request, struktur_id)
-    nama = request.POST.get("nama", "").strip() or gettext("Skenario dari %(nama)s") % {
-        "nama": sumber.nama
-    }
-    aksi = request.POST.get("aksi", "salin")
-    # Any refusal, even of access, is a message on the list of versions.
-    with layanan(request, lolos=()) as hasil:
-        if aksi == "rekomendasi":
-            baru, hasil = services.terapkan_rekomendasi(
-                akses=request.halaman.akses, sumber=sumber, nama=nama
+    akses = request.halaman.akses
+    if request.method == "POST" and request.POST.get("aksi") == "rekomendasi":
+        # Any refusal, even of access, is a message on the list of versions.
+        with layanan(request, lolos=()) as hasil:
+            baru, lebur = services.terapkan_rekomendasi(
+                akses=akses, sumber=sumber, nama=request.POST.get("nama", "")
             )
             messages.success(
                 request,
@@ -80,16 +121,48 @@ def salin(request, struktur_id: int):
                     "Rekomendasi diterapkan: %(unit)s unit dihapus, "
                     "%(pejabat)s pejabat masuk register penyetaraan."
                 )
-                % {"unit": hasil.unit_dihapus, "pejabat": len(hasil.penyetaraan)},
+                % {"unit": lebur.unit_dihapus, "pejabat": len(lebur.penyetaraan)},
             )
-        else:
-            baru = services.struktur_salin(akses=request.halaman.akses, sumber=sumber, nama=nama)
+        if hasil.gagal:
+            return _ke(request, "beranda")
+        return _ke(request, "skenario", baru.pk)
+    pastikan_analis(akses)
+    form = FormIdentitas(request.POST or None, initial={"nama": saran_nama(sumber)})
+    if request.method == "POST" and form.is_valid():
+        with layanan(form=form) as hasil:
+            baru = services.struktur_salin(akses=akses, sumber=sumber, **form.cleaned_data)
+        if hasil.berhasil:
             messages.success(
                 request, gettext("%(nama)s dibuat sebagai draf.") % {"nama": baru.nama}
             )
-    if hasil.gagal:
-        return _ke(request, "beranda")
-    return _ke(request, "skenario", baru.pk)
+            return _ke(request, "skenario", baru.pk)
+    return render(
+        request,
+        "penyederhanaan/salin.html",
+        {"aktif": "penyederhanaan", "s": sumber, "form": form, "salin": True},
+    )
+
+
+@halaman_instansi
+def identitas(request, struktur_id: int):
+    """Rename a version and edit its description and legal basis (`struktur_ubah`)."""
+    s = _versi(request, struktur_id)
+    akses = request.halaman.akses
+    pastikan_analis(akses)
+    beku = s.status not in (Struktur.Status.DRAFT, Struktur.Status.USULAN)
+    awal = {k: getattr(s, k) for k in FormIdentitas.base_fields}
+    form = FormIdentitas(request.POST or None, initial=awal, beku=beku)
+    if request.method == "POST" and form.is_valid():
+        with layanan(form=form) as hasil:
+            services.struktur_ubah(akses=akses, struktur=s, **form.cleaned_data)
+        if hasil.berhasil:
+            messages.success(request, gettext("Versi %(nama)s disimpan.") % {"nama": s.nama})
+            return _ke(request, "skenario", s.pk)
+    return render(
+        request,
+        "penyederhanaan/salin.html",
+        {"aktif": "penyederhanaan", "s": s, "form": form, "beku": beku},
+    )
 
 
 @halaman_instansi
