@@ -16,6 +16,8 @@ with how it follows a new version (a structural test fails when a new one is mis
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext, pgettext
+
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.penyederhanaan.models import Penyetaraan
 from ramping.sistemkerja.models import AnggotaTim, Penugasan, RelasiKoordinasi, TimKerja
@@ -131,29 +133,36 @@ class RencanaTerbit:
         """Objects whose unit disappeared, each with what will happen."""
         hasil = [
             Butir(
-                "Tim kerja",
+                pgettext("jenis objek", "Tim kerja"),
                 t.nama,
                 t.unit.nama,
-                "Diakhiri pada tanggal berlaku versi baru (status selesai); tetap di versi lama.",
+                gettext(
+                    "Diakhiri pada tanggal berlaku versi baru (status selesai); "
+                    "tetap di versi lama."
+                ),
             )
             for t in self.tim_diakhiri
         ]
         hasil += [
             Butir(
-                "Penugasan",
+                pgettext("jenis objek", "Penugasan"),
                 p.judul,
                 p.unit.nama,
-                "Perlu keputusan: belum diterima, tetap di versi lama"
-                + (f" bersama tim {p.tim.nama}." if p.tim_id else "."),
+                gettext("Perlu keputusan: belum diterima, tetap di versi lama bersama tim %(tim)s.")
+                % {"tim": p.tim.nama}
+                if p.tim_id
+                else gettext("Perlu keputusan: belum diterima, tetap di versi lama."),
             )
             for p in self.penugasan_tertinggal
         ]
         hasil += [
             Butir(
-                "Relasi koordinasi",
+                pgettext("jenis objek", "Relasi koordinasi"),
                 str(r),
                 r.unit_dari.nama,
-                "Tidak dibawa: salah satu unitnya tidak ada di versi baru; tetap di versi lama.",
+                gettext(
+                    "Tidak dibawa: salah satu unitnya tidak ada di versi baru; tetap di versi lama."
+                ),
             )
             for r in self.relasi_tertinggal
         ]
