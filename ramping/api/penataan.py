@@ -74,7 +74,7 @@ def kegiatan(request, kegiatan_id: int):
                 "opd_kode": b.peserta.opd.kode,
                 "opd_nama": b.peserta.opd.nama,
                 "status": b.peserta.status,
-                "batas_waktu": b.peserta.tenggat or k.tenggat,
+                "batas_waktu": b.peserta.batas(),
                 "terlambat": b.terlambat,
                 "dikunci": b.peserta.dikunci,
                 "versi": b.peserta.versi,

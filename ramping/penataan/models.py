@@ -104,6 +104,7 @@ class PesertaPenataan(MilikInstansi, Berversi):
         return f"{self.opd_id} dalam {self.kegiatan_id}: {self.status}"
 
     def batas(self):
+        """The OPD's own deadline, else the round's (load `kegiatan` with it for lists)."""
         return self.tenggat or self.kegiatan.tenggat
 
 

@@ -37,7 +37,7 @@ def papan_xlsx(p: Papan, *, instansi: str, hari_ini: date) -> bytes:
                     b.galat,
                     b.peringatan,
                     b.catatan_terbuka,
-                    (ps.tenggat or k.tenggat).strftime("%d-%m-%Y"),
+                    ps.batas().strftime("%d-%m-%Y"),
                     b.sisa_hari,
                     ps.terakhir_aktif.strftime("%d-%m-%Y %H:%M") if ps.terakhir_aktif else "",
                     (ps.analis.get_full_name() or ps.analis.username) if ps.analis else "",

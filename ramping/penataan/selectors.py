@@ -85,13 +85,9 @@ def peserta_ambil(*, akses: Akses, kegiatan: KegiatanPenataan, peserta_id: int) 
     return p
 
 
-def batas(peserta: PesertaPenataan, kegiatan: KegiatanPenataan) -> date:
-    return peserta.tenggat or kegiatan.tenggat
-
-
-def sisa_hari(peserta: PesertaPenataan, kegiatan: KegiatanPenataan, hari_ini: date) -> int:
-    """Days left to the deadline (negative: days late)."""
-    return (batas(peserta, kegiatan) - hari_ini).days
+def sisa_hari(peserta: PesertaPenataan, hari_ini: date) -> int:
+    """Days left to the OPD's deadline (negative: days late)."""
+    return (peserta.batas() - hari_ini).days
 
 
 @dataclass
@@ -221,7 +217,7 @@ def papan(
             galat=temuan[(p.opd_id, "galat")],
             peringatan=temuan[(p.opd_id, "peringatan")],
             catatan_terbuka=catatan.get(p.pk, 0),
-            sisa_hari=sisa_hari(p, kegiatan, hari_ini),
+            sisa_hari=sisa_hari(p, hari_ini),
         )
         hasil.per_status[p.status] += 1
         hasil.terlambat += baris.terlambat

@@ -198,7 +198,7 @@ def _konteks_peserta(request, p, **lain) -> dict:
     hal = sel.halaman_peserta(akses=h.akses, peserta=p)
     k = p.kegiatan
     hari_ini = timezone.localdate()
-    sisa = sel.sisa_hari(p, k, hari_ini)
+    sisa = sel.sisa_hari(p, hari_ini)
     operator = svc.operator_opd(h.akses, p)
     aksi = [(a, LABEL_AKSI[a], svc.TRANSISI[a]) for a in svc.TRANSISI if svc.boleh(h.akses, p, a)]
     cuplikan = hal.disetujui or hal.cuplikan
@@ -272,11 +272,11 @@ def peserta_aksi(request, kegiatan_id: int, peserta_id: int, aksi: str):
     d = form.cleaned_data
     argumen = {"catatan": d.get("catatan", "")} if aksi != "mulai" else {}
     with layanan(form=form) as hasil:
+        # The service refreshes `p` after its conditional write: the message shows the new state.
         svc.AKSI_PESERTA[aksi](akses=h.akses, peserta=p, versi=d.get("versi"), **argumen)
     if hasil.gagal:
         p = sel.peserta_ambil(akses=h.akses, kegiatan=k, peserta_id=peserta_id)
         return _tampil_ulang(request, p, form_aksi=form, aksi_gagal=aksi)
-    p.refresh_from_db(fields=["status"])
     pesan = _("%(opd)s: %(status)s.") % {"opd": p.opd.nama, "status": p.get_status_display()}
     messages.success(request, pesan)
     return _kembali(request, p)
