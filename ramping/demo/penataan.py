@@ -63,16 +63,20 @@ CATATAN = (
 CELAH = {"draf", "terlambat", "dikunci", "revisi"}
 
 
-def _celah_anjab(struktur: Struktur, peserta: list[PesertaPenataan]) -> None:
-    ids = []
-    for p in peserta:
-        ids += list(
-            Jabatan.objects.filter(
-                struktur=struktur, unit__path__startswith=p.opd.path, jenis="pelaksana"
-            )
-            .order_by("unit__path", "urutan", "id")
-            .values_list("id", flat=True)[:2]
-        )
+def _pelaksana_per_opd(struktur: Struktur) -> dict[str, list[Jabatan]]:
+    """The version's pelaksana positions by OPD path, in tree order: one query."""
+    hasil: dict[str, list[Jabatan]] = {}
+    for j in (
+        Jabatan.objects.filter(struktur=struktur, jenis="pelaksana")
+        .select_related("unit")
+        .order_by("unit__path", "urutan", "id")
+    ):
+        hasil.setdefault(j.unit.path_opd, []).append(j)
+    return hasil
+
+
+def _celah_anjab(pelaksana: dict[str, list[Jabatan]], peserta: list[PesertaPenataan]) -> None:
+    ids = [j.pk for p in peserta for j in pelaksana.get(p.opd.path, [])[:2]]
     Anjab.objects.filter(jabatan_id__in=ids).update(ikhtisar="", tanggung_jawab=[])
 
 
@@ -120,7 +124,8 @@ def muat_penataan(
             for i, u in enumerate(opd)
         ]
     )
-    _celah_anjab(struktur, [p for p in peserta if status_opd[p.opd.kode] in CELAH])
+    pelaksana = _pelaksana_per_opd(struktur)
+    _celah_anjab(pelaksana, [p for p in peserta if status_opd[p.opd.kode] in CELAH])
     riwayat, cuplikan, catatan = [], [], []
     for i, p in enumerate(peserta):
         jalur = JALUR[status_opd[p.opd.kode]]
@@ -141,11 +146,7 @@ def muat_penataan(
                 cuplikan.append(Cuplikan(instansi=instansi, peserta=p, jenis="disetujui",
                                          data=data, dibuat=waktu["setujui"]))  # fmt: skip
         if p.status == S.REVISI:
-            jabatan = list(
-                Jabatan.objects.filter(
-                    struktur=struktur, unit__path__startswith=p.opd.path, jenis="pelaksana"
-                ).order_by("unit__path", "urutan", "id")[: len(CATATAN)]
-            )
+            jabatan = pelaksana.get(p.opd.path, [])[: len(CATATAN)]
             for n, (j, (sasaran, butir, isi)) in enumerate(zip(jabatan, CATATAN, strict=False)):
                 catatan.append(
                     Catatan(

@@ -171,3 +171,31 @@ def test_kebutuhan_contoh_berasal_dari_abk(demo):
             for t in j.tugas_set.all()
         ]
         assert j.kebutuhan == aturan.bulatkan_kebutuhan(aturan.kebutuhan_pegawai(tugas))
+
+
+def test_kegiatan_penataan_contoh_memuat_setiap_keadaan(demo):
+    """The demo round shows a verifier every state: not started, draft (some late, some locked)
+    with real findings, submitted, returned with notes, approved — with their snapshots."""
+    from django.utils import timezone
+
+    from ramping.akun.akses import Akses
+    from ramping.penataan.models import Catatan, Cuplikan, KegiatanPenataan
+    from ramping.penataan.temuan import temuan_struktur
+
+    k = KegiatanPenataan.objects.get(instansi=demo)
+    peserta = list(k.peserta_set.select_related("opd"))
+    assert {p.status for p in peserta} == {"belum", "draf", "diajukan", "revisi", "disetujui"}
+    hari_ini = timezone.localdate()
+    assert any(p.batas() < hari_ini and p.status == "draf" for p in peserta)  # late
+    assert any(p.dikunci for p in peserta)
+    per_status = Counter(p.status for p in peserta)
+    assert (
+        Cuplikan.objects.filter(peserta__kegiatan=k, jenis="disetujui").count()
+        == per_status["disetujui"]
+    )
+    revisi = [p for p in peserta if p.status == "revisi"]
+    assert Catatan.objects.filter(peserta__in=revisi, selesai_pada__isnull=True).exists()
+    draf = next(p for p in peserta if p.status == "draf")
+    temuan = temuan_struktur(akses=Akses.sistem(demo), struktur=k.struktur, opd=draf.opd,
+                             diminta=k.diminta)  # fmt: skip
+    assert any(t.kode == "ANJ-01" for t in temuan)
