@@ -19,6 +19,7 @@ from ramping.organisasi.selectors import struktur_ambil
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.bawa import rencana_terbit
+from ramping.penyederhanaan.pemeriksaan import hitung_temuan, temuan_periksa
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
 from ramping.web.galat import AKSES, layanan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
@@ -171,6 +172,8 @@ def kriteria(request, struktur_id: int):
     if not selaraskan_versi(request, struktur.pk):  # another version picked in the header
         return _ke(request, "kriteria", request.halaman.struktur.pk)
     baris = kriteria_periksa(akses=request.halaman.akses, struktur=struktur)
+    temuan = temuan_periksa(akses=request.halaman.akses, struktur=struktur)
+    kode_temuan = request.GET.get("temuan", "")
     pilih = request.GET.get("keputusan", "")
     tampil = [b for b in baris if pilih == "" or b.dihapus == (pilih == "dihapus")]
     return render(
@@ -184,6 +187,10 @@ def kriteria(request, struktur_id: int):
             "dihapus": sum(1 for b in baris if b.dihapus),
             "dipertahankan": sum(1 for b in baris if not b.dihapus),
             "boleh": request.halaman.akses.mengelola_seluruh_instansi,
+            "temuan": [t for t in temuan if kode_temuan in ("", t.kode)],
+            "jumlah_temuan": len(temuan),
+            "hitung_temuan": hitung_temuan(temuan),
+            "kode_temuan": kode_temuan,
         },
     )
 
