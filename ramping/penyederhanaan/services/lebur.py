@@ -11,7 +11,10 @@ from datetime import date
 from ramping import aturan
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
+from ramping.jabatan.selectors import kelas_acuan
+from ramping.jabatan.services.abk import hitung_ulang_jabatan_terpilih
 from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.pengaturan import pengaturan_instansi
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.models import Penyetaraan
 
@@ -31,6 +34,8 @@ class HasilLebur:
     jabatan_dipindah: int = 0
     jabatan_disetarakan: int = 0
     jabatan_kosong_dihapus: int = 0
+    jabatan_disatukan: int = 0  # duplicates folded into the same post of the target unit
+    kelas_tidak_diketahui: list[str] = field(default_factory=list)  # converted, kelas unknown
     penyetaraan: list[Penyetaraan] = field(default_factory=list)
 
 
@@ -138,6 +143,7 @@ def lebur_unit(
         )
     )
     kosong, ubah = [], []
+    acuan = None
     for j in jabatan:
         unit = units[j.unit_id]
         t = tujuan[j.unit_id]
@@ -151,10 +157,14 @@ def lebur_unit(
             continue
         nama_lama, kelas_lama = j.nama, j.kelas
         jenjang = jenjang_untuk(j.jenis, unit.eselon)
-        katalog = aturan.cari_jf(nama_jf, jenjang)
         j.jenis, j.nama_jf, j.jenjang, j.is_kepala = "fungsional", nama_jf, jenjang, False
         j.nama = nama_jf_lengkap(nama_jf, jenjang)
-        j.kelas = katalog.kelas_jabatan if katalog else None
+        # Kelas: the agency's own decision, then the JF catalogue; unknown stays empty and the
+        # structure check reports it (JB-02) instead of a guessed number.
+        acuan = acuan or kelas_acuan(iid)
+        j.kelas, _asal_kelas = acuan.kelas("fungsional", j.nama, nama_jf, jenjang)
+        if j.kelas is None:
+            hasil.kelas_tidak_diketahui.append(j.nama)
         hasil.jabatan_disetarakan += 1
         ubah.append(j)
         for p in pemangku[j.pk]:
@@ -191,4 +201,71 @@ def lebur_unit(
     hasil.jabatan_kosong_dihapus = len(kosong)
     Penyetaraan.objects.bulk_create(hasil.penyetaraan, batch_size=1000)
     UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus).delete()
+    hasil.jabatan_disatukan = satukan_ganda(struktur=struktur, unit_ids={j.unit_id for j in ubah})
     return hasil
+
+
+def _kunci_ganda(j: Jabatan) -> tuple:
+    return (j.unit_id, j.jenis, " ".join(j.nama.casefold().split()), j.jenjang)
+
+
+def satukan_ganda(*, struktur: Struktur, unit_ids: set[int]) -> int:
+    """Fold posts that now appear twice in one unit (same name, kind and jenjang) into one.
+
+    The post that was there first (lowest id) stays; the others' holders, tasks, penyetaraan
+    entries and every other row pointing at them move to it, their K is added to it, and they
+    are removed (their own ANJAB/evaluation go with them unless the survivor has none).
+    Set-based: one read, one update per related table, one delete. Returns the number removed.
+    """
+    if not unit_ids:
+        return 0
+    iid = struktur.instansi_id
+    kelompok: dict[tuple, list[Jabatan]] = {}
+    for j in Jabatan.objects.filter(
+        instansi_id=iid, struktur=struktur, unit_id__in=unit_ids, is_kepala=False
+    ).order_by("id"):
+        kelompok.setdefault(_kunci_ganda(j), []).append(j)
+    ke: dict[int, int] = {}
+    tetap_ubah = []
+    for baris in kelompok.values():
+        if len(baris) < 2:
+            continue
+        tetap, *lain = baris
+        for j in lain:
+            ke[j.pk] = tetap.pk
+            if j.kebutuhan is not None:
+                tetap.kebutuhan = (tetap.kebutuhan or 0) + j.kebutuhan
+            if tetap.kelas is None:
+                tetap.kelas = j.kelas
+        tetap_ubah.append(tetap)
+    if not ke:
+        return 0
+    for rel in Jabatan._meta.related_objects:
+        model, nama = rel.related_model, rel.field.name
+        di = {"instansi_id": iid} if any(f.name == "instansi" for f in model._meta.fields) else {}
+        if rel.one_to_one:
+            # The survivor keeps its own; it takes the duplicate's only when it has none.
+            punya = set(
+                model.objects.filter(**di, **{f"{nama}_id__in": set(ke.values())}).values_list(
+                    f"{nama}_id", flat=True
+                )
+            )
+            for lama, baru in ke.items():
+                if baru not in punya:
+                    n = model.objects.filter(**di, **{f"{nama}_id": lama}).update(**{nama: baru})
+                    punya.update({baru} if n else set())
+            continue
+        for baru in set(ke.values()):
+            dari = [lama for lama, b in ke.items() if b == baru]
+            model.objects.filter(**di, **{f"{nama}_id__in": dari}).update(**{nama: baru})
+    Jabatan.objects.bulk_update(tetap_ubah, ["kebutuhan", "kelas"])
+    Jabatan.objects.filter(instansi_id=iid, pk__in=list(ke)).delete()
+    # K comes from the tasks (PermenPAN-RB 1/2020): recomputed where the survivor has tasks
+    # now holding both workloads; without tasks the two K are simply added (above).
+    dengan_tugas = Jabatan.objects.filter(
+        instansi_id=iid, pk__in=[t.pk for t in tetap_ubah], tugas_set__isnull=False
+    ).distinct()
+    hitung_ulang_jabatan_terpilih(
+        jabatan=dengan_tugas, pengaturan=pengaturan_instansi(instansi_id=iid)
+    )
+    return len(ke)

@@ -80,6 +80,8 @@ def terapkan_rekomendasi(
             "kelompok_jf": hasil.kelompok_jf_dibuat,
             "disetarakan": hasil.jabatan_disetarakan,
             "penyetaraan": len(hasil.penyetaraan),
+            "disatukan": hasil.jabatan_disatukan,
+            "kelas_tidak_diketahui": sorted(set(hasil.kelas_tidak_diketahui)),
         },
     )
     return baru, hasil
