@@ -110,7 +110,12 @@ def _struktural_disederhanakan(struktural: dict[str, int]) -> int:
 def sorotan(b: Perbandingan) -> list[Sorotan]:
     ml, mb = b.metrik_lama, b.metrik_baru
     return [
-        Sorotan("Unit kerja", ml.unit, mb.unit, "unit organisasi pada seluruh perangkat daerah"),
+        Sorotan(
+            "Unit kerja struktural",
+            ml.unit_struktural,
+            mb.unit_struktural,
+            "unit yang dipimpin pejabat struktural; kelompok JF tidak dihitung",
+        ),
         Sorotan(
             "Jabatan administrator, pengawas dan eselon V",
             _struktural_disederhanakan(ml.struktural),
@@ -164,7 +169,8 @@ def metrik_kelompok(b: Perbandingan) -> list[tuple[str, list[BarisMetrik]]]:
         (
             "Struktur organisasi",
             [
-                r("Jumlah unit kerja", ml.unit, mb.unit),
+                r("Jumlah unit kerja struktural", ml.unit_struktural, mb.unit_struktural),
+                r("Kelompok jabatan fungsional", ml.kelompok_jf, mb.kelompok_jf),
                 r(
                     "Lapisan struktural di bawah kepala OPD (terbanyak)",
                     ml.lapisan_maks,
