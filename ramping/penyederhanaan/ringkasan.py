@@ -308,7 +308,7 @@ def per_opd(b: Perbandingan) -> list[BarisOPD]:
             r.jabatan_berubah += p.status == "berubah"
     pindah = Counter(
         path_baru.get(jabatan_baru[baru.jabatan_id].unit_id)
-        for _lama, baru in b.pindah
+        for _lama, baru in (*b.pindah, *b.disetarakan)
         if baru.jabatan_id in jabatan_baru
     )
     for path, n in pindah.items():

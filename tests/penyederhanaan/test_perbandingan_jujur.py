@@ -88,3 +88,19 @@ def test_pasangan_bawaan_tanpa_penyetaraan_memakai_induk_versi_berlaku(dunia):
     versi = list(Struktur.objects.filter(instansi=dunia.instansi))
     lama, baru = pasangan_bawaan(dunia.instansi.pk, versi)
     assert (lama.pk, baru.pk) == (draf.pk, dunia.struktur.pk)
+
+
+def test_pdf_perbandingan_dimulai_ringkasan_berjudul_biaya_lebih_dulu(dunia, skema, sesudah):
+    from ramping.laporan.dokumen import Judul, Tabel
+    from ramping.penyederhanaan.ekspor import dokumen_perbandingan
+
+    b = bandingkan_versi(akses=dunia.analis, lama=dunia.struktur, baru=sesudah)
+    dok = dokumen_perbandingan(b, "Kota Uji", rinci_jabatan=False)
+    assert isinstance(dok.blok[0], Judul) and dok.blok[0].teks == "Ringkasan perubahan"
+    assert dok.blok[1].baris[0].sel[0] == "Biaya tunjangan + TPP per bulan (Rp)"
+    for i, blok in enumerate(dok.blok):
+        if isinstance(blok, Tabel):  # no table without its own heading right before it
+            assert isinstance(dok.blok[i - 1], Judul), i
+    assert not any(isinstance(t, Tabel) and t.nama_lembar == "Jabatan" for t in dok.blok)
+    orang = dok.blok[1].baris[-1].sel
+    assert orang[0].startswith("Pegawai menduduki jabatan lain") and orang[2] == 2

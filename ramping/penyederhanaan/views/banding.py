@@ -94,7 +94,9 @@ def unduh(request, format: str):
     b = _pilihan(request)
     if b is None:
         raise Http404
-    isi = render_dokumen(dokumen_perbandingan(b, request.halaman.instansi.nama), format)
+    # The PDF is read on paper: the position-by-position list stays in the XLSX.
+    dok = dokumen_perbandingan(b, request.halaman.instansi.nama, rinci_jabatan=format == "xlsx")
+    isi = render_dokumen(dok, format)
     respons = HttpResponse(isi, content_type=MIME[format])
     respons["Content-Disposition"] = f'attachment; filename="perbandingan-versi.{format}"'
     return respons
