@@ -178,12 +178,31 @@ def _metrik(units: list[UnitKerja], jabatan: list[Jabatan], aktif: list[Penempat
 
 
 def _isi(s: Struktur):
-    units = list(UnitKerja.objects.filter(instansi_id=s.instansi_id, struktur=s).order_by("path"))
-    jabatan = list(Jabatan.objects.filter(instansi_id=s.instansi_id, struktur=s))
+    """The rows of one version the comparison needs, without the long texts (tugas, fungsi)
+    and without the people's records: model instances are the cost on a whole agency."""
+    di = {"instansi_id": s.instansi_id, "struktur": s}
+    units = list(UnitKerja.objects.filter(**di).defer("tugas", "fungsi").order_by("path"))
+    jabatan = list(
+        Jabatan.objects.filter(**di).only(
+            "id",
+            "instansi_id",
+            "struktur_id",
+            "unit_id",
+            "asal_id",
+            "nama",
+            "jenis",
+            "nama_jf",
+            "jenjang",
+            "kelas",
+            "is_kepala",
+            "beban_kerja_jam",
+            "kebutuhan",
+        )
+    )
     aktif = list(
         Penempatan.objects.aktif()
-        .filter(instansi_id=s.instansi_id, struktur=s)
-        .select_related("pegawai")
+        .filter(**di)
+        .only("id", "instansi_id", "struktur_id", "pegawai_id", "jabatan_id")
     )
     return units, jabatan, aktif
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ramping.penyederhanaan.views import banding, register, skenario
+from ramping.penyederhanaan.views import banding, pimpinan, register, skenario
 
 app_name = "penyederhanaan"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("versi/<int:struktur_id>/ubah/", skenario.ubah, name="ubah"),
     path("bandingkan/", banding.bandingkan, name="bandingkan"),
     path("bandingkan/unduh/<str:format>/", banding.unduh, name="bandingkan_unduh"),
+    path("pimpinan/", pimpinan.pimpinan, name="pimpinan"),
+    path("pimpinan/unduh/", pimpinan.unduh, name="pimpinan_unduh"),
     path("penyetaraan/", register.daftar, name="register"),
     path("penyetaraan/tambah/", register.tambah, name="penyetaraan_buat"),
     path("penyetaraan/unduh/<str:jenis>/", register.unduh, name="register_unduh"),
