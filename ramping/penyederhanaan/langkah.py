@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, connection, models, router, transaction
+from django.db import IntegrityError, connection, router, transaction
 from django.db.models import Max
 from django.db.models.deletion import Collector
 from django.utils import timezone
@@ -36,7 +35,9 @@ from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat
 from ramping.errors import KonflikPerubahan, RampingError, TidakDitemukan
 from ramping.organisasi.models import Struktur
+from ramping.penyederhanaan.jejak import Jejak, baca, label_baris, model_dari, per_model
 from ramping.penyederhanaan.models import LangkahSkenario
+from ramping.penyederhanaan.services.lebur import pastikan_draf
 
 
 class LangkahTidakBisaDibatalkan(RampingError):
@@ -54,90 +55,6 @@ def pembatal(aksi: str):
         return fungsi
 
     return daftar
-
-
-def _label(obj: models.Model) -> str:
-    return f"{obj._meta.label_lower}:{obj.pk}"
-
-
-def _baris(objs: Iterable[models.Model]) -> list[dict]:
-    # JSON round trip: Decimal, date and datetime become text; the deserializer's
-    # `field.to_python` turns them back exactly.
-    return json.loads(serializers.serialize("json", objs, cls=DjangoJSONEncoder))
-
-
-def _per_model(label_pk: Iterable[str]) -> dict[str, list[int]]:
-    hasil: dict[str, list[int]] = {}
-    for lp in label_pk:
-        label, pk = lp.rsplit(":", 1)
-        hasil.setdefault(label, []).append(int(pk))
-    return hasil
-
-
-def _model(label: str) -> type[models.Model]:
-    from django.apps import apps
-
-    return apps.get_model(label)
-
-
-def _baca(label_pk: Iterable[str]) -> dict[str, dict]:
-    """The current state of rows (label:pk → serialized row); a missing row is absent."""
-    hasil = {}
-    for label, pks in _per_model(label_pk).items():
-        model = _model(label)
-        for b in _baris(model._base_manager.filter(pk__in=pks).order_by("pk")):
-            hasil[f"{label}:{b['pk']}"] = b
-    return hasil
-
-
-@dataclass
-class Jejak:
-    """The rows one step changes, deletes and creates (see the module docstring)."""
-
-    sebelum: dict[str, dict] = field(default_factory=dict)  # changed rows, state before
-    dihapus: list[dict] = field(default_factory=list)  # deleted rows, state before
-    baru: list[str] = field(default_factory=list)  # created rows (label:pk)
-
-    def sebelum_ubah(self, objs: Iterable[models.Model]) -> None:
-        """Call before changing `objs` (instances or a QuerySet); re-recording keeps the first."""
-        objs = [o for o in objs if _label(o) not in self.sebelum]
-        pks_per_model: dict[type, list] = {}
-        for o in objs:
-            pks_per_model.setdefault(type(o)._meta.concrete_model, []).append(o.pk)
-        # Read from the database, not the instances: they may already carry the new values.
-        for model, pks in pks_per_model.items():
-            for b in _baris(model._base_manager.filter(pk__in=pks)):
-                self.sebelum.setdefault(f"{model._meta.label_lower}:{b['pk']}", b)
-
-    def sebelum_hapus(self, qs: models.QuerySet) -> None:
-        """Call right before `qs.delete()`: keeps every row the delete removes or nulls."""
-        kolektor = Collector(using=router.db_for_write(qs.model), origin=qs)
-        kolektor.collect(qs)
-        for (_field, _nilai), kumpulan in kolektor.field_updates.items():
-            for objs in kumpulan:
-                self.sebelum_ubah(objs)
-        for objs in kolektor.fast_deletes:
-            self.dihapus.extend(_baris(objs))
-        for objs in kolektor.data.values():
-            self.dihapus.extend(_baris(objs))
-
-    def dibuat(self, objs: Iterable[models.Model]) -> None:
-        self.baru.extend(_label(o) for o in objs)
-
-    def tersentuh(self) -> set[str]:
-        dihapus = {f"{b['model']}:{b['pk']}" for b in self.dihapus}
-        return set(self.sebelum) | dihapus | set(self.baru)
-
-    def data(self) -> dict:
-        sesudah = _baca(set(self.sebelum) | set(self.baru))
-        return {
-            "jejak": {
-                "sebelum": self.sebelum,
-                "dihapus": self.dihapus,
-                "baru": self.baru,
-                "sesudah": sesudah,
-            }
-        }
 
 
 def catat_langkah(
@@ -197,14 +114,14 @@ def langkah_bergantung(langkah: LangkahSkenario) -> list[LangkahSkenario]:
 def _nama_baris(b: dict) -> str:
     f = b.get("fields", {})
     nama = f.get("nama") or f.get("nama_jabatan_lama") or f.get("uraian") or ""
-    model = _model(b["model"])._meta.verbose_name
+    model = model_dari(b["model"])._meta.verbose_name
     return f"{model} “{nama}”" if nama else f"{model} #{b['pk']}"
 
 
 def _pulihkan_jejak(data: dict) -> None:
     sesudah = data["sesudah"]
     # 1. Nothing the step left may have moved on since (no silent overwrite of later work).
-    kini = _baca(set(data["sebelum"]) | set(data["baru"]))
+    kini = baca(set(data["sebelum"]) | set(data["baru"]))
     for lp, keadaan in sesudah.items():
         if kini.get(lp) != keadaan:
             raise KonflikPerubahan(
@@ -217,12 +134,12 @@ def _pulihkan_jejak(data: dict) -> None:
     for obj in serializers.deserialize("python", data["dihapus"] + list(data["sebelum"].values())):
         obj.save()
     # 4. Created rows go, but only if nothing else hangs on them any more.
-    for label, pks in _per_model(data["baru"]).items():
-        qs = _model(label)._base_manager.filter(pk__in=pks)
+    for label, pks in per_model(data["baru"]).items():
+        qs = model_dari(label)._base_manager.filter(pk__in=pks)
         kolektor = Collector(using=router.db_for_write(qs.model), origin=qs)
         kolektor.collect(qs)
-        ikut = {_label(o) for objs in kolektor.data.values() for o in objs}
-        ikut |= {_label(o) for objs in kolektor.fast_deletes for o in objs}
+        ikut = {label_baris(o) for objs in kolektor.data.values() for o in objs}
+        ikut |= {label_baris(o) for objs in kolektor.fast_deletes for o in objs}
         lain = ikut - set(data["baru"])
         if lain:
             raise KonflikPerubahan(
@@ -248,8 +165,6 @@ def langkah_batalkan(*, akses: Akses, langkah: LangkahSkenario) -> list[LangkahS
 
     Allowed to whoever may edit the version's scenario (the analis; an operator only when every
     undone step is theirs). Returns the undone steps, in the order they were undone."""
-    from ramping.penyederhanaan.services.lebur import pastikan_draf
-
     akses.pastikan_instansi(langkah)
     struktur = Struktur.objects.select_for_update().get(pk=langkah.struktur_id)
     pastikan_draf(struktur)

@@ -9,22 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ramping import aturan
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.jejak import Jejak
 from ramping.penyederhanaan.models import Penyetaraan
 
 JF_BAWAAN = "Analis Kebijakan"  # the usual target JF of a structural head (Cilegon practice)
 # R17-01 by eselon, used when a head's jenis and eselon do not match the 17/2021 table.
 JENJANG_PER_ESELON = {"III": "ahli_madya", "IV": "ahli_muda", "V": "ahli_pertama"}
-
-
-if TYPE_CHECKING:
-    from ramping.penyederhanaan.langkah import Jejak
 
 
 class UnitTidakBisaDilebur(RampingError):
