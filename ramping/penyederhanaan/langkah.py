@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
@@ -30,11 +31,13 @@ from django.db import IntegrityError, connection, router, transaction
 from django.db.models import Max
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat
-from ramping.errors import KonflikPerubahan, RampingError, TidakDitemukan
-from ramping.organisasi.models import Struktur
+from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.jejak import Jejak, baca, label_baris, model_dari, per_model
 from ramping.penyederhanaan.models import LangkahSkenario
 from ramping.penyederhanaan.services.lebur import pastikan_draf
@@ -175,7 +178,7 @@ def langkah_batalkan(*, akses: Akses, langkah: LangkahSkenario) -> list[LangkahS
     if not akses.mengelola_seluruh_instansi and any(
         lk.dibuat_oleh_id != getattr(akses.pengguna, "pk", None) for lk in urutan
     ):
-        raise LangkahTidakBisaDibatalkan(
+        raise TidakBerhak(
             "Langkah ini (atau langkah yang bergantung padanya) dibuat pengguna lain; "
             "mintalah analis Bagian Organisasi membatalkannya."
         )
@@ -209,3 +212,109 @@ def langkah_ambil(*, akses: Akses, struktur: Struktur, langkah_id: int) -> Langk
     if langkah is None:
         raise TidakDitemukan()
     return langkah
+
+
+class _Urungkan(Exception):
+    """Raised inside a preview's transaction so that nothing it did is kept."""
+
+
+@dataclass
+class Efek:
+    """What a step does, in words a user checks before confirming (from its trace)."""
+
+    dipindah: list[str] = field(default_factory=list)
+    diubah: list[str] = field(default_factory=list)
+    dihapus: list[str] = field(default_factory=list)
+    dibuat: list[str] = field(default_factory=list)
+    pegawai: list[str] = field(default_factory=list)
+
+    @property
+    def kosong(self) -> bool:
+        return not (self.dipindah or self.diubah or self.dihapus or self.dibuat)
+
+
+def _efek(langkah: LangkahSkenario) -> Efek:
+    """Read while the step's rows are in the database (inside the preview's transaction)."""
+    data = langkah.balik.get("jejak", {})
+    sebelum, sesudah = data.get("sebelum", {}), data.get("sesudah", {})
+    nama_unit = dict(
+        UnitKerja.objects.filter(struktur_id=langkah.struktur_id).values_list("pk", "nama")
+    )
+    for b in data.get("dihapus", []):
+        if b["model"] == "organisasi.unitkerja":
+            nama_unit.setdefault(b["pk"], b["fields"]["nama"])
+    efek = Efek()
+    jabatan_ids = []
+    for lp, lama in sebelum.items():
+        baru = sesudah.get(lp)
+        if baru is None or lama["model"] != "jabatan.jabatan":
+            continue
+        jabatan_ids.append(lama["pk"])
+        fl, fb = lama["fields"], baru["fields"]
+        if fl["unit"] != fb["unit"]:
+            efek.dipindah.append(
+                f"{fb['nama']}: {nama_unit.get(fl['unit'], '–')} → {nama_unit.get(fb['unit'], '–')}"
+            )
+        if (fl["nama"], fl["jenis"], fl["kelas"]) != (fb["nama"], fb["jenis"], fb["kelas"]):
+            efek.diubah.append(
+                f"{fl['nama']} → {fb['nama']} ({gettext('kelas')} {fb['kelas'] or '–'})"
+            )
+    for lp, lama in sebelum.items():
+        baru = sesudah.get(lp)
+        if baru is not None and lama["model"] == "pegawai.penempatan":
+            jabatan_ids.append(baru["fields"]["jabatan"])
+    for b in data.get("dihapus", []):
+        if b["model"] in ("organisasi.unitkerja", "jabatan.jabatan"):
+            jenis = model_dari(b["model"])._meta.verbose_name
+            efek.dihapus.append(f"{jenis} {b['fields']['nama']}")
+    for lp in data.get("baru", []):
+        b = sesudah.get(lp)
+        if b is None:
+            continue
+        f = b["fields"]
+        if b["model"] == "penyederhanaan.penyetaraan":
+            efek.dibuat.append(
+                gettext("Penyetaraan: %(lama)s → %(jf)s")
+                % {"lama": f["nama_jabatan_lama"], "jf": f["nama_jf"]}
+            )
+        elif "nama" in f:
+            efek.dibuat.append(f"{model_dari(b['model'])._meta.verbose_name} {f['nama']}")
+    efek.pegawai = sorted(
+        {
+            p.pegawai.nama_lengkap
+            for p in Penempatan.objects.aktif()
+            .filter(jabatan_id__in=jabatan_ids)
+            .select_related("pegawai")
+        }
+    )
+    return efek
+
+
+def jalankan_dengan_efek(langkah_fungsi: Callable[[], object], *, coba: bool):
+    """Run a step and describe its effect from its trace; `coba=True` rolls it all back, so a
+    confirmation page shows exactly what the click will do, by the same code."""
+    hasil: list = []
+    try:
+        with transaction.atomic():
+            hasil.append(langkah_fungsi())
+            hasil.append(_efek(LangkahSkenario.objects.latest("pk")))
+            if coba:
+                raise _Urungkan
+    except _Urungkan:
+        pass
+    return hasil[0], hasil[1]
+
+
+def pratinjau(langkah_fungsi: Callable[[], object]):
+    return jalankan_dengan_efek(langkah_fungsi, coba=True)
+
+
+def ringkas_efek(langkah: LangkahSkenario) -> dict[str, int]:
+    """Counts for the change log page, from the stored trace alone (no query)."""
+    data = langkah.balik.get("jejak", {})
+    dihapus = data.get("dihapus", [])
+    return {
+        "diubah": len(data.get("sebelum", {})),
+        "dihapus": len(dihapus),
+        "dibuat": len(data.get("baru", [])),
+    }
