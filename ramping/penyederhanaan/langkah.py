@@ -31,6 +31,7 @@ from django.db import IntegrityError, connection, router, transaction
 from django.db.models import Max
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from ramping.akun.akses import Akses
@@ -265,7 +266,7 @@ def _efek(langkah: LangkahSkenario) -> Efek:
             jabatan_ids.append(baru["fields"]["jabatan"])
     for b in data.get("dihapus", []):
         if b["model"] in ("organisasi.unitkerja", "jabatan.jabatan"):
-            jenis = model_dari(b["model"])._meta.verbose_name
+            jenis = capfirst(model_dari(b["model"])._meta.verbose_name)
             efek.dihapus.append(f"{jenis} {b['fields']['nama']}")
     for lp in data.get("baru", []):
         b = sesudah.get(lp)
@@ -278,7 +279,7 @@ def _efek(langkah: LangkahSkenario) -> Efek:
                 % {"lama": f["nama_jabatan_lama"], "jf": f["nama_jf"]}
             )
         elif "nama" in f:
-            efek.dibuat.append(f"{model_dari(b['model'])._meta.verbose_name} {f['nama']}")
+            efek.dibuat.append(f"{capfirst(model_dari(b['model'])._meta.verbose_name)} {f['nama']}")
     efek.pegawai = sorted(
         {
             p.pegawai.nama_lengkap

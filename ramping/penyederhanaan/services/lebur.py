@@ -13,6 +13,7 @@ from datetime import date
 from ramping import aturan
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
+from ramping.jabatan.selectors import kelas_acuan
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.jejak import Jejak
@@ -154,6 +155,7 @@ def lebur_unit(
         )
     )
     kosong, ubah = [], []
+    acuan = kelas_acuan(iid)
     for j in jabatan:
         unit = units[j.unit_id]
         t = tujuan[j.unit_id]
@@ -167,10 +169,11 @@ def lebur_unit(
             continue
         nama_lama, kelas_lama = j.nama, j.kelas
         jenjang = jenjang_untuk(j.jenis, unit.eselon)
-        katalog = aturan.cari_jf(nama_jf, jenjang)
         j.jenis, j.nama_jf, j.jenjang, j.is_kepala = "fungsional", nama_jf, jenjang, False
         j.nama = nama_jf_lengkap(nama_jf, jenjang)
-        j.kelas = katalog.kelas_jabatan if katalog else None
+        # The agency's own kelas for this JF jenjang, else the catalogue's; unknown stays empty
+        # and is a finding of the 25/2021 check (never guessed from the jenjang).
+        j.kelas = acuan.kelas("fungsional", j.nama, nama_jf, jenjang)[0]
         hasil.jabatan_disetarakan += 1
         ubah.append(j)
         for p in pemangku[j.pk]:

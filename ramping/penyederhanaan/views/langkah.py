@@ -23,7 +23,7 @@ from ramping.penyederhanaan.langkah import (
     riwayat_langkah,
 )
 from ramping.web.galat import layanan
-from ramping.web.halaman import halaman_instansi
+from ramping.web.halaman import halaman_instansi, selaraskan_versi
 
 AKSI_BERBAHAYA = ("unit_hapus", "unit_gabung")
 
@@ -77,6 +77,7 @@ def jalankan_langkah(akses, s: Struktur, data) -> tuple:
 @halaman_instansi
 def konfirmasi(request, struktur_id: int):
     s = struktur_ambil(akses=request.halaman.akses, struktur_id=struktur_id)
+    selaraskan_versi(request, s.pk)
     opd = _angka(request.GET.get("opd"))
     with layanan(request, lolos=()) as hasil:
         unit, ke, fungsi = jalankan_langkah(request.halaman.akses, s, request.GET)
@@ -106,6 +107,7 @@ def konfirmasi(request, struktur_id: int):
 @halaman_instansi
 def riwayat(request, struktur_id: int):
     s = struktur_ambil(akses=request.halaman.akses, struktur_id=struktur_id)
+    selaraskan_versi(request, s.pk)
     langkah = riwayat_langkah(akses=request.halaman.akses, struktur=s)
     for lk in langkah:
         lk.efek = ringkas_efek(lk)
@@ -127,6 +129,7 @@ def batal(request, struktur_id: int, langkah_id: int):
     """GET: what the undo will also undo; POST: undo it (`langkah_batalkan`)."""
     akses = request.halaman.akses
     s = struktur_ambil(akses=akses, struktur_id=struktur_id)
+    selaraskan_versi(request, s.pk)
     langkah = langkah_ambil(akses=akses, struktur=s, langkah_id=langkah_id)
     kembali = reverse("penyederhanaan:riwayat", args=[request.halaman.instansi.kode, s.pk])
     if request.method == "POST":
