@@ -5,6 +5,8 @@ sub-units move under the target, and its head becomes a jabatan fungsional by 17
 penyetaraan entry per holder. A vacant head post simply disappears.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,6 +18,7 @@ from ramping.jabatan.services.abk import hitung_ulang_jabatan_terpilih
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.pengaturan import pengaturan_instansi
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.jejak import Jejak
 from ramping.penyederhanaan.models import Penyetaraan
 
 JF_BAWAAN = "Analis Kebijakan"  # the usual target JF of a structural head (Cilegon practice)
@@ -88,8 +91,15 @@ def _kelompok_jf(units: dict[int, UnitKerja], target: list[UnitKerja]) -> dict[i
     return hasil
 
 
-def _pindah_anak(units: dict[int, UnitKerja], hapus: set[int], tujuan: dict[int, int]) -> None:
+def _pindah_anak(
+    units: dict[int, UnitKerja], hapus: set[int], tujuan: dict[int, int], jejak: Jejak | None
+) -> None:
     """Kept sub-units of a removed unit move (with their subtree) under its target."""
+    if jejak is not None:
+        jalur = [units[h].path for h in hapus]
+        jejak.sebelum_ubah(
+            u for u in units.values() if u.pk not in hapus and u.path.startswith(tuple(jalur))
+        )
     ubah = []
     for u in sorted(units.values(), key=lambda x: x.path):
         if u.pk in hapus or u.induk_id not in hapus:
@@ -113,8 +123,11 @@ def lebur_unit(
     ke_kelompok_jf: bool,
     nama_jf: str = JF_BAWAAN,
     tanggal: date | None = None,
+    jejak: Jejak | None = None,
 ) -> HasilLebur:
-    """Remove the units `tujuan` maps ({removed unit id: target unit id}); callers check access."""
+    """Remove the units `tujuan` maps ({removed unit id: target unit id}); callers check access.
+
+    `jejak` (the scenario change log's trace) is told every row before it changes or goes."""
     pastikan_draf(struktur)
     iid = struktur.instansi_id
     units = {u.pk: u for u in UnitKerja.objects.filter(instansi_id=iid, struktur=struktur)}
@@ -127,8 +140,11 @@ def lebur_unit(
     target_ids = sorted(set(tujuan.values()))
     kjf = _kelompok_jf(units, [units[t] for t in target_ids]) if ke_kelompok_jf else {}
     hasil.kelompok_jf_dibuat = sum(1 for k in kjf.values() if k.pk not in target_ids)
-    _pindah_anak(units, hapus, tujuan)
+    _pindah_anak(units, hapus, tujuan, jejak)
     jabatan = list(Jabatan.objects.filter(instansi_id=iid, struktur=struktur, unit_id__in=hapus))
+    if jejak is not None:
+        jejak.dibuat(k for k in kjf.values() if k.pk not in target_ids)
+        jejak.sebelum_ubah(jabatan)
     kepala_ids = [j.pk for j in jabatan if j.is_kepala]
     pemangku: dict[int, list[Penempatan]] = {}
     for p in (
@@ -143,7 +159,7 @@ def lebur_unit(
         )
     )
     kosong, ubah = [], []
-    acuan = None
+    acuan = kelas_acuan(iid)
     for j in jabatan:
         unit = units[j.unit_id]
         t = tujuan[j.unit_id]
@@ -159,10 +175,9 @@ def lebur_unit(
         jenjang = jenjang_untuk(j.jenis, unit.eselon)
         j.jenis, j.nama_jf, j.jenjang, j.is_kepala = "fungsional", nama_jf, jenjang, False
         j.nama = nama_jf_lengkap(nama_jf, jenjang)
-        # Kelas: the agency's own decision, then the JF catalogue; unknown stays empty and the
-        # structure check reports it (JB-02) instead of a guessed number.
-        acuan = acuan or kelas_acuan(iid)
-        j.kelas, _asal_kelas = acuan.kelas("fungsional", j.nama, nama_jf, jenjang)
+        # The agency's own kelas for this JF jenjang, else the catalogue's; unknown stays empty
+        # and is a finding of the 25/2021 check (never guessed from the jenjang).
+        j.kelas = acuan.kelas("fungsional", j.nama, nama_jf, jenjang)[0]
         if j.kelas is None:
             hasil.kelas_tidak_diketahui.append(j.nama)
         hasil.jabatan_disetarakan += 1
@@ -192,16 +207,23 @@ def lebur_unit(
         ubah, ["unit", "jenis", "nama", "nama_jf", "jenjang", "is_kepala", "kelas"], batch_size=1000
     )
     # A converted head's struktural evaluation no longer describes its (JF) position.
-    EvaluasiJabatan.objects.filter(
-        instansi_id=iid,
-        jabatan_id__in=[j.pk for j in ubah if j.jenis == "fungsional"],
-        jenis=EvaluasiJabatan.Jenis.STRUKTURAL,
-    ).delete()
-    Jabatan.objects.filter(instansi_id=iid, pk__in=kosong).delete()
+    _hapus(
+        EvaluasiJabatan.objects.filter(
+            instansi_id=iid,
+            jabatan_id__in=[j.pk for j in ubah if j.jenis == "fungsional"],
+            jenis=EvaluasiJabatan.Jenis.STRUKTURAL,
+        ),
+        jejak,
+    )
+    _hapus(Jabatan.objects.filter(instansi_id=iid, pk__in=kosong), jejak)
     hasil.jabatan_kosong_dihapus = len(kosong)
     Penyetaraan.objects.bulk_create(hasil.penyetaraan, batch_size=1000)
-    UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus).delete()
-    hasil.jabatan_disatukan = satukan_ganda(struktur=struktur, unit_ids={j.unit_id for j in ubah})
+    if jejak is not None:
+        jejak.dibuat(hasil.penyetaraan)
+    _hapus(UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus), jejak)
+    hasil.jabatan_disatukan = satukan_ganda(
+        struktur=struktur, unit_ids={j.unit_id for j in ubah}, jejak=jejak
+    )
     return hasil
 
 
@@ -209,13 +231,15 @@ def _kunci_ganda(j: Jabatan) -> tuple:
     return (j.unit_id, j.jenis, " ".join(j.nama.casefold().split()), j.jenjang)
 
 
-def satukan_ganda(*, struktur: Struktur, unit_ids: set[int]) -> int:
+def satukan_ganda(*, struktur: Struktur, unit_ids: set[int], jejak: Jejak | None = None) -> int:
     """Fold posts that now appear twice in one unit (same name, kind and jenjang) into one.
 
     The post that was there first (lowest id) stays; the others' holders, tasks, penyetaraan
-    entries and every other row pointing at them move to it, their K is added to it, and they
-    are removed (their own ANJAB/evaluation go with them unless the survivor has none).
-    Set-based: one read, one update per related table, one delete. Returns the number removed.
+    entries and every other row pointing at them move to it, their K is added to it (or
+    recomputed from the tasks it now holds), and they are removed (their own ANJAB/evaluation
+    go with them unless the survivor has none). Every row is told to `jejak` before it changes
+    or goes, so the scenario step stays undoable. Set-based: one read, one update per related
+    table, one delete. Returns the number of posts removed.
     """
     if not unit_ids:
         return 0
@@ -240,6 +264,8 @@ def satukan_ganda(*, struktur: Struktur, unit_ids: set[int]) -> int:
         tetap_ubah.append(tetap)
     if not ke:
         return 0
+    if jejak is not None:
+        jejak.sebelum_ubah(tetap_ubah)
     for rel in Jabatan._meta.related_objects:
         model, nama = rel.related_model, rel.field.name
         di = {"instansi_id": iid} if any(f.name == "instansi" for f in model._meta.fields) else {}
@@ -252,14 +278,20 @@ def satukan_ganda(*, struktur: Struktur, unit_ids: set[int]) -> int:
             )
             for lama, baru in ke.items():
                 if baru not in punya:
-                    n = model.objects.filter(**di, **{f"{nama}_id": lama}).update(**{nama: baru})
-                    punya.update({baru} if n else set())
+                    qs = model.objects.filter(**di, **{f"{nama}_id": lama})
+                    if jejak is not None:
+                        jejak.sebelum_ubah(qs)
+                    if qs.update(**{nama: baru}):
+                        punya.add(baru)
             continue
         for baru in set(ke.values()):
             dari = [lama for lama, b in ke.items() if b == baru]
-            model.objects.filter(**di, **{f"{nama}_id__in": dari}).update(**{nama: baru})
+            qs = model.objects.filter(**di, **{f"{nama}_id__in": dari})
+            if jejak is not None:
+                jejak.sebelum_ubah(qs)
+            qs.update(**{nama: baru})
     Jabatan.objects.bulk_update(tetap_ubah, ["kebutuhan", "kelas"])
-    Jabatan.objects.filter(instansi_id=iid, pk__in=list(ke)).delete()
+    _hapus(Jabatan.objects.filter(instansi_id=iid, pk__in=list(ke)), jejak)
     # K comes from the tasks (PermenPAN-RB 1/2020): recomputed where the survivor has tasks
     # now holding both workloads; without tasks the two K are simply added (above).
     dengan_tugas = Jabatan.objects.filter(
@@ -269,3 +301,9 @@ def satukan_ganda(*, struktur: Struktur, unit_ids: set[int]) -> int:
         jabatan=dengan_tugas, pengaturan=pengaturan_instansi(instansi_id=iid)
     )
     return len(ke)
+
+
+def _hapus(qs, jejak: Jejak | None) -> None:
+    if jejak is not None:
+        jejak.sebelum_hapus(qs)
+    qs.delete()
