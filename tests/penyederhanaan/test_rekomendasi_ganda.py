@@ -90,3 +90,24 @@ def test_kelas_jf_hasil_penyetaraan_dari_keputusan_instansi(dunia, skema):
     kasi = Jabatan.objects.get(struktur=baru, asal=skema.kepala_seksi)
     assert kasi.kelas == 9 and hasil.kelas_tidak_diketahui == []
     assert not [t for t in temuan_periksa(akses=dunia.analis, struktur=baru) if t.kode == "JB-02"]
+
+
+def test_menyatukan_jabatan_ganda_tetap_dapat_dibatalkan_persis(dunia, skema):
+    from ramping.penyederhanaan.langkah import langkah_batalkan
+    from ramping.penyederhanaan.models import LangkahSkenario
+    from ramping.penyederhanaan.services import struktur_salin, unit_hapus
+
+    from .test_langkah import _isi
+
+    _seksi_dua(dunia, skema)
+    draf = struktur_salin(akses=dunia.analis, sumber=dunia.struktur, nama="Skenario")
+    seksi = {u.nama: u for u in UnitKerja.objects.filter(struktur=draf, jenis="seksi")}
+    unit_hapus(akses=dunia.analis, unit=seksi["Seksi Satu"])
+    sebelum = _isi(draf)
+    hasil = unit_hapus(akses=dunia.analis, unit=seksi["Seksi Dua"])
+    assert hasil.jabatan_disatukan == 2  # Pengadministrasi Umum and Analis Kebijakan Ahli Muda
+    kjf = UnitKerja.objects.get(struktur=draf, jenis="kelompok_jf", induk__asal=dunia.bidang_a)
+    assert Jabatan.objects.filter(unit=kjf).count() == 2
+    langkah = LangkahSkenario.objects.filter(struktur=draf).order_by("-pk").first()
+    langkah_batalkan(akses=dunia.analis, langkah=langkah)
+    assert _isi(draf) == sebelum  # the folded posts, their holders and K are back exactly

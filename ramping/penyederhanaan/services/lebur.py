@@ -138,12 +138,16 @@ def lebur_unit(
         raise UnitTidakBisaDilebur("Perangkat daerah (unit teratas) tidak dihapus di sini.")
     hasil = HasilLebur(unit_dihapus=len(hapus))
     target_ids = sorted(set(tujuan.values()))
+    # A kelompok JF that already existed (from an earlier step) is reused, not created: only
+    # the new ones count and only they are the step's own rows for its undo.
+    ada = {u.pk for u in units.values()}
     kjf = _kelompok_jf(units, [units[t] for t in target_ids]) if ke_kelompok_jf else {}
-    hasil.kelompok_jf_dibuat = sum(1 for k in kjf.values() if k.pk not in target_ids)
+    kjf_baru = {k.pk: k for k in kjf.values() if k.pk not in ada}
+    hasil.kelompok_jf_dibuat = len(kjf_baru)
     _pindah_anak(units, hapus, tujuan, jejak)
     jabatan = list(Jabatan.objects.filter(instansi_id=iid, struktur=struktur, unit_id__in=hapus))
     if jejak is not None:
-        jejak.dibuat(k for k in kjf.values() if k.pk not in target_ids)
+        jejak.dibuat(kjf_baru.values())
         jejak.sebelum_ubah(jabatan)
     kepala_ids = [j.pk for j in jabatan if j.is_kepala]
     pemangku: dict[int, list[Penempatan]] = {}
