@@ -51,7 +51,7 @@ def main() -> None:
         from django.test import Client
         from django.urls import reverse
 
-        from ramping.akun.models import Keanggotaan
+        from ramping.akun.models import Keanggotaan, Pengguna
         from ramping.demo.muat import muat_instansi
         from ramping.inti.lingkup import lingkup_instansi, semua_instansi
         from ramping.organisasi.models import Struktur
@@ -60,7 +60,8 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         instansi = muat_instansi(nama="Bench (data contoh)", kode="bench-banding", seed=7)
         with semua_instansi():
-            analis = Keanggotaan.objects.filter(instansi=instansi, peran="analis").first().pengguna
+            analis = Pengguna.objects.create_user(username="bench-analis", password="x" * 16)
+            Keanggotaan.objects.create(instansi=instansi, pengguna=analis, peran="analis")
         klien = Client(HTTP_HOST="localhost")
         klien.force_login(analis)
 
