@@ -111,3 +111,15 @@ def test_menyatukan_jabatan_ganda_tetap_dapat_dibatalkan_persis(dunia, skema):
     langkah = LangkahSkenario.objects.filter(struktur=draf).order_by("-pk").first()
     langkah_batalkan(akses=dunia.analis, langkah=langkah)
     assert _isi(draf) == sebelum  # the folded posts, their holders and K are back exactly
+
+
+def test_halaman_rekomendasi_memberi_tahu_jabatan_tanpa_kelas(client, dunia, skema):
+    from django.urls import reverse
+
+    client.force_login(dunia.analis.pengguna)
+    url = reverse("penyederhanaan:struktur_salin", args=[dunia.instansi.kode, dunia.struktur.pk])
+    r = client.post(url, {"aksi": "rekomendasi", "nama": "Hasil"}, follow=True)
+    isi = r.content.decode()
+    assert "Rekomendasi diterapkan: 2 unit dihapus" in isi
+    assert "1 jabatan fungsional hasil penyetaraan belum berkelas" in isi  # Analis Kebijakan AM
+    assert "JB-02" in isi

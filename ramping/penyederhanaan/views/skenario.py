@@ -127,6 +127,21 @@ def salin(request, struktur_id: int):
                 )
                 % {"unit": lebur.unit_dihapus, "pejabat": len(lebur.penyetaraan)},
             )
+            if lebur.jabatan_disatukan:
+                messages.info(
+                    request,
+                    gettext("%(n)s jabatan yang sama dalam satu unit disatukan.")
+                    % {"n": lebur.jabatan_disatukan},
+                )
+            if lebur.kelas_tidak_diketahui:
+                messages.warning(
+                    request,
+                    gettext(
+                        "%(n)s jabatan fungsional hasil penyetaraan belum berkelas (katalog dan "
+                        "kelas instansi tidak memuatnya): lihat temuan JB-02 di Periksa kriteria."
+                    )
+                    % {"n": len(set(lebur.kelas_tidak_diketahui))},
+                )
         if hasil.gagal:
             return _ke(request, "beranda")
         return _ke(request, "skenario", baru.pk)
