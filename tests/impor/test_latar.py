@@ -83,7 +83,9 @@ def test_impor_besar_diterapkan_worker_laporan_hanya_untuk_pemilik(
 
 def test_impor_besar_dengan_baris_salah_gagal_tanpa_menulis(dunia, jabatan, ambang, antrean):
     # The file passed its preview, but applying re-checks: here a row is bad at that point.
-    token = simpanan.simpan(xlsx(JUDUL, *_baris(3), _baris(1, volume="-1")[0]))
+    token = simpanan.simpan(
+        xlsx(JUDUL, *_baris(3), _baris(1, volume="-1")[0]), pemilik=dunia.operator_a.pengguna.pk
+    )
     p = pekerjaan_mulai(
         akses=dunia.operator_a,
         jenis=IMPOR,
@@ -107,7 +109,7 @@ def test_impor_besar_dengan_baris_salah_gagal_tanpa_menulis(dunia, jabatan, amba
 def test_izin_diperiksa_lagi_oleh_worker(dunia, jabatan, ambang, antrean):
     from ramping.akun.models import Keanggotaan
 
-    token = simpanan.simpan(xlsx(JUDUL, *_baris(4)))
+    token = simpanan.simpan(xlsx(JUDUL, *_baris(4)), pemilik=dunia.operator_a.pengguna.pk)
     p = pekerjaan_mulai(
         akses=dunia.operator_a, jenis=IMPOR, struktur_id=dunia.struktur.pk,
         jenis_impor="tugas", token=token, baris=4,

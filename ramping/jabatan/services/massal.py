@@ -15,10 +15,16 @@ from ramping.organisasi.pengaturan import pengaturan_instansi
 
 @transaction.atomic
 def tugas_ganti_massal(
-    *, akses: Akses, struktur: Struktur, ganti: dict[int, list[dict]], aksi: str = "impor_tugas"
+    *,
+    akses: Akses,
+    struktur: Struktur,
+    ganti: dict[int, list[dict]],
+    aksi: str = "impor_tugas",
+    catatan: dict | None = None,
 ) -> int:
     """Replace the task lists of many positions of one version ({jabatan id: [task fields]})
-    and recompute their K. Refuses the whole write if one position may not be changed."""
+    and recompute their K. Refuses the whole write if one position may not be changed.
+    `catatan` (e.g. the import warnings the user acknowledged) goes into every audit entry."""
     jabatan = {
         j.pk: j
         for j in Jabatan.objects.filter(struktur=struktur, pk__in=list(ganti)).select_related(
@@ -59,7 +65,7 @@ def tugas_ganti_massal(
             Entri(
                 jabatan[jabatan_id],
                 f"Tugas {jabatan[jabatan_id].nama} diganti dari impor",
-                {"tugas": len(daftar)},
+                {"tugas": len(daftar), **(catatan or {})},
             )
             for jabatan_id, daftar in ganti.items()
         ],
