@@ -9,7 +9,9 @@ and merged headings above the table are tolerated.
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
@@ -19,7 +21,7 @@ from ramping.impor.nilai import putuskan_lokal, suara_lokal, teks
 UKURAN_MAKS = 20 * 1024 * 1024  # 20 MiB uploaded
 ISI_MAKS = 200 * 1024 * 1024  # 200 MiB unpacked: a genuine 100,000-row sheet is far below
 RASIO_MAKS = 200  # unpacked ÷ packed; XML compresses well, but not thousands of times
-BARIS_MAKS = 50_000
+BARIS_MAKS = 100_000  # issue #15: a whole agency's 100,000 task rows in one file
 BARIS_CARI_JUDUL = 15
 
 
@@ -187,24 +189,37 @@ def _judul_atas(rows: list[list], label: dict[str, str]) -> dict[str, str]:
     return nilai
 
 
-def _baca_rows(buku, nama: str) -> list[list]:
+def _rusak(nama: str) -> BerkasDitolak:
+    return BerkasDitolak(
+        f"Lembar '{nama}' rusak (isi XML tidak sah) dan tidak dapat dibaca. "
+        + SIMPAN_ULANG % "Perbaiki berkas"
+    )
+
+
+def _baca_rows(buku, nama: str) -> Iterator[list]:
+    """The sheet's rows one by one (calamine holds the cells; Python sees one row at a time,
+    so a 100,000-row sheet is not copied into Python lists whole)."""
     try:
         lembar = buku.get_sheet_by_name(nama)
-        if lembar.height > BARIS_MAKS + BARIS_CARI_JUDUL:
-            raise BerkasDitolak(
-                f"Lembar '{nama}' berisi {lembar.height:,} baris; paling banyak "
-                f"{BARIS_MAKS:,} baris per impor. Bagi berkas menjadi beberapa bagian.".replace(
-                    ",", "."
-                )
-            )
-        return lembar.to_python(skip_empty_area=False)
-    except BerkasDitolak:
-        raise
+        tinggi = lembar.height
+        baris = lembar.iter_rows()
     except Exception:  # calamine's XmlError and kin: the sheet's XML is damaged
+        raise _rusak(nama) from None
+    if tinggi > BARIS_MAKS + BARIS_CARI_JUDUL:
         raise BerkasDitolak(
-            f"Lembar '{nama}' rusak (isi XML tidak sah) dan tidak dapat dibaca. "
-            + SIMPAN_ULANG % "Perbaiki berkas"
-        ) from None
+            f"Lembar '{nama}' berisi {tinggi:,} baris; paling banyak "
+            f"{BARIS_MAKS:,} baris per impor. Bagi berkas menjadi beberapa bagian.".replace(
+                ",", "."
+            )
+        )
+    while True:
+        try:
+            row = next(baris)
+        except StopIteration:
+            return
+        except Exception:
+            raise _rusak(nama) from None
+        yield row
 
 
 def baca_lembar(
@@ -231,7 +246,8 @@ def baca_lembar(
     dari_judul: set[str] = set()
     kurang_terbaik: set[str] | None = None
     for nama in buku.sheet_names:
-        rows = _baca_rows(buku, nama)
+        arus = _baca_rows(buku, nama)
+        rows = list(islice(arus, BARIS_CARI_JUDUL))
         i, kolom, judul = _cari_judul(rows, daftar_kolom)
         atas = _judul_atas(rows[: max(i, 0)], label) if label and i >= 0 else {}
         atas = {k: v for k, v in atas.items() if k not in kolom}
@@ -247,7 +263,7 @@ def baca_lembar(
             hasil.kolom_asli[(nama, f)] = j
             hasil.judul_kolom.setdefault(f, judul[f])
         setelah_jumlah = False
-        for n, row in enumerate(rows[i + 1 :]):
+        for n, row in enumerate(chain(rows[i + 1 :], arus)):
             nomor = Nomor(i + 2 + n, nama)
             if not any(_isi(c) for c in row):
                 continue

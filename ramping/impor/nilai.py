@@ -36,7 +36,7 @@ def teks(nilai: object) -> str:
         return ""
     if isinstance(nilai, float) and nilai.is_integer():
         nilai = int(nilai)  # a code typed as a number: 12.0 → "12"
-    return re.sub(r"\s+", " ", str(nilai)).strip()
+    return " ".join(str(nilai).split())  # str.split: the same Unicode spaces as \s
 
 
 # Numbers written as text. An Indonesian-locale file writes "1.250,5" (dot groups thousands,

@@ -63,9 +63,9 @@ def test_terlalu_banyak_baris_ditolak_dengan_batasnya():
     buku = Workbook(write_only=True)
     lembar = buku.create_sheet()
     lembar.append(["NIP", "Nama"])
-    for i in range(100_000):
+    for i in range(100_020):
         lembar.append([str(i), "x"])
     keluaran = io.BytesIO()
     buku.save(keluaran)
-    with pytest.raises(BerkasDitolak, match=r"100\.001 baris; paling banyak 50\.000"):
+    with pytest.raises(BerkasDitolak, match=r"100\.021 baris; paling banyak 100\.000"):
         baca_lembar(keluaran.getvalue(), KOLOM)
