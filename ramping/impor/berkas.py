@@ -288,13 +288,16 @@ def baca_lembar(
         nama_kolom = {k.nama: k.judul for k in daftar_kolom}
         hilang = ", ".join(sorted(nama_kolom[n] for n in (kurang_terbaik or wajib)))
         raise BerkasDitolak(f"Kolom wajib tidak ditemukan: {hilang}. Gunakan templat impor.")
-    hasil.nama = dipakai[0] if len(dipakai) == 1 else f"{len(dipakai)} lembar"
+    hasil.nama = ", ".join(dipakai) if len(dipakai) <= 3 else f"{len(dipakai)} lembar"
     ada = {f for (_, f) in hasil.kolom_asli} | dari_judul
     hasil.kolom = {f: urutan.index(f) for f in urutan if f in ada}
     hasil.lokal = _lokal(hasil, [k.nama for k in daftar_kolom if k.angka])
     if not banyak:
         hasil.lembar_lain = []
     return hasil
+
+
+ASLI = "asli"
 
 
 def _lokal(lembar: Lembar, angka: list[str]) -> dict[str, str | None]:
@@ -308,6 +311,9 @@ def _lokal(lembar: Lembar, angka: list[str]) -> dict[str, str | None]:
     semua = putuskan_lokal(lembar.sel(c, f) for f in per_kolom for _, c in lembar.baris)
     hasil = {}
     for f, lk in per_kolom.items():
+        if not any(isinstance(lembar.sel(c, f), str) for _, c in lembar.baris):
+            hasil[f] = ASLI  # only native numbers: nothing to decide
+            continue
         if lk is None:
             suara = {s for _, c in lembar.baris if (s := suara_lokal(lembar.sel(c, f)))}
             lk = semua if not suara else None  # a column that mixes both shapes decides nothing

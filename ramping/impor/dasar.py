@@ -202,7 +202,9 @@ def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     pratinjau.baris = len(lembar.baris)
     pratinjau.dilewati = lembar.dilewati
     pratinjau.lembar_lain = lembar.lembar_lain
-    pratinjau.lokal = {f: lk for f, lk in lembar.lokal.items()}
+    pratinjau.lokal = {
+        lembar.judul_kolom.get(f) or f: lk for f, lk in lembar.lokal.items() if f in lembar.kolom
+    }
     if teks:
         # One list in row order; a row with a control character cannot be applied.
         pratinjau.galat = sorted(teks + pratinjau.galat, key=lambda g: g.baris)

@@ -106,11 +106,17 @@ def test_satu_koma_seribu_kali_tidak_terjadi(dunia, posisi):
 
 def test_formulir_abk_melewati_baris_jumlah_dan_lembar_lain(dunia, posisi):
     pr = impor_pratinjau(_impor(dunia), korpus.formulir_abk())
-    assert pr.lembar == "2 lembar" and pr.lembar_lain == ["Rekap"]
+    assert pr.lembar == f"{korpus.J1}, {korpus.J2}" and pr.lembar_lain == ["Rekap"]
     assert [t for _, _, t in pr.dilewati] == [
         "JUMLAH", "PEMBULATAN", "Kepala Dinas A", "NIP 197001012000031001",
     ] * 2  # fmt: skip
-    assert pr.lokal == {"volume": None, "waktu": None, "kebutuhan": None}  # all native
+    assert pr.lokal == {
+        "Beban Kerja 1 Tahun": "asli",  # native numbers only: nothing to decide
+        "Waktu Penyelesaian (menit)": "asli",
+        "Pegawai yang Dibutuhkan": "asli",
+    }
+    en = impor_pratinjau(_impor(dunia), korpus.desimal_inggris()).lokal
+    assert en == {"Jumlah Hasil": "asli", "Waktu Penyelesaian": "en"}
 
 
 def test_subtotal_dilewati_dan_disebut(dunia, posisi):
