@@ -16,7 +16,7 @@ from itertools import chain, islice
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
-from ramping.impor.nilai import putuskan_lokal, suara_lokal, teks
+from ramping.impor.nilai import bacaan, putuskan_lokal, suara_lokal, teks
 
 UKURAN_MAKS = 20 * 1024 * 1024  # 20 MiB uploaded
 ISI_MAKS = 200 * 1024 * 1024  # 200 MiB unpacked: a genuine 100,000-row sheet is far below
@@ -300,6 +300,10 @@ def baca_lembar(
 ASLI = "asli"
 
 
+def _ragu(nilai: object) -> bool:
+    return isinstance(nilai, str) and len(set(bacaan(nilai).values())) > 1
+
+
 def _lokal(lembar: Lembar, angka: list[str]) -> dict[str, str | None]:
     """The locale of each number column, from its own unambiguous cells; a column without
     any takes the file's (when the file's columns agree). See `nilai.angka`."""
@@ -311,8 +315,8 @@ def _lokal(lembar: Lembar, angka: list[str]) -> dict[str, str | None]:
     semua = putuskan_lokal(lembar.sel(c, f) for f in per_kolom for _, c in lembar.baris)
     hasil = {}
     for f, lk in per_kolom.items():
-        if not any(isinstance(lembar.sel(c, f), str) for _, c in lembar.baris):
-            hasil[f] = ASLI  # only native numbers: nothing to decide
+        if lk is None and not any(_ragu(lembar.sel(c, f)) for _, c in lembar.baris):
+            hasil[f] = ASLI  # native numbers or unambiguous text only: nothing to decide
             continue
         if lk is None:
             suara = {s for _, c in lembar.baris if (s := suara_lokal(lembar.sel(c, f)))}
