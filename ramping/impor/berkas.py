@@ -112,7 +112,7 @@ def _periksa_zip(data: bytes) -> None:
     if data.startswith(OLE):
         raise BerkasDitolak(
             SIMPAN_ULANG % "Berkas ini dilindungi kata sandi"
-            if ENKRIPSI in data[:200_000]
+            if ENKRIPSI in data
             else SIMPAN_ULANG % "Berkas ini berformat Excel 97–2003 (.xls)"
         )
     if not data.startswith(b"PK"):
