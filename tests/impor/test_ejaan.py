@@ -44,9 +44,9 @@ def test_impor_jabatan_dengan_ejaan_dan_eselon_unit(dunia, buat_xlsx):
     )  # fmt: skip
     hasil = impor_terapkan(ImporJabatan(akses=dunia.analis, struktur=dunia.struktur), data)
     assert hasil.galat == []
-    j = Jabatan.objects.get(nama="Kepala Seksi Baru")
+    j = Jabatan.objects.get(struktur=dunia.struktur, nama="Kepala Seksi Baru")
     assert (j.jenis, j.unit.eselon) == ("pengawas", "IV.a")
-    assert Jabatan.objects.get(nama="Pengolah Data").jenis == "pelaksana"
+    assert Jabatan.objects.get(struktur=dunia.struktur, nama="Pengolah Data").jenis == "pelaksana"
 
 
 def test_sinonim_judul_kolom_dan_menit_dari_judul(dunia, jabatan, buat_xlsx):

@@ -177,7 +177,7 @@ def test_berkas_dengan_baris_salah_tidak_menulis_apa_pun(dunia, posisi, nama, ha
         assert g.kolom == kolom
         for k in kata:
             assert k in g.pesan, (k, g.pesan)
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(instansi=dunia.instansi).exists()
 
 
 BERKAS_DITOLAK = [
@@ -204,7 +204,7 @@ def test_tugas_ganda_ditandai_dan_pengguna_memilih(dunia, posisi, pilihan, jumla
     assert (d.baris, d.uraian) == ((2, 3), "Menelaah bahan kebijakan")
     with pytest.raises(RampingError, match="tugas ganda"):
         impor_terapkan(_impor(dunia), data)
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(instansi=dunia.instansi).exists()
     impor_terapkan(_impor(dunia, duplikat=pilihan), data)
     assert Tugas.objects.filter(jabatan=posisi[korpus.J1]).count() == jumlah
 
@@ -220,9 +220,9 @@ def test_peringatan_kewajaran_harus_disetujui_dan_dicatat(dunia, posisi):
     assert "73,04" in pr.peringatan[2].pesan and "batas wajar 50" in pr.peringatan[2].pesan
     with pytest.raises(RampingError, match="3 peringatan"):
         impor_terapkan(_impor(dunia), data)
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(instansi=dunia.instansi).exists()
     impor_terapkan(_impor(dunia, setuju_peringatan=True), data)
-    entri = JejakAudit.objects.filter(aksi="impor_tugas").get()
+    entri = JejakAudit.objects.filter(instansi=dunia.instansi, aksi="impor_tugas").get()
     assert entri.perubahan["jumlah_peringatan"] == 3
     assert len(entri.perubahan["peringatan_disetujui"]) == 3
 
@@ -260,10 +260,10 @@ def test_token_pratinjau_pengguna_lain_ditolak(client, dunia, posisi):
     client.force_login(dunia.operator_a.pengguna)
     r = client.post("/i/kota-uji/impor/tugas/terapkan/", {"token": token}, follow=True)
     assert "milik pengguna lain" in r.content.decode()
-    assert not Tugas.objects.exists()
+    assert not Tugas.objects.filter(instansi=dunia.instansi).exists()
     client.force_login(dunia.analis.pengguna)
     client.post("/i/kota-uji/impor/tugas/terapkan/", {"token": token})
-    assert Tugas.objects.count() == 2
+    assert Tugas.objects.filter(instansi=dunia.instansi).count() == 2
 
 
 def test_pratinjau_web_menampilkan_peringatan_dan_pilihan(client, dunia, posisi):
@@ -273,4 +273,7 @@ def test_pratinjau_web_menampilkan_peringatan_dan_pilihan(client, dunia, posisi)
     html = r.content.decode()
     assert 'name="setuju_peringatan"' in html and "peringatan kewajaran" in html
     r = client.post("/i/kota-uji/impor/tugas/terapkan/", {"token": r.context["token"]}, follow=True)
-    assert "centang bahwa peringatan" in r.content.decode() and not Tugas.objects.exists()
+    assert (
+        "centang bahwa peringatan" in r.content.decode()
+        and not Tugas.objects.filter(instansi=dunia.instansi).exists()
+    )
