@@ -117,7 +117,7 @@ SatuanWaktu = Literal["jam", "menit"]
 # The limits are not repeated as schema constraints: ramping.aturan.Tugas.baru decides them and
 # a violation is a 400 with `field` and the same message the web form and the import show.
 VOLUME = "Jumlah hasil per tahun: ≥ 0, paling banyak dua desimal (PermenPAN-RB 1/2020)"
-WAKTU = "Waktu penyelesaian: > 0, paling banyak dua desimal (PermenPAN-RB 1/2020)"
+WAKTU = "Waktu penyelesaian: > 0, paling banyak empat desimal (PermenPAN-RB 1/2020)"
 
 
 class TugasIn(Schema):

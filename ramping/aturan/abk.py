@@ -33,16 +33,22 @@ DESIMAL_BEBAN: Final = 2
 DESIMAL_KEBUTUHAN: Final = 4
 
 # A task as entered (PermenPAN-RB 1/2020, formulir ABK): jumlah hasil ≥ 0 (a task may produce
-# nothing this year) and waktu penyelesaian > 0 (a norm of zero time is not a norm). Two decimals
+# nothing this year) and waktu penyelesaian > 0 (a norm of zero time is not a norm). The decimals
 # and the maxima are the size of the stored value, so a task this rule accepts can be saved and
-# a task it refuses is refused the same way by the form, the API and the import.
-DESIMAL_MASUKAN: Final = 2
+# a task it refuses is refused the same way by the form, the API and the import. Time keeps four
+# places so a norm is stored as written (issue #11: 0,33 for 20 minutes changed K); a time that
+# is finer still is written in minutes, where 20 minutes is exact.
+DESIMAL_MASUKAN: Final = 2  # jumlah hasil
+DESIMAL_WAKTU: Final = 4
 VOLUME_MAKS: Final = Decimal("9999999999.99")
-WAKTU_MAKS: Final = Decimal("99999999.99")
+WAKTU_MAKS: Final = Decimal("99999999.9999")
+KATA_DESIMAL: Final = {2: "dua", 4: "empat"}
 LABEL_MASUKAN: Final = {"volume": "Jumlah hasil", "waktu": "Waktu penyelesaian"}
 
 
-def _periksa_masukan(field: str, nilai: object, *, boleh_nol: bool, maks: Decimal) -> Decimal:
+def _periksa_masukan(
+    field: str, nilai: object, *, boleh_nol: bool, maks: Decimal, desimal: int = DESIMAL_MASUKAN
+) -> Decimal:
     label = LABEL_MASUKAN[field]
     if isinstance(nilai, bool) or not isinstance(nilai, Decimal | int | str):
         raise TugasTidakValid(field, label, nilai, "harus angka")
@@ -59,8 +65,8 @@ def _periksa_masukan(field: str, nilai: object, *, boleh_nol: bool, maks: Decima
     if angka > maks:
         batas = f"{maks:,f}".replace(",", "_").replace(".", ",").replace("_", ".")
         raise TugasTidakValid(field, label, angka, f"paling besar {batas}")
-    if bulatkan(angka, DESIMAL_MASUKAN) != angka:
-        alasan = "paling banyak dua angka desimal"
+    if bulatkan(angka, desimal) != angka:
+        alasan = f"paling banyak {KATA_DESIMAL[desimal]} angka desimal"
         if field == "waktu":
             alasan += "; waktu yang lebih halus ditulis dalam menit"
         raise TugasTidakValid(field, label, angka, alasan)
@@ -100,7 +106,9 @@ class Tugas:
         """
         return cls(
             volume=_periksa_masukan("volume", volume, boleh_nol=True, maks=VOLUME_MAKS),
-            waktu=_periksa_masukan("waktu", waktu, boleh_nol=False, maks=WAKTU_MAKS),
+            waktu=_periksa_masukan(
+                "waktu", waktu, boleh_nol=False, maks=WAKTU_MAKS, desimal=DESIMAL_WAKTU
+            ),
             satuan=satuan,
             uraian=uraian,
         )

@@ -49,6 +49,7 @@ def _opsional_int(nilai: int) -> int | None:
 # How each TOML value becomes the Python value of the field.
 _KONVERSI: dict[str, Callable[[Any], Any]] = {
     "wke_jam": Decimal,
+    "batas_k_wajar": Decimal,
     "pita_ej": _pita,
     "f6_tingkat_berlaku": tuple,
     "bup_tambahan": dict,
@@ -79,6 +80,10 @@ class Pengaturan:
     minimal_satu: bool = field(default_factory=_bawaan("minimal_satu"))
     desimal_ej: int = field(default_factory=_bawaan("desimal_ej"))
     pita_ej: tuple[PitaEJ, ...] = field(default_factory=_bawaan("pita_ej"))
+    # Impor ABK: volumes per day/week (Kepmenpan 75/2004) → per year; plausibility ceiling of K
+    hari_kerja_tahun: int = field(default_factory=_bawaan("hari_kerja_tahun"))
+    minggu_kerja_tahun: int = field(default_factory=_bawaan("minggu_kerja_tahun"))
+    batas_k_wajar: Decimal = field(default_factory=_bawaan("batas_k_wajar"))
     # Evaluasi jabatan (PermenPAN-RB 34/2011), F6 situasi khusus
     f6_situasi_khusus: bool = field(default_factory=_bawaan("f6_situasi_khusus"))
     f6_situasi_minimal: int = field(default_factory=_bawaan("f6_situasi_minimal"))
@@ -108,6 +113,10 @@ class Pengaturan:
     def __post_init__(self) -> None:
         if self.wke_jam <= 0:
             raise PengaturanTidakValid("wke_jam", self.wke_jam, "harus lebih besar dari nol")
+        if not 0 < self.minggu_kerja_tahun <= 53 or not 0 < self.hari_kerja_tahun <= 366:
+            raise PengaturanTidakValid(
+                "hari_kerja_tahun", self.hari_kerja_tahun, "hari 1–366, minggu 1–53"
+            )
         if self.mode_pembulatan not in ("half_up", "ceil"):
             raise PengaturanTidakValid("mode_pembulatan", self.mode_pembulatan, "half_up/ceil")
         if self.rentang_kendali_minimal > self.rentang_kendali_maksimal:

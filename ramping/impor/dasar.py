@@ -15,7 +15,7 @@ from django.db import transaction
 from ramping.akun.akses import Akses
 from ramping.errors import RampingError
 from ramping.impor.berkas import Kolom, Lembar, baca_lembar, normal
-from ramping.impor.nilai import NilaiTidakValid, tercetak
+from ramping.impor.nilai import NilaiTidakValid, angka, teks, tercetak
 from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import Struktur
 
@@ -36,6 +36,44 @@ class GalatBaris:
         )
 
 
+@dataclass(frozen=True)
+class Peringatan:
+    """A plausible-but-suspicious value: shown in the preview, applied only when the user
+    acknowledges the warnings (the acknowledgement is recorded in the audit)."""
+
+    lembar: str
+    baris: int
+    kolom: str
+    pesan: str
+
+    def __str__(self) -> str:
+        return str(GalatBaris(self.lembar, self.baris, self.kolom, self.pesan))
+
+
+@dataclass(frozen=True)
+class Duplikat:
+    """Rows of one position that state the same task twice."""
+
+    lembar: str
+    baris: tuple[int, ...]
+    jabatan: str
+    uraian: str
+
+
+@dataclass
+class Perubahan:
+    """What a tasks import does to one position: counts and K before → after."""
+
+    jabatan: str
+    ditambah: int = 0
+    diubah: int = 0
+    dihapus: int = 0
+    tetap: int = 0
+    k_lama: Any = None  # Decimal (4 places) or None when the position had no K
+    k_baru: Any = None
+    konversi: list[str] = field(default_factory=list)  # per-period volumes converted
+
+
 @dataclass
 class Pratinjau:
     jenis: str
@@ -46,10 +84,19 @@ class Pratinjau:
     galat: list[GalatBaris] = field(default_factory=list)
     baris: int = 0  # data rows read from the file (decides whether applying is a job)
     rencana: Any = None  # what `terapkan` will write; the importer's own shape
+    peringatan: list[Peringatan] = field(default_factory=list)
+    duplikat: list[Duplikat] = field(default_factory=list)
+    dilewati: list[tuple[str, int, str]] = field(default_factory=list)  # total rows skipped
+    lembar_lain: list[str] = field(default_factory=list)  # sheets without the table
+    rincian: list[Perubahan] = field(default_factory=list)
+    lokal: dict[str, str | None] = field(default_factory=dict)  # number column → locale
 
     @property
     def bisa_diterapkan(self) -> bool:
         return not self.galat and bool(self.dibuat or self.diubah)
+
+
+PILIHAN_DUPLIKAT = ("gabung", "simpan")
 
 
 class ImporGagal(RampingError):
@@ -66,14 +113,20 @@ class Pengimpor(ABC):
     jenis = ""
     judul = ""
     KOLOM: tuple[Kolom, ...] = ()
+    BANYAK_LEMBAR = False  # every sheet holding the table is read (one sheet per position)
+    JUDUL_ATAS: dict[str, tuple[str, ...]] = {}  # field → labels of title rows giving it
     do_not_call_in_templates = True  # templates read the class's attributes
 
     def __init__(self, *, akses: Akses, **konteks: Any):
         self.akses = akses
         self.konteks = konteks
+        # The user's answers on the preview page: what to do with duplicate rows, and
+        # whether the warnings were read (`impor_terapkan` refuses without them).
+        self.duplikat: str | None = None
+        self.setuju_peringatan = False
 
     def baca(self, data: bytes) -> Lembar:
-        return baca_lembar(data, self.KOLOM)
+        return baca_lembar(data, self.KOLOM, banyak=self.BANYAK_LEMBAR, judul_atas=self.JUDUL_ATAS)
 
     def ambil(self, lembar: Lembar, cells: list, nama: str, pengurai, galat: list, nomor: int):
         """Parse one cell; on error record it (with the header as written) and return None."""
@@ -83,10 +136,19 @@ class Pengimpor(ABC):
             galat.append(self.galat_kolom(lembar, nomor, nama, exc.pesan))
             return None
 
+    def ambil_angka(self, lembar: Lembar, cells: list, nama: str, galat: list, nomor: int):
+        """A number cell read with its column's locale; an error names the cell (D7)."""
+        try:
+            return angka(lembar.sel(cells, nama), lembar.lokal.get(nama))
+        except NilaiTidakValid as exc:
+            pesan = f"sel {lembar.alamat(nomor, nama)}: {exc.pesan}"
+            galat.append(self.galat_kolom(lembar, nomor, nama, pesan))
+            return None
+
     def galat_kolom(self, lembar: Lembar, nomor: int, nama: str, pesan: str) -> GalatBaris:
         """An error on one cell, under the column's header as written in the file."""
         judul = lembar.judul_kolom.get(nama) or next(k.judul for k in self.KOLOM if k.nama == nama)
-        return GalatBaris(lembar.nama, nomor, judul, pesan)
+        return GalatBaris(lembar.tempat(nomor), int(nomor), judul, pesan)
 
     @abstractmethod
     def periksa(self, lembar: Lembar) -> Pratinjau:
@@ -111,12 +173,24 @@ def jabatan_per_unit(struktur: Struktur) -> dict[tuple[str, str], Jabatan | None
 def galat_teks(pengimpor: Pengimpor, lembar: Lembar) -> list[GalatBaris]:
     """Every cell the import reads, checked once for unprintable text (any importer)."""
     galat = []
+    panjang = {k.nama: k.panjang for k in pengimpor.KOLOM if k.panjang}
     for nomor, cells in lembar.baris:
         for nama in lembar.kolom:
+            nilai = lembar.sel(cells, nama)
             try:
-                tercetak(lembar.sel(cells, nama))
+                tercetak(nilai)
             except NilaiTidakValid as exc:
                 galat.append(pengimpor.galat_kolom(lembar, nomor, nama, exc.pesan))
+            if nama in panjang and len(isi := teks(nilai)) > panjang[nama]:
+                galat.append(
+                    pengimpor.galat_kolom(
+                        lembar,
+                        nomor,
+                        nama,
+                        f"{len(isi)} karakter; paling banyak {panjang[nama]} "
+                        "(teks tidak dipotong: singkatkan di berkas)",
+                    )
+                )
     return galat
 
 
@@ -126,6 +200,11 @@ def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     teks = galat_teks(pengimpor, lembar)
     pratinjau = pengimpor.periksa(lembar)
     pratinjau.baris = len(lembar.baris)
+    pratinjau.dilewati = lembar.dilewati
+    pratinjau.lembar_lain = lembar.lembar_lain
+    pratinjau.lokal = {
+        lembar.judul_kolom.get(f) or f: lk for f, lk in lembar.lokal.items() if f in lembar.kolom
+    }
     if teks:
         # One list in row order; a row with a control character cannot be applied.
         pratinjau.galat = sorted(teks + pratinjau.galat, key=lambda g: g.baris)
@@ -138,6 +217,16 @@ def impor_terapkan(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     pratinjau = impor_pratinjau(pengimpor, data)
     if pratinjau.galat:
         raise ImporGagal(pratinjau)
+    if pratinjau.duplikat and pengimpor.duplikat not in PILIHAN_DUPLIKAT:
+        raise RampingError(
+            f"Berkas memuat {len(pratinjau.duplikat)} tugas ganda; pilih digabung atau "
+            "disimpan semua pada pratinjau."
+        )
+    if pratinjau.peringatan and not pengimpor.setuju_peringatan:
+        raise RampingError(
+            f"Pratinjau memuat {len(pratinjau.peringatan)} peringatan; centang bahwa "
+            "peringatan sudah diperiksa sebelum menerapkan."
+        )
     if pratinjau.dibuat or pratinjau.diubah:
         pengimpor.terapkan(pratinjau)
     return pratinjau

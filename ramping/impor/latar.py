@@ -33,6 +33,10 @@ def di_latar(baris: int) -> bool:
     return baris > settings.RAMPING_IMPOR_LATAR_BARIS
 
 
+def _pemilik(akses: Akses) -> int | None:
+    return akses.pengguna.pk if akses.pengguna is not None else None
+
+
 def _pengimpor(akses: Akses, struktur_id: int | None, jenis_impor: str) -> Pengimpor:
     kelas = JENIS_IMPOR.get(jenis_impor)
     if kelas is None:
@@ -51,6 +55,8 @@ def impor_periksa(
     token: str,
     nama_berkas: str = "",
     baris: int = 0,
+    duplikat: str | None = None,
+    setuju_peringatan: bool = False,
 ) -> Rencana:
     pengimpor = _pengimpor(akses, struktur_id, jenis_impor)
     if not simpanan.ada(token):
@@ -65,6 +71,8 @@ def impor_periksa(
             "token": token,
             "nama_berkas": nama_berkas,
             "baris": baris,
+            "duplikat": duplikat,
+            "setuju_peringatan": bool(setuju_peringatan),
         },
     )
 
@@ -101,7 +109,12 @@ def impor_jalankan(*, akses: Akses, parameter: dict, berkas: BinaryIO, kemajuan:
     token = parameter["token"]
     try:
         pengimpor = _pengimpor(akses, parameter["struktur_id"], parameter["jenis_impor"])
-        data = simpanan.baca(token)
+        pengimpor.duplikat = parameter.get("duplikat")
+        pengimpor.setuju_peringatan = bool(parameter.get("setuju_peringatan"))
+        try:
+            data = simpanan.baca(token, pemilik=_pemilik(akses))
+        except simpanan.BukanPemilik as exc:
+            raise RampingError(exc.pesan) from None
         if data is None:
             raise RampingError(PESAN_KEDALUWARSA)
         n = parameter.get("baris", 0)  # 0 from the command line, which did not count them

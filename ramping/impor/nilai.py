@@ -5,9 +5,10 @@ None) and returns a clean value, or raises NilaiTidakValid with an Indonesian me
 importer adds the sheet, row and column.
 """
 
+import math
 import re
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ramping import aturan
 from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
@@ -35,33 +36,106 @@ def teks(nilai: object) -> str:
         return ""
     if isinstance(nilai, float) and nilai.is_integer():
         nilai = int(nilai)  # a code typed as a number: 12.0 → "12"
-    return re.sub(r"\s+", " ", str(nilai)).strip()
+    return " ".join(str(nilai).split())  # str.split: the same Unicode spaces as \s
 
 
-# "1.250,5" (Indonesian), "1250.5" / "1,250.5" (English), "1.250" (thousands), "1,5" (decimal).
-_ID = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
-_EN = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$|^-?\d+(\.\d+)?$")
+# Numbers written as text. An Indonesian-locale file writes "1.250,5" (dot groups thousands,
+# comma marks decimals); an English-locale one "1,250.5". Each shape is read in both locales:
+# where only one reading is valid the shape decides the locale ("1.080,00", "1,5", "1.5",
+# "0.250"); where both are valid and differ ("5.000", "18.000", "1,250") the text is ambiguous
+# and is read with the locale decided for its column (`putuskan_lokal`), never guessed.
+# A thousands group never starts with 0, so "0.250" is 0,25 in any file.
+_BENTUK = {
+    "id": re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d+))?$"),
+    "en": re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?$"),
+}
+_TITIK = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal) separators
+LOKAL_NAMA = {"id": "format Indonesia", "en": "format Inggris"}
+# The largest magnitude a cell may hold: above any real volume, time or K (the field limits
+# are checked by the rules engine); stops "1e30" or a runaway formula before any arithmetic.
+ANGKA_MAKS = Decimal("1e15")
 
 
-def angka(nilai: object) -> Decimal:
+def _bersih(nilai: object) -> str:
+    # Spaces of any kind (NBSP, narrow NBSP) group thousands in some files: dropped.
+    return re.sub(r"[\s\u00a0\u202f]", "", teks(nilai))
+
+
+def bacaan(nilai: object) -> dict[str, Decimal]:
+    """The readings of a text cell in each locale whose shape it fits ({"id": .., "en": ..})."""
+    s = _bersih(nilai)
+    hasil = {}
+    for lokal, pola in _BENTUK.items():
+        if pola.match(s):
+            ribu, desimal = _TITIK[lokal]
+            hasil[lokal] = Decimal(s.replace(ribu, "").replace(desimal, "."))
+    return hasil
+
+
+def suara_lokal(nilai: object) -> str | None:
+    """The locale a cell's shape proves, or None (a native number, plain digits, ambiguous)."""
+    if not isinstance(nilai, str):
+        return None
+    b = bacaan(nilai)
+    if len(b) == 1:
+        return next(iter(b))
+    return None
+
+
+def putuskan_lokal(nilai_nilai) -> str | None:
+    """One locale for a column: the one its unambiguous cells prove, if they agree."""
+    suara = {s for v in nilai_nilai if (s := suara_lokal(v))}
+    return suara.pop() if len(suara) == 1 else None
+
+
+def format_angka(x: Decimal, lokal: str = "id") -> str:
+    """A reading shown back to the user in the locale it belongs to (5000 → "5.000")."""
+    ribu, desimal = _TITIK[lokal]
+    bulat, _, pecahan = f"{abs(Decimal(x)).normalize():f}".partition(".")
+    bulat = f"{int(bulat):,}".replace(",", ribu)
+    tanda = "-" if x < 0 else ""
+    return f"{tanda}{bulat}{desimal + pecahan if pecahan else ''}"
+
+
+def _terhingga(x: Decimal, asli: object) -> Decimal:
+    if not x.is_finite():
+        raise NilaiTidakValid(f"'{asli}' bukan angka yang terhingga (NaN/tak hingga)")
+    if abs(x) > ANGKA_MAKS:
+        raise NilaiTidakValid(f"'{asli}' terlalu besar (paling besar {format_angka(ANGKA_MAKS)})")
+    return x
+
+
+def angka(nilai: object, lokal: str | None = None) -> Decimal:
+    """A number cell. `lokal` ("id"/"en") is the locale decided for the column; an ambiguous
+    text with no decision is an error that gives both readings."""
     if isinstance(nilai, bool):
         raise NilaiTidakValid("harus angka")
     if isinstance(nilai, int):
-        return Decimal(nilai)
+        return _terhingga(Decimal(nilai), nilai)
     if isinstance(nilai, float):
+        if math.isnan(nilai) or math.isinf(nilai):
+            raise NilaiTidakValid("bukan angka yang terhingga (NaN/tak hingga)")
         # The reader's binary float, back to the decimal the user typed (12.3 → "12.3").
-        return Decimal(repr(nilai)).normalize() if nilai % 1 else Decimal(int(nilai))
-    s = teks(nilai).replace(" ", "")
-    if not s:
+        x = Decimal(repr(nilai)).normalize() if nilai % 1 else Decimal(int(nilai))
+        return _terhingga(x, nilai)
+    if not _bersih(nilai):
         raise NilaiTidakValid("wajib diisi")
-    try:
-        if _ID.match(s):
-            return Decimal(s.replace(".", "").replace(",", "."))
-        if _EN.match(s):
-            return Decimal(s.replace(",", ""))
-    except InvalidOperation:
-        pass
-    raise NilaiTidakValid(f"'{teks(nilai)}' bukan angka (contoh: 1.250,5)")
+    b = bacaan(nilai)
+    if not b:
+        raise NilaiTidakValid(f"'{teks(nilai)}' bukan angka (contoh: 1.250,5)")
+    nilai_beda = set(b.values())
+    if len(nilai_beda) == 1:
+        return _terhingga(nilai_beda.pop(), teks(nilai))
+    if lokal in b:
+        return _terhingga(b[lokal], teks(nilai))
+    pilihan = " atau ".join(
+        f"{format_angka(x, 'id')} ({LOKAL_NAMA[lk]})" for lk, x in sorted(b.items())
+    )
+    raise NilaiTidakValid(
+        f"'{teks(nilai)}' bisa dibaca {pilihan}, dan kolom ini tidak memuat angka lain yang "
+        "menentukan formatnya; tulis tanpa pemisah ribuan (mis. 5000 atau 5,25) atau "
+        "simpan sebagai sel angka"
+    )
 
 
 BULAN = {

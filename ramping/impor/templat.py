@@ -56,11 +56,36 @@ CONTOH = {
         "Telaahan",
         "Dokumen",
         "240",
+        "per tahun",
         "2",
         "jam",
+        "",
     ],
 }
 JUDUL_ISI = PatternFill("solid", fgColor="1F3B57")
+PETUNJUK_UMUM = (
+    "Angka: satu format per kolom. Sel angka asli selalu tepat. Angka yang ditulis sebagai teks "
+    "dibaca menurut format yang dibuktikan sel lain di kolom itu (1.080,00 atau 1,5 = format "
+    "Indonesia; 1,080.00 atau 0.250 = format Inggris). Teks yang dapat dibaca dua cara (5.000, "
+    "18.000, 1,250) tanpa bukti itu ditolak dengan menyebut selnya dan kedua bacaannya.",
+    "Tanggal: 30-11-2026 atau 30 November 2026. Baris judul di atas tabel boleh ada.",
+    "Teks yang lebih panjang dari kolomnya ditolak (tidak dipotong). Berkas .xls, CSV, atau "
+    "yang berkata sandi: simpan ulang sebagai Buku Kerja Excel (.xlsx).",
+)
+PETUNJUK = {
+    "tugas": (
+        "Tata letak: tabel datar ini, atau formulir ABK PermenPAN-RB 1/2020 satu lembar per "
+        "jabatan (NAMA JABATAN dan UNIT KERJA/ESELON di baris judul); banyak lembar diimpor "
+        "sekaligus. Baris JUMLAH, TOTAL, PEMBULATAN dilewati dan disebut di pratinjau.",
+        "Judul kolom waktu yang menyebut (menit) berarti menit bila Satuan Waktu kosong.",
+        "Satuan Volume/Periode: volume per hari/minggu dikalikan hari/minggu kerja efektif "
+        "instansi (bawaan 235 hari, 47 minggu; Kepmenpan 75/2004), per bulan × 12, per "
+        "triwulan × 4, per semester × 2.",
+        "Peringatan (harus disetujui sebelum diterapkan): waktu per satuan hasil atau beban satu "
+        "tugas melebihi waktu kerja efektif, K di atas batas wajar instansi, volume atau K "
+        "1000× median jabatan yang sama di unit lain, K di berkas berbeda dari hitungan.",
+    ),
+}
 
 
 def templat_xlsx(kelas: type[Pengimpor]) -> bytes:
@@ -85,13 +110,20 @@ def templat_xlsx(kelas: type[Pengimpor]) -> bytes:
         sel.font = Font(bold=True)
     for k in kelas.KOLOM:
         petunjuk.append([k.judul, "ya" if k.wajib else "", ", ".join(k.alias)])
+    for nama_kolom, alias in getattr(kelas, "ALIAS_NILAI", {}).items():
+        petunjuk.append([])
+        petunjuk.append(
+            [f"Isian kolom {nama_kolom}", "", "Ditulis sebagai (tanpa beda huruf besar)"]
+        )
+        petunjuk[petunjuk.max_row][0].font = Font(bold=True)
+        kelompok: dict[str, list[str]] = {}
+        for tulisan, kode in alias.items():
+            kelompok.setdefault(kode, []).append(tulisan)
+        for kode, tulisan in kelompok.items():
+            petunjuk.append([kode, "", ", ".join(tulisan)])
     petunjuk.append([])
-    petunjuk.append(
-        [
-            "Angka boleh ditulis 1.250,5 atau 1250.5; tanggal 30-11-2026 atau "
-            "30 November 2026. Baris judul di atas tabel boleh ada."
-        ]
-    )
+    for kalimat in PETUNJUK_UMUM + PETUNJUK.get(kelas.jenis, ()):
+        petunjuk.append([kalimat])
     petunjuk.column_dimensions["A"].width = 28
     petunjuk.column_dimensions["C"].width = 60
     keluaran = io.BytesIO()

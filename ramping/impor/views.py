@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from ramping.impor import simpanan
 from ramping.impor.berkas import UKURAN_MAKS, BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
-from ramping.impor.dasar import impor_pratinjau, impor_terapkan
+from ramping.impor.dasar import PILIHAN_DUPLIKAT, impor_pratinjau, impor_terapkan
 from ramping.impor.latar import IMPOR, di_latar
 from ramping.impor.templat import templat_xlsx
 from ramping.pekerjaan.services import pekerjaan_mulai
@@ -77,7 +77,9 @@ def unggah(request, jenis: str):
         with layanan(form=form, medan="berkas", juga=(BerkasDitolak,)) as dibaca:
             pratinjau = impor_pratinjau(pengimpor, data)
         if dibaca.berhasil:
-            token = simpanan.simpan(data) if pratinjau.bisa_diterapkan else ""
+            token = (
+                simpanan.simpan(data, pemilik=request.user.pk) if pratinjau.bisa_diterapkan else ""
+            )
             return render(
                 request,
                 "impor/pratinjau.html",
@@ -98,8 +100,16 @@ def unggah(request, jenis: str):
 def terapkan(request, jenis: str):
     pengimpor = _pengimpor(request, jenis)
     token = request.POST.get("token", "")
-    data = simpanan.baca(token)
     kembali = reverse("impor:unggah", args=[request.halaman.instansi.kode, jenis])
+    try:
+        data = simpanan.baca(token, pemilik=request.user.pk)
+    except simpanan.BukanPemilik:
+        messages.error(request, _("Pratinjau ini milik pengguna lain; unggah berkas Anda sendiri."))
+        return redirect(kembali)
+    # The user's answers on the preview: duplicates merged or kept, warnings read.
+    duplikat = request.POST.get("duplikat") or None
+    pengimpor.duplikat = duplikat if duplikat in PILIHAN_DUPLIKAT else None
+    pengimpor.setuju_peringatan = request.POST.get("setuju_peringatan") == "1"
     if data is None:
         messages.error(request, _("Berkas pratinjau sudah kedaluwarsa; unggah lagi."))
         return redirect(kembali)
@@ -108,7 +118,7 @@ def terapkan(request, jenis: str):
     if dibaca.gagal:
         return redirect(kembali)
     if di_latar(baris):
-        return _terapkan_di_latar(request, jenis, token, baris, kembali)
+        return _terapkan_di_latar(request, jenis, token, baris, kembali, pengimpor)
     # Any refusal (ImporGagal, a rule, even of access) or an unreadable file is a message.
     with layanan(request, lolos=(), juga=(BerkasDitolak,)) as diterapkan:
         hasil = impor_terapkan(pengimpor, data)
@@ -123,7 +133,7 @@ def terapkan(request, jenis: str):
     return redirect(reverse("impor:daftar", args=[request.halaman.instansi.kode]))
 
 
-def _terapkan_di_latar(request, jenis: str, token: str, baris: int, kembali: str):
+def _terapkan_di_latar(request, jenis: str, token: str, baris: int, kembali: str, pengimpor):
     """A large file: the worker applies it; the user follows the job's status page."""
     h = request.halaman
     with layanan(request, lolos=()) as dimulai:  # e.g. the per-user job limit, as a message
@@ -135,6 +145,8 @@ def _terapkan_di_latar(request, jenis: str, token: str, baris: int, kembali: str
             token=token,
             nama_berkas=request.POST.get("nama_berkas", "")[:100],
             baris=baris,
+            duplikat=pengimpor.duplikat,
+            setuju_peringatan=pengimpor.setuju_peringatan,
         )
     if dimulai.gagal:
         return redirect(kembali)

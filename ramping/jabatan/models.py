@@ -126,7 +126,9 @@ class Tugas(MilikInstansi, Berversi):
     hasil_kerja = models.CharField("hasil kerja", max_length=200)
     satuan_hasil = models.CharField("satuan hasil", max_length=60)
     volume = models.DecimalField("jumlah hasil per tahun", max_digits=12, decimal_places=2)
-    waktu = models.DecimalField("waktu penyelesaian", max_digits=10, decimal_places=2)
+    # Four places (issue #11): a norm is stored exactly as the agency wrote it (0,0833 jam;
+    # 2,5 menit); a 20-minute norm is exact in minutes (satuan_waktu), never 0,33 jam.
+    waktu = models.DecimalField("waktu penyelesaian", max_digits=12, decimal_places=4)
     satuan_waktu = models.CharField(
         "satuan waktu", max_length=5, choices=SatuanWaktu.choices, default=SatuanWaktu.JAM
     )

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -248,6 +251,30 @@ class PengaturanInstansi(MilikInstansi):
         help_text="Dengan pembulatan biasa, kebutuhan 0,1–0,49 menjadi 1, bukan 0.",
     )
     dasar_hukum = models.CharField("dasar hukum pengaturan", max_length=250, blank=True)
+    # Imports (issue #11): per-period volumes and the plausibility ceiling; blank = default.
+    hari_kerja_tahun = models.PositiveSmallIntegerField(
+        "hari kerja efektif setahun",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text="Kepmenpan 75/2004: volume per hari dikalikan nilai ini. Kosong: 235.",
+    )
+    minggu_kerja_tahun = models.PositiveSmallIntegerField(
+        "minggu kerja efektif setahun",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(53)],
+        help_text="Volume per minggu dikalikan nilai ini. Kosong: 47.",
+    )
+    batas_k_wajar = models.DecimalField(
+        "batas wajar kebutuhan pegawai per jabatan",
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text="K di atas ini diperingatkan pada pratinjau impor. Kosong: 50.",
+    )
 
     # Letterhead and officials, printed by every official document (`ramping.laporan.kop`).
     # Blank values fall back to what the agency's name gives (`organisasi.pengaturan.kop_instansi`).

@@ -22,10 +22,16 @@ def pengaturan_instansi(*, instansi_id: int) -> Pengaturan:
     pilihan = PengaturanInstansi.objects.filter(instansi_id=instansi_id).first()
     if pilihan is None:
         return PENGATURAN_BAWAAN
+    impor = {
+        f: getattr(pilihan, f)
+        for f in ("hari_kerja_tahun", "minggu_kerja_tahun", "batas_k_wajar")
+        if getattr(pilihan, f) is not None
+    }
     return PENGATURAN_BAWAAN.ganti(
         wke_jam=pilihan.wke_jam,
         mode_pembulatan=pilihan.mode_pembulatan,
         minimal_satu=pilihan.minimal_satu,
+        **impor,
     )
 
 

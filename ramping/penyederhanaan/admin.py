@@ -1,7 +1,12 @@
 from django.contrib import admin
 
 from ramping.admin_base import HanyaBacaAdmin
-from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
+from ramping.penyederhanaan.models import (
+    LangkahSkenario,
+    Penyetaraan,
+    TabelTunjangan,
+    TarifTunjangan,
+)
 
 
 @admin.register(Penyetaraan)
@@ -20,3 +25,11 @@ class TabelTunjanganAdmin(HanyaBacaAdmin):
 class TarifTunjanganAdmin(HanyaBacaAdmin):
     list_display = ["jenis", "kunci", "nama_jf", "jumlah"]
     list_filter = ["jenis"]
+
+
+@admin.register(LangkahSkenario)
+class LangkahSkenarioAdmin(HanyaBacaAdmin):
+    list_display = ["struktur", "urutan", "aksi", "ringkasan", "dibuat", "dibatalkan"]
+    list_filter = ["aksi", "struktur"]
+    search_fields = ["ringkasan"]
+    exclude = ["balik"]  # the undo data: large, for the service only

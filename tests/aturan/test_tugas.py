@@ -14,7 +14,7 @@ DASAR = "PermenPAN-RB 1/2020 tentang ABK"
 SALAH = [
     ("volume", "-3", D(-3)),
     ("waktu", "0", D(0)),
-    ("waktu", "0,333", D("0.333")),
+    ("waktu", "0,33333", D("0.33333")),
     ("volume", "10.000.000.000", D("10000000000")),
 ]
 
@@ -35,7 +35,8 @@ def pesan_aturan(field: str, nilai: D) -> str:
         (D(1), D(0), "waktu", "Waktu penyelesaian harus lebih dari nol (diterima 0;"),
         (D(1), D(-2), "waktu", "Waktu penyelesaian tidak boleh negatif"),
         (D("1.005"), D(1), "volume", "Jumlah hasil paling banyak dua angka desimal"),
-        (D(1), D("0.333"), "waktu", "ditulis dalam menit"),
+        (D(1), D("0.33333"), "waktu", "ditulis dalam menit"),
+        (D(1), D("0.33333"), "waktu", "paling banyak empat angka desimal"),
         (D("10000000000"), D(1), "volume", "Jumlah hasil paling besar 9.999.999.999,99"),
         (D(1), D("100000000"), "waktu", "Waktu penyelesaian paling besar 99.999.999,99"),
         (D("NaN"), D(1), "volume", "Jumlah hasil harus angka"),

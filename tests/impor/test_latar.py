@@ -83,7 +83,9 @@ def test_impor_besar_diterapkan_worker_laporan_hanya_untuk_pemilik(
 
 def test_impor_besar_dengan_baris_salah_gagal_tanpa_menulis(dunia, jabatan, ambang, antrean):
     # The file passed its preview, but applying re-checks: here a row is bad at that point.
-    token = simpanan.simpan(xlsx(JUDUL, *_baris(3), _baris(1, volume="-1")[0]))
+    token = simpanan.simpan(
+        xlsx(JUDUL, *_baris(3), _baris(1, volume="-1")[0]), pemilik=dunia.operator_a.pengguna.pk
+    )
     p = pekerjaan_mulai(
         akses=dunia.operator_a,
         jenis=IMPOR,
@@ -107,7 +109,7 @@ def test_impor_besar_dengan_baris_salah_gagal_tanpa_menulis(dunia, jabatan, amba
 def test_izin_diperiksa_lagi_oleh_worker(dunia, jabatan, ambang, antrean):
     from ramping.akun.models import Keanggotaan
 
-    token = simpanan.simpan(xlsx(JUDUL, *_baris(4)))
+    token = simpanan.simpan(xlsx(JUDUL, *_baris(4)), pemilik=dunia.operator_a.pengguna.pk)
     p = pekerjaan_mulai(
         akses=dunia.operator_a, jenis=IMPOR, struktur_id=dunia.struktur.pk,
         jenis_impor="tugas", token=token, baris=4,
@@ -143,3 +145,21 @@ def test_perintah_impor_antrikan_diterapkan_worker(dunia, jabatan, antrean, tmp_
 
     p.refresh_from_db()
     assert p.status == "selesai" and Tugas.objects.filter(jabatan=jabatan).count() == 2
+
+
+@pytest.mark.parametrize(("setuju", "status"), [(False, "gagal"), (True, "selesai")])
+def test_worker_memakai_persetujuan_peringatan_dari_pratinjau(
+    client, dunia, jabatan, ambang, antrean, setuju, status
+):
+    # 4 tasks of 240 × 2 h plus one of 1 300 h per unit (> WKE): a warning to acknowledge.
+    data = xlsx(JUDUL, *_baris(4), [*T1[:2], "Merencanakan", *T1[3:5], "1", "1300"])
+    r = _pratinjau(client, dunia.operator_a, data)
+    assert len(r.context["pratinjau"].peringatan) == 1
+    isian = {"token": r.context["token"], **({"setuju_peringatan": "1"} if setuju else {})}
+    client.post("/i/kota-uji/impor/tugas/terapkan/", isian)
+    antrean()
+    p = Pekerjaan.objects.get(pengguna=dunia.operator_a.pengguna)
+    assert p.status == status
+    assert Tugas.objects.filter(jabatan=jabatan).count() == (5 if setuju else 0)
+    if not setuju:
+        assert "peringatan" in p.pesan

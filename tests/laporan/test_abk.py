@@ -29,3 +29,22 @@ def test_rekap_abk_per_jabatan_dan_unit(dunia, kecil):
     total = nilai["JUMLAH SELURUHNYA"]
     assert total[4] == sum(b[4].value for b in data) == 5310
     assert total[7] == sum(b[7].value for b in data) == 3
+
+
+def test_rekap_abk_memuat_k_per_tugas_empat_desimal(dunia, kecil):
+    from io import BytesIO
+
+    import openpyxl
+
+    isi = RekapAbk(akses=dunia.analis, struktur=dunia.struktur, opd=dunia.dinas_a).ekspor("xlsx")
+    ws = openpyxl.load_workbook(BytesIO(isi))["Rincian tugas"]
+    kepala = next(r for r in range(1, 20) if ws.cell(r, 1).value == "No")
+    assert [c.value for c in ws[kepala]][3:] == [
+        "Uraian Tugas", "Satuan Hasil", "Jumlah Hasil", "Waktu Penyelesaian", "Satuan Waktu",
+        "Beban Kerja (jam/tahun)", "K tugas",
+    ]  # fmt: skip
+    rows = {r[3].value: [c.value for c in r] for r in ws.iter_rows(min_row=kepala + 1)}
+    # 240 × 2 h = 480 h → 480 ÷ 1 250 = 0,3840; 12 × 40 h = 480 h → 0,3840 (PermenPAN-RB 1/2020)
+    assert rows["Meninjau dokumen"][8:] == [480, approx(0.384)]
+    assert rows["Mengolah berkas"][8:] == [3750, approx(3.0)]
+    assert ws.cell(kepala + 1, 10).number_format == "#,##0.0000"

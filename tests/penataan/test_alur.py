@@ -78,7 +78,7 @@ def test_pengajuan_dan_persetujuan_membekukan_cuplikan(dunia, peserta_a, jabatan
     p = svc.peserta_ajukan(akses=dunia.operator_a, peserta=peserta_a, versi=peserta_a.versi)
     diajukan = Cuplikan.objects.get(peserta=p, jenis="diajukan")
     (t,) = [t for t in diajukan.data["tugas"] if t["jabatan_id"] == jabatan_a.pk]
-    assert t["volume"] == "100.00" and t["waktu"] == "5.00"
+    assert t["volume"] == "100.00" and t["waktu"] == "5.0000"  # time keeps 4 places (#11)
     p = svc.peserta_setujui(akses=dunia.analis, peserta=p, versi=p.versi)
     disetujui = Cuplikan.objects.get(peserta=p, jenis="disetujui")
     assert disetujui.data == diajukan.data

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from ramping.errors import RampingError
 from ramping.impor import nilai as n
+from ramping.impor.alias import JENIS_JABATAN_ALIAS, eselon_alias
 from ramping.impor.berkas import Kolom, Lembar, normal
 from ramping.impor.dasar import GalatBaris, Pengimpor, Pratinjau
 from ramping.jabatan.models import Jabatan, JenisJabatan, Jenjang
@@ -27,8 +28,9 @@ JENIS_UNIT = {label: kode for kode, label in UnitKerja.Jenis.choices} | {
 JENIS_JABATAN = (
     {label: kode for kode, label in JenisJabatan.choices}
     | {kode: kode for kode in JenisJabatan.values}
-    | {"JF": "fungsional", "Jabatan Fungsional": "fungsional", "JPT": "jpt_pratama"}
+    | JENIS_JABATAN_ALIAS
 )
+ESELON = eselon_alias(list(Eselon.values))
 JENJANG = {label: kode for kode, label in Jenjang.choices} | {k: k for k in Jenjang.values}
 YA = {"ya": True, "y": True, "1": True, "kepala": True, "tidak": False, "t": False, "0": False}
 # Compared on re-import; the head flag is set only when a position is created.
@@ -55,18 +57,20 @@ class ImporJabatan(Pengimpor):
     jenis = "jabatan"
     judul = gettext_lazy("Unit kerja dan jabatan")
     KOLOM = (
-        Kolom("unit", "Unit Kerja", ("Unit", "Unor", "Nama Unit"), wajib=True),
-        Kolom("induk", "Unit Induk", ("Induk", "Unit Atasan")),
+        Kolom("unit", "Unit Kerja", ("Unit", "Unor", "Nama Unit"), wajib=True, panjang=250),
+        Kolom("induk", "Unit Induk", ("Induk", "Unit Atasan"), panjang=250),
         Kolom("jenis_unit", "Jenis Unit", ()),
         Kolom("eselon", "Eselon", ("Eselon Kepala Unit",)),
-        Kolom("jabatan", "Nama Jabatan", ("Jabatan",), wajib=True),
+        Kolom("jabatan", "Nama Jabatan", ("Jabatan",), wajib=True, panjang=250),
         Kolom("jenis_jabatan", "Jenis Jabatan", ("Jenis",), wajib=True),
-        Kolom("nama_jf", "Nama JF", ("Jabatan Fungsional",)),
+        Kolom("nama_jf", "Nama JF", ("Jabatan Fungsional",), panjang=200),
         Kolom("jenjang", "Jenjang", ("Jenjang JF",)),
         Kolom("kelas", "Kelas", ("Kelas Jabatan",)),
-        Kolom("kode", "Kode Jabatan", ()),
+        Kolom("kode", "Kode Jabatan", (), panjang=40),
         Kolom("kepala", "Kepala Unit", ("Kepala",)),
     )
+
+    ALIAS_NILAI = {"Jenis Jabatan": JENIS_JABATAN, "Eselon": ESELON}
 
     def __init__(self, *, akses, struktur: Struktur):
         super().__init__(akses=akses)
@@ -120,7 +124,7 @@ class ImporJabatan(Pengimpor):
                     "jenjang", lambda v: n.pilihan(v, JENJANG, "jenjang") if n.teks(v) else ""
                 ),
                 "kelas": ambil("kelas", _kelas),
-                "kode": n.teks(lembar.sel(cells, "kode"))[:40],
+                "kode": n.teks(lembar.sel(cells, "kode")),
                 "is_kepala": ambil(
                     "kepala", lambda v: YA.get(n.teks(v).lower()) if n.teks(v) else False
                 ),
@@ -150,7 +154,7 @@ class ImporJabatan(Pengimpor):
         jenis = ambil("jenis_unit", lambda v: n.pilihan(v, JENIS_UNIT, "jenis unit"))
         eselon = ambil(
             "eselon",
-            lambda v: n.pilihan(v, {e: e for e in Eselon.values}, "eselon") if n.teks(v) else "",
+            lambda v: n.pilihan(v, ESELON, "eselon") if n.teks(v) else "",
         )
         if jenis is None or eselon is None:
             return None

@@ -55,9 +55,11 @@ class ImporPegawai(Pengimpor):
     judul = gettext_lazy("Pegawai")
     KOLOM = (
         Kolom("nip", "NIP", ("NIP Baru", "NIP 18 digit", "No Induk Pegawai"), wajib=True),
-        Kolom("nama", "Nama", ("Nama Pegawai", "Nama Lengkap", "Nama ASN"), wajib=True),
-        Kolom("gelar_depan", "Gelar Depan", ("Gelar Dpn",)),
-        Kolom("gelar_belakang", "Gelar Belakang", ("Gelar Blk",)),
+        Kolom(
+            "nama", "Nama", ("Nama Pegawai", "Nama Lengkap", "Nama ASN"), wajib=True, panjang=200
+        ),
+        Kolom("gelar_depan", "Gelar Depan", ("Gelar Dpn",), panjang=40),
+        Kolom("gelar_belakang", "Gelar Belakang", ("Gelar Blk",), panjang=60),
         Kolom("jenis_kelamin", "Jenis Kelamin", ("JK", "L/P", "Kelamin")),
         Kolom("tanggal_lahir", "Tanggal Lahir", ("Tgl Lahir", "Tgl. Lahir"), wajib=True),
         Kolom("status_asn", "Status ASN", ("Status", "Status Pegawai", "Jenis Pegawai")),
@@ -74,7 +76,7 @@ class ImporPegawai(Pengimpor):
             ("Pendidikan Terakhir", "Tingkat Pendidikan", "Pend"),
             wajib=True,
         ),
-        Kolom("jurusan", "Jurusan", ("Program Studi", "Prodi")),
+        Kolom("jurusan", "Jurusan", ("Program Studi", "Prodi"), panjang=150),
         Kolom("jabatan", "Jabatan", ("Nama Jabatan",)),
         Kolom("unit", "Unit Kerja", ("Unit", "Unor", "Sub Unit Kerja", "Unit Organisasi")),
     )

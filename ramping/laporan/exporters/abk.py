@@ -8,7 +8,18 @@ totals (anjab-abk.md §1–2; bands and rounding are the agency's settings).
 from decimal import Decimal
 
 from ramping import aturan
-from ramping.laporan.dokumen import BULAT, DESIMAL, KODE, SELISIH, Dokumen, Kolom, Tabel, Teks
+from ramping.jabatan.models import Tugas
+from ramping.laporan.dokumen import (
+    BULAT,
+    DESIMAL,
+    KODE,
+    SELISIH,
+    Baris,
+    Dokumen,
+    Kolom,
+    Tabel,
+    Teks,
+)
 from ramping.laporan.exporters.dasar import Exporter
 from ramping.laporan.exporters.pohon import baris_pohon, jumlah
 from ramping.laporan.format import angka
@@ -28,6 +39,20 @@ KOLOM = (
     Kolom("EJ / EU", DESIMAL, 9, aturan.PENGATURAN_BAWAAN.desimal_ej),
     Kolom("PJ / PU", lebar=14),
 )
+# Per task, as agencies' own ABK tools print it (issue #11): K of each task to four places, so
+# the Σ of a position's tasks is checked against its K on the first sheet.
+KOLOM_TUGAS = (
+    Kolom("No", BULAT, 6),
+    Kolom("Unit Kerja", lebar=30),
+    Kolom("Nama Jabatan", lebar=34),
+    Kolom("Uraian Tugas", lebar=50),
+    Kolom("Satuan Hasil", lebar=14),
+    Kolom("Jumlah Hasil", DESIMAL, 12, 2),
+    Kolom("Waktu Penyelesaian", DESIMAL, 12, aturan.abk.DESIMAL_WAKTU),
+    Kolom("Satuan Waktu", lebar=9),
+    Kolom("Beban Kerja (jam/tahun)", DESIMAL, 13, aturan.DESIMAL_BEBAN),
+    Kolom("K tugas", DESIMAL, 10, aturan.DESIMAL_KEBUTUHAN),
+)
 
 
 class RekapAbk(Exporter):
@@ -37,6 +62,30 @@ class RekapAbk(Exporter):
 
     def muat_data(self) -> None:
         self.akar = pohon_laporan(akses=self.akses, struktur=self.struktur, opd=self.opd)
+        tugas = Tugas.objects.filter(
+            instansi_id=self.akses.instansi_id, jabatan__struktur=self.struktur
+        )
+        if self.opd is not None:
+            tugas = tugas.filter(jabatan__unit__path__startswith=self.opd.path)
+        self.tugas = list(
+            tugas.order_by("jabatan__unit__path", "jabatan__nama", "jabatan_id", "urutan", "id")
+            .values_list(
+                "jabatan__unit__nama", "jabatan__nama", "uraian", "satuan_hasil",
+                "volume", "waktu", "satuan_waktu",
+            )
+        )  # fmt: skip
+
+    def _baris_tugas(self) -> list[Baris]:
+        """K per task = volume × waktu ÷ WKE (PermenPAN-RB 1/2020), to four places."""
+        p, wke = self.konteks.pengaturan, self.konteks.wke_jam
+        baris = []
+        for i, (unit, jabatan, uraian, satuan, volume, waktu, sw) in enumerate(self.tugas, 1):
+            t = aturan.Tugas(volume=volume, waktu=waktu, satuan=sw)
+            k = aturan.kebutuhan_pegawai([t], wke_jam=wke, pengaturan=p)
+            beban = aturan.bulatkan_beban(t.beban_jam)
+            k = aturan.bulatkan_kebutuhan_desimal(k)
+            baris.append(Baris((i, unit, jabatan, uraian, satuan, volume, waktu, sw, beban, k)))
+        return baris
 
     def _efektivitas(self, beban: Decimal | None, b: int) -> tuple[Decimal | None, str | None]:
         # EJ needs holders: with B = 0 the ratio is undefined, shown as "–".
@@ -77,6 +126,7 @@ class RekapAbk(Exporter):
                     f"PJ: {aturan.keterangan_pita_pj(pengaturan=k.pengaturan)}."
                 ),
                 tabel,
+                Tabel(KOLOM_TUGAS, self._baris_tugas(), 2, "Rincian tugas"),
             ],
             ukuran="A4",
             mendatar=True,

@@ -27,6 +27,16 @@ class Command(BaseCommand):
         parser.add_argument("--pengguna", help="nama login yang dicatat di jejak audit")
         parser.add_argument("--pratinjau", action="store_true", help="periksa saja, tanpa menulis")
         parser.add_argument(
+            "--duplikat",
+            choices=("gabung", "simpan"),
+            help="tugas ganda dalam satu jabatan: gabung (simpan satu) atau simpan semua",
+        )
+        parser.add_argument(
+            "--setujui-peringatan",
+            action="store_true",
+            help="peringatan kewajaran sudah diperiksa; terapkan walau ada peringatan",
+        )
+        parser.add_argument(
             "--antrikan",
             action="store_true",
             help="serahkan penerapan ke worker (pekerjaan latar milik --pengguna, atau sistem)",
@@ -44,9 +54,15 @@ class Command(BaseCommand):
                     akses = akses_pengguna(Pengguna.objects.get(username=pengguna), tempat.pk)
                 _daftar, struktur = struktur_versi(akses=akses, struktur_id=versi)
                 pengimpor = JENIS_IMPOR[jenis](akses=akses, struktur=struktur)
+                pengimpor.duplikat = options.get("duplikat")
+                pengimpor.setuju_peringatan = bool(options.get("setujui_peringatan"))
                 self.stderr.write(f"Membaca {berkas} …")
                 data = berkas.read_bytes()
                 if antrikan:
+                    self._pilihan = {
+                        "duplikat": pengimpor.duplikat,
+                        "setuju_peringatan": pengimpor.setuju_peringatan,
+                    }
                     return self._antrikan(akses, tempat, struktur, jenis, berkas.name, data)
                 hasil = (impor_pratinjau if pratinjau else impor_terapkan)(pengimpor, data)
             except ImporGagal as exc:
@@ -57,6 +73,13 @@ class Command(BaseCommand):
                 raise CommandError(getattr(exc, "pesan", str(exc))) from None
         for galat in hasil.galat:
             self.stderr.write(str(galat))
+        for p in hasil.peringatan:
+            self.stderr.write(f"Peringatan: {p}")
+        for d in hasil.duplikat:
+            baris = ", ".join(map(str, d.baris))
+            self.stderr.write(f"Tugas ganda ({d.jabatan}, baris {baris}): {d.uraian}")
+        if hasil.dilewati:
+            self.stderr.write(f"{len(hasil.dilewati)} baris jumlah dilewati.")
         kata = "akan" if pratinjau else "sudah"
         self.stdout.write(
             f"{len(hasil.dibuat)} {kata} dibuat, {len(hasil.diubah)} {kata} diubah, "
@@ -68,10 +91,10 @@ class Command(BaseCommand):
     def _antrikan(self, akses, tempat, struktur, jenis: str, nama: str, data: bytes) -> None:
         """Store the file as a preview would and queue its application (job kind `impor`);
         the worker checks it whole and applies it in one transaction, like the web's."""
-        token = simpanan.simpan(data)
+        token = simpanan.simpan(data, pemilik=akses.pengguna.pk if akses.pengguna else None)
         parameter = dict(
             jenis=IMPOR, struktur_id=struktur.pk, jenis_impor=jenis, token=token,
-            nama_berkas=nama, baris=0,
+            nama_berkas=nama, baris=0, **getattr(self, "_pilihan", {}),
         )  # fmt: skip
         try:
             if akses.pengguna is not None:
