@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ramping import aturan
-from ramping.errors import RampingError, StrukturTidakBisaDiubah
+from ramping.errors import RampingError
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
 from ramping.jabatan.selectors import kelas_acuan
 from ramping.jabatan.services.abk import hitung_ulang_jabatan_terpilih
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.pengaturan import pengaturan_instansi
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.draf import pastikan_draf
 from ramping.penyederhanaan.jejak import Jejak
 from ramping.penyederhanaan.models import Penyetaraan
 
@@ -40,12 +41,6 @@ class HasilLebur:
     jabatan_disatukan: int = 0  # duplicates folded into the same post of the target unit
     kelas_tidak_diketahui: list[str] = field(default_factory=list)  # converted, kelas unknown
     penyetaraan: list[Penyetaraan] = field(default_factory=list)
-
-
-def pastikan_draf(struktur: Struktur) -> None:
-    """Scenario edits happen only in a draft; a proposal or the version in force is frozen."""
-    if struktur.status != Struktur.Status.DRAFT:
-        raise StrukturTidakBisaDiubah("Skenario hanya dapat diubah selama berstatus draf.")
 
 
 def jenjang_untuk(jenis: str, eselon: str) -> str:
