@@ -49,12 +49,24 @@ from .jabatan import (
     kode_jenjang,
     label_jenjang,
 )
-from .katalog import JabatanFungsional, cari_jf, katalog_jf
+from .katalog import (
+    SKOR_MAKSUD,
+    JabatanFungsional,
+    Kandidat,
+    cari_jf,
+    cari_jf_kandidat,
+    cari_jf_longgar,
+    katalog_jf,
+    maksud_jf,
+    pisah_jenjang,
+)
 from .nomenklatur import (
+    KandidatPelaksana,
     NamaPelaksana,
     PelaksanaInput,
     PemetaanNama,
     Saran,
+    cari_pelaksana_kandidat,
     cocokkan_nomenklatur,
     katalog_nomenklatur,
     pemetaan_nomenklatur,
@@ -64,6 +76,7 @@ from .nomenklatur import (
     periksa_pendidikan_pelaksana,
     periksa_satu_kelas,
 )
+from .pencarian import daftar_singkatan, normalkan
 from .pendidikan import kode_pendidikan, pendidikan_memenuhi, urutan_pendidikan
 from .pengaturan import PENGATURAN_BAWAAN, Pengaturan, PitaEJ, keterangan_pengaturan
 from .penghasilan import (
@@ -108,11 +121,14 @@ __all__ = [
     "JENJANG_JF",
     "MODE_TAMPIL",
     "PENGATURAN_BAWAAN",
+    "SKOR_MAKSUD",
     "AnggotaTim",
     "AturanError",
     "HasilEvaluasi",
     "HasilPemeriksaanPenyetaraan",
     "JabatanFungsional",
+    "Kandidat",
+    "KandidatPelaksana",
     "KeputusanUnit",
     "LapisanUnit",
     "NamaPelaksana",
@@ -140,7 +156,11 @@ __all__ = [
     "bulatkan_kebutuhan",
     "bulatkan_kebutuhan_desimal",
     "cari_jf",
+    "cari_jf_kandidat",
+    "cari_jf_longgar",
+    "cari_pelaksana_kandidat",
     "cocokkan_nomenklatur",
+    "daftar_singkatan",
     "efektivitas_jabatan",
     "efektivitas_unit",
     "evaluasi_jabatan",
@@ -165,9 +185,11 @@ __all__ = [
     "label_jenjang",
     "label_pj",
     "lapisan_struktural",
+    "maksud_jf",
     "menit_ke_jam",
     "nilai_jabatan",
     "nilai_pj",
+    "normalkan",
     "pemetaan_nomenklatur",
     "pendidikan_memenuhi",
     "periksa_bukan_analis",
@@ -181,6 +203,7 @@ __all__ = [
     "periksa_satu_kelas",
     "periksa_sistem_kerja",
     "periksa_teks",
+    "pisah_jenjang",
     "proyeksi_kebutuhan",
     "rentang_kendali",
     "rentang_nilai",

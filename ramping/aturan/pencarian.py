@@ -14,8 +14,9 @@ Aparatur", "Pranata Komputer Ahli Muda", "PERANCANG PUU". The catalogues spell n
    Komputer" for "Pranata SDM"), too close to a real match to rank by.
 
 Nothing here changes data: the lookups return ranked candidates with a score and a reason, and
-the caller decides. Exact lookups (:func:`.katalog.cari_jf`, :func:`.nomenklatur.cari_nama_pelaksana`)
-stay exact; a fuzzy candidate is shown as a suggestion ("maksud Anda …?"), never applied silently.
+the caller decides. Exact lookups (:func:`.katalog.cari_jf`,
+:func:`.nomenklatur.cari_nama_pelaksana`) stay exact; a fuzzy candidate is shown as a suggestion
+("maksud Anda …?"), never applied silently.
 """
 
 from __future__ import annotations
