@@ -20,6 +20,7 @@ from ramping.jabatan.services.kelas_instansi import (
     KelasInstansiTidakSah,
     kelas_instansi_hapus,
     kelas_instansi_simpan,
+    kelas_instansi_ubah,
 )
 
 router = Router(tags=["kelas instansi"])
@@ -129,7 +130,7 @@ def perbarui(request, kelas_id: int, data: KelasInstansiUbah):
     }
     if "nama" in baru:
         _periksa_nama(objek.jenis, nilai["nama"], tetap)
-    kelas_instansi_simpan(akses=request.auth, jenis=objek.jenis, objek=objek, versi=versi, **nilai)
+    kelas_instansi_ubah(akses=request.auth, jenis=objek.jenis, objek=objek, versi=versi, **nilai)
     return _satu(request, objek)
 
 
