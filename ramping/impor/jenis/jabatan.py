@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
+from ramping import aturan
 from ramping.errors import RampingError
 from ramping.impor import nilai as n
 from ramping.impor.berkas import Kolom, Lembar, normal
@@ -134,6 +135,11 @@ class ImporJabatan(Pengimpor):
             if kunci in dilihat:
                 salah("Nama Jabatan", f"jabatan yang sama sudah ada di baris {dilihat[kunci]}")
             dilihat[kunci] = nomor
+            if data["jenis"] == "fungsional" and (maksud := aturan.maksud_jf(data["nama_jf"])):
+                # Never replaced silently: the file is corrected to the catalogue spelling.
+                salah(
+                    "Nama JF", f"“{data['nama_jf']}” tidak ada di katalog; maksud Anda “{maksud}”?"
+                )
             if not galat:
                 galat += self._validasi_model(lembar.nama, nomor, nama_jabatan, data)
             if galat or unit is None:
