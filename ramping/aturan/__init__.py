@@ -112,6 +112,13 @@ from .struktur import (
     unit_dihapus,
 )
 from .teks import periksa_teks
+from .unit import (
+    EselonUnitTidakSesuai,
+    JenisUnit,
+    daftar_jenis_unit,
+    jenis_unit_untuk,
+    periksa_eselon_unit,
+)
 
 __all__ = [
     "DESIMAL_BEBAN",
@@ -124,9 +131,11 @@ __all__ = [
     "SKOR_MAKSUD",
     "AnggotaTim",
     "AturanError",
+    "EselonUnitTidakSesuai",
     "HasilEvaluasi",
     "HasilPemeriksaanPenyetaraan",
     "JabatanFungsional",
+    "JenisUnit",
     "Kandidat",
     "KandidatPelaksana",
     "KeputusanUnit",
@@ -160,12 +169,14 @@ __all__ = [
     "cari_jf_longgar",
     "cari_pelaksana_kandidat",
     "cocokkan_nomenklatur",
+    "daftar_jenis_unit",
     "daftar_singkatan",
     "efektivitas_jabatan",
     "efektivitas_unit",
     "evaluasi_jabatan",
     "faktor_evaluasi",
     "jam_ke_menit",
+    "jenis_unit_untuk",
     "jenjang_penyetaraan",
     "jumlah_jabatan_struktural",
     "katalog_jf",
@@ -193,6 +204,7 @@ __all__ = [
     "pemetaan_nomenklatur",
     "pendidikan_memenuhi",
     "periksa_bukan_analis",
+    "periksa_eselon_unit",
     "periksa_jam_alokasi",
     "periksa_kelas_atasan",
     "periksa_ketua_tim",

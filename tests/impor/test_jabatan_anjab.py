@@ -92,6 +92,23 @@ def test_impor_membuat_unit_dan_jabatan_lalu_ulang_tidak_mengubah(dunia, buat_xl
             "belum ada",
         ),
         (["Dinas B", "", "", "", "X", "Pelaksana", "", "", "", ""], "Unit Kerja", "di luar OPD"),
+        # A unit kind's head has its own eselon (Perpres 7/2015 Pasal 132 for ministries).
+        (
+            [
+                "Subdit Baru",
+                "Bidang Satu",
+                "Subdirektorat",
+                "IV.a",
+                "X",
+                "Pengawas",
+                "",
+                "",
+                "",
+                "",
+            ],
+            "Eselon",
+            "Kepala Subdirektorat bereselon III.a, bukan IV.a",
+        ),
         # A catalogue JF abbreviated: asked, never replaced silently.
         (
             ["Bidang Satu", "", "", "", "Y", "JF", "Analis SDM Aparatur", "Ahli Muda", "", ""],

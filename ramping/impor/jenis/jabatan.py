@@ -160,6 +160,11 @@ class ImporJabatan(Pengimpor):
         )
         if jenis is None or eselon is None:
             return None
+        try:
+            aturan.periksa_eselon_unit(jenis, eselon)
+        except aturan.EselonUnitTidakSesuai as e:
+            salah("Eselon", e.pesan)
+            return None
         return UnitBaru(nama=nama, induk=normal(induk), jenis=jenis, eselon=eselon, baris=nomor)
 
     def _dalam_opd(self, unit, kenal, opd) -> bool:
