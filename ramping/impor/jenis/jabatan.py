@@ -39,7 +39,7 @@ FIELD_JABATAN = ("jenis", "nama_jf", "jenjang", "kelas", "kode")
 @dataclass
 class UnitBaru:
     nama: str
-    induk: str  # normalised name of the parent (existing or new)
+    induk: str  # normalised name of the parent (existing or new); "" for a new top unit
     jenis: str
     eselon: str
     baris: int
@@ -150,7 +150,10 @@ class ImporJabatan(Pengimpor):
 
     def _unit_baru(self, lembar, cells, nomor, nama, kenal, salah, ambil) -> UnitBaru | None:
         induk = n.teks(lembar.sel(cells, "induk"))
-        if not induk or normal(induk) not in kenal:
+        # No parent: a new top unit (an OPD, or an eselon I unit of a ministry), which only the
+        # agency-wide roles may add (unit_buat checks again) — how an empty agency is filled.
+        puncak = not induk and self.akses.mengelola_seluruh_instansi
+        if not puncak and (not induk or normal(induk) not in kenal):
             salah("Unit Induk", f"unit '{nama}' belum ada; isi unit induk yang sudah ada")
             return None
         jenis = ambil("jenis_unit", lambda v: n.pilihan(v, JENIS_UNIT, "jenis unit"))
@@ -165,7 +168,9 @@ class ImporJabatan(Pengimpor):
         except aturan.EselonUnitTidakSesuai as e:
             salah("Eselon", e.pesan)
             return None
-        return UnitBaru(nama=nama, induk=normal(induk), jenis=jenis, eselon=eselon, baris=nomor)
+        return UnitBaru(
+            nama=nama, induk=normal(induk) if induk else "", jenis=jenis, eselon=eselon, baris=nomor
+        )
 
     def _dalam_opd(self, unit, kenal, opd) -> bool:
         if self.akses.mengelola_seluruh_instansi:
@@ -211,12 +216,12 @@ class ImporJabatan(Pengimpor):
         r: RencanaJabatan = pratinjau.rencana
         unit = {normal(u.nama): u for u in UnitKerja.objects.filter(struktur=self.struktur)}
         for baru in r.unit_baru:  # file order: a parent comes before its children
-            induk = unit[baru.induk]
+            induk = unit[baru.induk] if baru.induk else None
             unit[normal(baru.nama)] = unit_buat(
                 akses=self.akses,
                 struktur=self.struktur,
                 induk=induk,
-                kode=f"{induk.kode}.{baru.baris}",
+                kode=f"{induk.kode}.{baru.baris}" if induk else f"U{baru.baris}",
                 nama=baru.nama,
                 jenis=baru.jenis,
                 eselon=baru.eselon,
