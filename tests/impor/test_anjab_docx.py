@@ -202,3 +202,36 @@ def test_cli(dunia, jabatan, tmp_path):
                  "--pasangan", pasangan, stdout=keluar, stderr=galat)  # fmt: skip
     assert "1 sudah dibuat" in keluar.getvalue()
     assert Anjab.objects.filter(jabatan=jabatan).exists()
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("analis", 200), ("operator_a", 200), ("pimpinan", 403), ("orang_luar", 404)],
+)
+def test_izin_halaman(client, dunia, persona, status):
+    client.force_login(getattr(dunia, persona).pengguna)
+    assert client.get("/i/kota-uji/impor/anjab-docx/").status_code == status
+
+
+def test_web_pratinjau_maksud_anda_lalu_pasangan_dan_terapkan(client, dunia, jabatan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(dunia.analis.pengguna)
+    url = "/i/kota-uji/impor/anjab-docx/"
+    data = c.anjab_2020(nama="Penelaah Teknis Kebijaksanaan")
+    r = client.post(url, {"berkas": SimpleUploadedFile("p.docx", data)})
+    halaman = r.content.decode()
+    assert "Maksud Anda: Penelaah Teknis Kebijakan" in halaman and 'name="token"' not in halaman
+    r = client.post(
+        url,
+        {"berkas": SimpleUploadedFile("p.docx", data), "pasangan": f"dokumen.docx={jabatan.pk}"},
+    )
+    halaman = r.content.decode()
+    assert "dokumen.docx → Penelaah Teknis Kebijakan (Bidang Satu)" in halaman
+    token = halaman.split('name="token" value="')[1].split('"')[0]
+    r = client.post(url + "terapkan/", {"token": token, "pasangan": f"dokumen.docx={jabatan.pk}"})
+    assert r.status_code == 302
+    assert Anjab.objects.filter(jabatan=jabatan).exists()
+    assert Tugas.objects.filter(jabatan=jabatan).count() == 3
+    r = client.post(url, {"berkas": SimpleUploadedFile("p.docx", data), "pasangan": "x=abc"})
+    assert "tulis NAMA_BERKAS=ID_JABATAN" in r.content.decode()
