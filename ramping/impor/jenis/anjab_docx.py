@@ -125,7 +125,10 @@ class ImporAnjabDocx(Pengimpor):
             f"{c.skor:.0f})"
             for c in calon
         )
-        return None, f"jabatan “{dok.nama}” tidak ditemukan tepat. Maksud Anda: {daftar}?"
+        return None, (
+            f"jabatan “{dok.nama}” tidak ditemukan tepat. Maksud Anda: {daftar}? Bila benar, "
+            f"isi pasangan {dok.nama_berkas}={peta[calon[0].kunci].pk}"
+        )
 
     # -- checking ------------------------------------------------------------------------------
 
