@@ -62,8 +62,8 @@ def test_tata_letak_2020_lengkap(dunia, jabatan):
     jabatan.refresh_from_db()
     # K = (24×10 + 1200×0.5 + 250×1.5) / 1250 = 1215 / 1250 = 0.972 (PermenPAN-RB 1/2020)
     assert jabatan.kebutuhan_desimal == Decimal("0.9720")
-    assert JejakAudit.objects.filter(aksi="impor_anjab_docx").count() == 1
-    assert JejakAudit.objects.filter(aksi="anjab_ubah").count() == 1
+    assert JejakAudit.objects.filter(instansi=dunia.instansi, aksi="impor_anjab_docx").count() == 1
+    assert JejakAudit.objects.filter(instansi=dunia.instansi, aksi="anjab_ubah").count() == 1
     # The same document again changes nothing.
     ulang = impor_pratinjau(_imp(dunia), c.anjab_2020())
     assert (ulang.dibuat, ulang.diubah, ulang.tetap) == ([], [], 1)
@@ -93,7 +93,10 @@ def test_jumlah_tugas_anjab_dan_abk_harus_sama(dunia, jabatan):
         3,
         "jumlah hasil dan waktu penyelesaian kosong: jumlah tugas ANJAB dan ABK harus sama",
     )
-    assert not Tugas.objects.exists() and not Anjab.objects.exists()
+    assert (
+        not Tugas.objects.filter(instansi=dunia.instansi).exists()
+        and not Anjab.objects.filter(instansi=dunia.instansi).exists()
+    )
 
 
 def test_zip_beberapa_berkas_semua_atau_tidak_sama_sekali(dunia, jabatan):
@@ -107,10 +110,13 @@ def test_zip_beberapa_berkas_semua_atau_tidak_sama_sekali(dunia, jabatan):
     (g,) = e.value.pratinjau.galat
     assert (g.lembar, g.baris, g.kolom) == ("a/pengolah.docx", 1, "tugas pokok")
     assert "“18.000” dapat dibaca 18000 atau 18.000" in g.pesan
-    assert not Anjab.objects.exists() and not Tugas.objects.exists()  # nothing half-written
+    assert (
+        not Anjab.objects.filter(instansi=dunia.instansi).exists()
+        and not Tugas.objects.filter(instansi=dunia.instansi).exists()
+    )  # nothing half-written
     baik = c.anjab_2020(nama=kedua.nama, tugas=[("Mengolah", "Data", "Berkas", "18000", "1")])
     hasil = impor_terapkan(_imp(dunia), c.zip_dari({"1.docx": c.anjab_2020(), "2.docx": baik}))
-    assert len(hasil.dibuat) == 2 and Anjab.objects.count() == 2
+    assert len(hasil.dibuat) == 2 and Anjab.objects.filter(instansi=dunia.instansi).count() == 2
 
 
 def test_nama_mirip_ditanya_lalu_dikonfirmasi(dunia, jabatan):
@@ -127,7 +133,7 @@ def test_nama_ganda_dipilah_menurut_unit_dan_dokumen_ganda_ditolak(dunia, jabata
     lain = jabatan_buat(akses=dunia.analis, unit=dunia.dinas_b, nama=jabatan.nama,
                         jenis="pelaksana", kelas=7)  # fmt: skip
     hasil = impor_terapkan(_imp(dunia), c.anjab_2020(unit=("Dinas B",)))
-    assert Anjab.objects.get().jabatan == lain and hasil.galat == []
+    assert Anjab.objects.get(instansi=dunia.instansi).jabatan == lain and hasil.galat == []
     dua = c.zip_dari({"x.docx": c.anjab_2020(), "y.docx": c.anjab_2020()})
     pr = impor_pratinjau(_imp(dunia), dua)
     assert [g.pesan for g in pr.galat] == [f"{jabatan.nama} juga diisi oleh x.docx"]
