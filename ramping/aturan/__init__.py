@@ -112,6 +112,7 @@ from .struktur import (
     unit_dihapus,
 )
 from .teks import periksa_teks
+from .tipologi import JabatanInput, Temuan, aturan_tipologi, periksa_struktur, periksa_tipologi
 from .unit import (
     EselonUnitTidakSesuai,
     JenisUnit,
@@ -135,6 +136,7 @@ __all__ = [
     "HasilEvaluasi",
     "HasilPemeriksaanPenyetaraan",
     "JabatanFungsional",
+    "JabatanInput",
     "JenisUnit",
     "Kandidat",
     "KandidatPelaksana",
@@ -153,10 +155,12 @@ __all__ = [
     "Sumber",
     "TabelTunjangan",
     "TeksTidakDapatDicetak",
+    "Temuan",
     "Tim",
     "Tugas",
     "TugasTidakValid",
     "UnitInput",
+    "aturan_tipologi",
     "bandingkan_penghasilan",
     "batas_usia_pensiun",
     "beban_kerja_jam",
@@ -214,7 +218,9 @@ __all__ = [
     "periksa_penyetaraan",
     "periksa_satu_kelas",
     "periksa_sistem_kerja",
+    "periksa_struktur",
     "periksa_teks",
+    "periksa_tipologi",
     "pisah_jenjang",
     "proyeksi_kebutuhan",
     "rentang_kendali",

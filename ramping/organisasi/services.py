@@ -208,6 +208,7 @@ def unit_buat(
 
 UNIT_FIELD_UBAH = {
     "nama",
+    "tipe",
     "singkatan",
     "jenis",
     "eselon",

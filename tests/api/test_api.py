@@ -218,6 +218,8 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     from ramping.jabatan.services import kelas_instansi as kelas_services
     from ramping.pegawai import services as pegawai_services
     from ramping.penataan import services as penataan_services
+    from ramping.penyederhanaan import langkah
+    from ramping.penyederhanaan import services as penyederhanaan_services
 
     skema = api.get_openapi_schema()
     ids = {
@@ -230,7 +232,15 @@ def test_operasi_tulis_bernama_seperti_layanannya():
         "tugas_buat", "tugas_ubah", "tugas_hapus", "penempatan_buat",
         "peserta_ajukan", "peserta_kembalikan", "peserta_setujui",
         "kelas_instansi_simpan", "kelas_instansi_ubah", "kelas_instansi_hapus",
+        "unit_hapus", "unit_gabung", "langkah_batalkan",
     }  # fmt: skip
-    layanan = (jabatan_services, pegawai_services, penataan_services, kelas_services)
+    layanan = (
+        jabatan_services,
+        pegawai_services,
+        penataan_services,
+        penyederhanaan_services,
+        langkah,
+        kelas_services,
+    )
     for nama in ids:
         assert any(hasattr(m, nama) for m in layanan)

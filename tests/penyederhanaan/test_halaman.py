@@ -116,7 +116,7 @@ def test_kueri_halaman_skenario_tetap_pada_draf_seukuran_demo(
     client.force_login(dunia.analis.pengguna)
     kecil = _url(dunia.instansi.kode, "skenario", hasil.pk)
     client.get(kecil)  # warm the session and settings caches
-    with django_assert_num_queries(15) as kueri:
+    with django_assert_num_queries(16) as kueri:
         client.get(kecil)
     n = len(kueri.captured_queries)  # read now: the copy below rotates the query log
 
@@ -220,7 +220,9 @@ def test_pdf_perbandingan_menulis_bilangan_bulat_tanpa_desimal(dunia, hasil):
     metrik = next(t for t in dok.blok if isinstance(t, Tabel) and t.nama_lembar == "Metrik")
     sel = {r.sel[0]: [teks_sel(v, k) for v, k in zip(r.sel, metrik.kolom, strict=True)]
            for r in metrik.baris}  # fmt: skip
-    assert sel["Jumlah unit kerja"][1:] == ["8", "8", "0"]  # 2 sections out, 2 kelompok JF in
+    # 2 sections out and 2 kelompok JF in: the structural units fall, the groups are apart.
+    assert sel["Jumlah unit kerja struktural"][1:] == ["8", "6", "−2"]
+    assert sel["Kelompok jabatan fungsional"][1:] == ["0", "2", "+2"]
     assert sel["Jabatan struktural eselon IV.a"][1:] == ["4", "2", "−2"]
     assert all(",0" not in t for baris in sel.values() for t in baris[1:])
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisasi', '0004_struktur_keterangan'),
+        ('organisasi', '0005_unit_tipe'),
     ]
 
     operations = [
