@@ -3,7 +3,7 @@ interactive documentation page at /api/v1/docs (served from ninja's bundled stat
 
 from ninja import NinjaAPI
 
-from ramping.api import baca, galat, penataan, pimpinan, skenario, tulis
+from ramping.api import baca, galat, kelas, penataan, pimpinan, skenario, tulis
 from ramping.api.auth import BatasPerToken, TokenBearer
 from ramping.inti.lingkup import konteks_sendiri
 
@@ -31,3 +31,4 @@ api.add_router("/", tulis.router)
 api.add_router("/", penataan.router)
 api.add_router("/", skenario.router)
 api.add_router("/", pimpinan.router)
+api.add_router("/", kelas.router)

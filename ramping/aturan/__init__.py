@@ -49,12 +49,24 @@ from .jabatan import (
     kode_jenjang,
     label_jenjang,
 )
-from .katalog import JabatanFungsional, cari_jf, katalog_jf
+from .katalog import (
+    SKOR_MAKSUD,
+    JabatanFungsional,
+    Kandidat,
+    cari_jf,
+    cari_jf_kandidat,
+    cari_jf_longgar,
+    katalog_jf,
+    maksud_jf,
+    pisah_jenjang,
+)
 from .nomenklatur import (
+    KandidatPelaksana,
     NamaPelaksana,
     PelaksanaInput,
     PemetaanNama,
     Saran,
+    cari_pelaksana_kandidat,
     cocokkan_nomenklatur,
     katalog_nomenklatur,
     pemetaan_nomenklatur,
@@ -64,6 +76,7 @@ from .nomenklatur import (
     periksa_pendidikan_pelaksana,
     periksa_satu_kelas,
 )
+from .pencarian import daftar_singkatan, normalkan
 from .pendidikan import kode_pendidikan, pendidikan_memenuhi, urutan_pendidikan
 from .pengaturan import PENGATURAN_BAWAAN, Pengaturan, PitaEJ, keterangan_pengaturan
 from .penghasilan import (
@@ -100,6 +113,13 @@ from .struktur import (
 )
 from .teks import periksa_teks
 from .tipologi import JabatanInput, Temuan, aturan_tipologi, periksa_struktur, periksa_tipologi
+from .unit import (
+    EselonUnitTidakSesuai,
+    JenisUnit,
+    daftar_jenis_unit,
+    jenis_unit_untuk,
+    periksa_eselon_unit,
+)
 
 __all__ = [
     "DESIMAL_BEBAN",
@@ -109,12 +129,17 @@ __all__ = [
     "JENJANG_JF",
     "MODE_TAMPIL",
     "PENGATURAN_BAWAAN",
+    "SKOR_MAKSUD",
     "AnggotaTim",
     "AturanError",
+    "EselonUnitTidakSesuai",
     "HasilEvaluasi",
     "HasilPemeriksaanPenyetaraan",
     "JabatanFungsional",
     "JabatanInput",
+    "JenisUnit",
+    "Kandidat",
+    "KandidatPelaksana",
     "KeputusanUnit",
     "LapisanUnit",
     "NamaPelaksana",
@@ -144,12 +169,18 @@ __all__ = [
     "bulatkan_kebutuhan",
     "bulatkan_kebutuhan_desimal",
     "cari_jf",
+    "cari_jf_kandidat",
+    "cari_jf_longgar",
+    "cari_pelaksana_kandidat",
     "cocokkan_nomenklatur",
+    "daftar_jenis_unit",
+    "daftar_singkatan",
     "efektivitas_jabatan",
     "efektivitas_unit",
     "evaluasi_jabatan",
     "faktor_evaluasi",
     "jam_ke_menit",
+    "jenis_unit_untuk",
     "jenjang_penyetaraan",
     "jumlah_jabatan_struktural",
     "katalog_jf",
@@ -169,12 +200,15 @@ __all__ = [
     "label_jenjang",
     "label_pj",
     "lapisan_struktural",
+    "maksud_jf",
     "menit_ke_jam",
     "nilai_jabatan",
     "nilai_pj",
+    "normalkan",
     "pemetaan_nomenklatur",
     "pendidikan_memenuhi",
     "periksa_bukan_analis",
+    "periksa_eselon_unit",
     "periksa_jam_alokasi",
     "periksa_kelas_atasan",
     "periksa_ketua_tim",
@@ -187,6 +221,7 @@ __all__ = [
     "periksa_struktur",
     "periksa_teks",
     "periksa_tipologi",
+    "pisah_jenjang",
     "proyeksi_kebutuhan",
     "rentang_kendali",
     "rentang_nilai",

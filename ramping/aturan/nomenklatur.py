@@ -24,6 +24,7 @@ from .errors import (
     NomenklaturTidakBaku,
     PendidikanDiBawahMinimal,
 )
+from .pencarian import normalkan, peringkat
 from .pendidikan import pendidikan_memenuhi
 from .pengaturan import Pengaturan, atau_bawaan
 
@@ -233,3 +234,55 @@ def periksa_nomenklatur(posisi: Iterable[PelaksanaInput]) -> list[AturanError]:
         NamaPelaksanaBanyakKelas(nama_tampil[k], ks) for k, ks in kelas.items() if len(ks) > 1
     )
     return temuan
+
+
+@dataclass(frozen=True, slots=True)
+class KandidatPelaksana:
+    """One ranked answer of :func:`cari_pelaksana_kandidat`."""
+
+    nama: str  # catalogue spelling (KepmenPAN-RB 11/2024 list)
+    skor: float  # 0–100
+    alasan: str
+    melalui: str | None = None  # the 41/2018 name matched, when the answer is its successor
+
+
+@cache
+def _kunci_normal() -> dict[str, str]:
+    return {normalkan(n): n for n in katalog_nomenklatur()}
+
+
+@cache
+def _kunci_lama() -> dict[str, tuple[PemetaanNama, ...]]:
+    peta: dict[str, list[PemetaanNama]] = defaultdict(list)
+    for p in pemetaan_nomenklatur():
+        peta[normalkan(p.nama_lama)].append(p)
+    return {k: tuple(v) for k, v in peta.items()}
+
+
+def cari_pelaksana_kandidat(
+    teks: str, batas: int = 5, *, skor_minimal: float = 60.0
+) -> list[KandidatPelaksana]:
+    """Pelaksana names of the catalogue closest to ``teks``, best first, with score and reason.
+
+    Abbreviations are written out first (``data/singkatan.csv``); a 41/2018 name of the suggested
+    map also proposes its 45/2022 successor(s), the reason saying so. Nothing is applied.
+    """
+    terbaik: dict[str, KandidatPelaksana] = {}
+
+    def tambah(k: KandidatPelaksana) -> None:
+        lama = terbaik.get(k.nama)
+        if lama is None or k.skor > lama.skor:
+            terbaik[k.nama] = k
+
+    kunci = _kunci_normal()
+    for c in peringkat(teks, list(kunci), batas=batas, skor_minimal=skor_minimal):
+        tambah(KandidatPelaksana(kunci[c.kunci], c.skor, c.alasan))
+    lama = _kunci_lama()
+    for c in peringkat(teks, list(lama), batas=batas, skor_minimal=skor_minimal):
+        for p in lama[c.kunci]:
+            for nama in (p.nama_baru, p.nama_baru_alternatif):
+                if nama:
+                    alasan = f"nama lama {p.nama_lama} (41/2018) → {nama}; {c.alasan}"
+                    tambah(KandidatPelaksana(nama, c.skor, alasan, melalui=p.nama_lama))
+    urut = sorted(terbaik.values(), key=lambda k: (-k.skor, k.melalui is not None, k.nama))
+    return urut[:batas]

@@ -12,6 +12,7 @@ from ramping.akun.akses import Akses
 from ramping.akun.models import Keanggotaan, Pengguna, Peran
 from ramping.audit.services import audit_catat
 from ramping.demo.evaluasi import alasan_demo, tingkat_untuk_kelas
+from ramping.demo.kementerian import rencana_kementerian
 from ramping.demo.orang import TMT_2023, TMT_PENYETARAAN, OrangR, buat_orang
 from ramping.demo.penataan import muat_penataan
 from ramping.demo.penyederhanaan import muat_penyetaraan
@@ -244,13 +245,16 @@ def muat_instansi(
     seed: int = 2021,
     riwayat: bool = True,
     kemajuan: Callable[[str], None] | None = None,
+    bentuk: str = "kota",
 ) -> Instansi:
     """Create one agency with its 2021 (arsip) and 2023 (berlaku) structures and people.
 
     `riwayat=False` skips the 2021 version (the scale generator's national size).
+    `bentuk="kementerian"` builds a ministry (`demo.kementerian`) instead of the city.
     """
     lapor = kemajuan or (lambda _teks: None)
-    rencana = rencana_2021(seed)
+    pusat = bentuk == "kementerian"
+    rencana = rencana_kementerian(seed) if pusat else rencana_2021(seed)
     hasil = turunkan_2023(rencana)
     orang = buat_orang(hasil, rencana.jabatan, seed)
     instansi = Instansi.objects.create(nama=nama, kode=kode, jenis=jenis)
@@ -263,7 +267,10 @@ def muat_instansi(
             sebelum = Struktur.objects.create(
                 instansi=instansi,
                 nama="SOTK 2021 — sebelum penyederhanaan",
-                dasar_hukum_nomor="Perda Kota Cilegon Nomor 3 Tahun 2016 (data contoh)",
+                dasar_hukum_nomor="Permen Nomor 10 Tahun 2016 tentang Organisasi dan Tata Kerja "
+                "(data contoh)"
+                if pusat
+                else "Perda Kota Cilegon Nomor 3 Tahun 2016 (data contoh)",
                 status=Struktur.Status.ARSIP,
                 berlaku_mulai=date(2017, 1, 2),
             )
@@ -275,7 +282,10 @@ def muat_instansi(
         sesudah = Struktur.objects.create(
             instansi=instansi,
             nama="SOTK 2023 — setelah penyederhanaan",
-            dasar_hukum_nomor="Perda Kota Cilegon Nomor 1 Tahun 2022; Perwal Nomor 9 Tahun 2023 "
+            dasar_hukum_nomor="Permen Nomor 5 Tahun 2022 tentang Organisasi dan Tata Kerja "
+            "(data contoh)"
+            if pusat
+            else "Perda Kota Cilegon Nomor 1 Tahun 2022; Perwal Nomor 9 Tahun 2023 "
             "tentang Peta Jabatan (data contoh)",
             status=Struktur.Status.BERLAKU,
             berlaku_mulai=TMT_2023,

@@ -87,7 +87,7 @@ class Rencana:
             unit=unit.kode,
             nama=nama,
             jenis=jenis,
-            kelas=k.KELAS_STRUKTURAL[unit.eselon],
+            kelas=k.KELAS_STRUKTURAL.get(unit.eselon, 17),  # eselon I: ministry demo
             pemangku=0 if self.rng.random() < kosong else 1,
             pendidikan=pendidikan.get(jenis, ("S-1", "S-1", "S-1", "S-2", "D-III", "D-IV")),
             is_kepala=True,

@@ -12,6 +12,8 @@ from ramping.impor import simpanan
 from ramping.impor.berkas import UKURAN_MAKS, BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
 from ramping.impor.dasar import PILIHAN_DUPLIKAT, impor_pratinjau, impor_terapkan
+from ramping.impor.docx.arsip import ArsipDitolak, pasangan_dari
+from ramping.impor.jenis.anjab_docx import ImporAnjabDocx
 from ramping.impor.latar import IMPOR, di_latar
 from ramping.impor.templat import templat_xlsx
 from ramping.pekerjaan.services import pekerjaan_mulai
@@ -23,6 +25,24 @@ TAMPIL_MAKS = 200  # rows of each list shown in the preview; the counts are alwa
 
 class FormUnggah(forms.Form):
     berkas = forms.FileField(label=_("Berkas Excel (.xlsx)"))
+    # Word ANJAB import only: pairs the user confirmed from the preview's "Maksud Anda".
+    pasangan = forms.CharField(
+        label=_("Pasangan dokumen dan jabatan (opsional)"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Satu per baris: nama_berkas.docx=ID jabatan, dari saran “Maksud Anda” di pratinjau."
+        ),
+    )
+
+    def clean_pasangan(self):
+        teks = self.cleaned_data["pasangan"]
+        try:
+            pasangan_dari(teks.split())
+        except ArsipDitolak as e:
+            raise forms.ValidationError(e.pesan) from None
+        return teks
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
@@ -41,6 +61,12 @@ def _pengimpor(request, jenis: str):
     h = request.halaman
     if h.struktur is None:
         raise Http404
+    if jenis == ImporAnjabDocx.jenis and request.method == "POST":
+        try:
+            pasangan = pasangan_dari(request.POST.get("pasangan", "").split())
+        except ArsipDitolak:
+            pasangan = {}  # refused by the form before anything is read
+        return ImporAnjabDocx(akses=h.akses, struktur=h.struktur, pasangan=pasangan)
     return _kelas(jenis)(akses=h.akses, struktur=h.struktur)
 
 
@@ -65,6 +91,8 @@ def templat(request, jenis: str):
 @halaman_instansi
 def unggah(request, jenis: str):
     form = FormUnggah(request.POST or None, request.FILES or None)
+    if jenis == ImporAnjabDocx.jenis:
+        form.fields["berkas"].label = _("Dokumen Word (.docx) atau ZIP berisi .docx")
     konteks = {"kelas": _kelas(jenis), "form": form, "aktif": "impor"}
     with layanan() as dibuka:
         pengimpor = _pengimpor(request, jenis)  # refuses (403) a role that may not import this
@@ -90,6 +118,7 @@ def unggah(request, jenis: str):
                     "maks": TAMPIL_MAKS,
                     "nama_berkas": form.cleaned_data["berkas"].name,
                     "di_latar": di_latar(pratinjau.baris),
+                    "pasangan": form.cleaned_data.get("pasangan", ""),
                 },
             )
     return render(request, "impor/unggah.html", konteks)

@@ -126,6 +126,20 @@ class UnitKerja(MilikInstansi):
         SEKSI = "seksi", "Seksi"
         UPTD = "uptd", "UPT Daerah"
         KELOMPOK_JF = "kelompok_jf", "Kelompok Jabatan Fungsional"
+        # Central agencies (kementerian, lembaga); eselon rules: aturan/data/jenis_unit.toml
+        SEKRETARIAT_JENDERAL = "sekretariat_jenderal", "Sekretariat Jenderal"
+        DIREKTORAT_JENDERAL = "direktorat_jenderal", "Direktorat Jenderal"
+        INSPEKTORAT_JENDERAL = "inspektorat_jenderal", "Inspektorat Jenderal"
+        DEPUTI = "deputi", "Kedeputian"
+        BIRO = "biro", "Biro"
+        ASISTEN_DEPUTI = "asisten_deputi", "Asisten Deputi"
+        DIREKTORAT = "direktorat", "Direktorat"
+        PUSAT = "pusat", "Pusat"
+        INSPEKTORAT_UTAMA = "inspektorat_utama", "Inspektorat Utama"
+        SUBDIREKTORAT = "subdirektorat", "Subdirektorat"
+        BALAI_BESAR = "balai_besar", "Balai Besar"
+        BALAI = "balai", "Balai"
+        LOKA = "loka", "Loka"
 
     struktur = models.ForeignKey(
         Struktur, on_delete=models.CASCADE, related_name="unit_set", verbose_name="struktur"

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Max
 
+from ramping import aturan
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat, perubahan_field, ubah_dan_catat
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
@@ -13,6 +14,19 @@ from ramping.organisasi.selectors import unit_opd
 from ramping.penataan.kunci import pastikan_opd_terbuka
 
 BISA_DIUBAH = {Struktur.Status.DRAFT, Struktur.Status.USULAN}
+
+
+class EselonUnitTidakSah(RampingError):
+    pesan = "Eselon kepala unit tidak sesuai dengan jenis unitnya."
+
+
+def pastikan_eselon_unit(jenis: str, eselon: str) -> None:
+    """The head's eselon must be one the unit kind allows (Perpres 7/2015 Pasal 132 for central
+    agencies, PP 18/2016 for local government: `aturan.periksa_eselon_unit`)."""
+    try:
+        aturan.periksa_eselon_unit(jenis, eselon)
+    except aturan.EselonUnitTidakSesuai as e:
+        raise EselonUnitTidakSah(e.pesan, field="eselon") from None
 
 
 @transaction.atomic
@@ -144,6 +158,7 @@ def unit_buat(
     """Add a unit as the last child of `induk` (or as a new OPD when `induk` is None)."""
     akses.pastikan_instansi(struktur)
     pastikan_bisa_diubah(struktur)
+    pastikan_eselon_unit(jenis, eselon)
     if induk is None:
         pastikan_analis(akses)
         siblings = UnitKerja.objects.filter(struktur=struktur, induk__isnull=True)
@@ -214,6 +229,10 @@ def unit_ubah(*, akses: Akses, unit: UnitKerja, **nilai: object) -> UnitKerja:
     pastikan_bisa_diubah(unit.struktur)
     # A penataan round may lock the OPD for its operator (under review or approved).
     pastikan_opd_terbuka(akses=akses, struktur_id=unit.struktur_id, opd_kode=opd_kode)
+    if "jenis" in nilai or "eselon" in nilai:
+        pastikan_eselon_unit(
+            str(nilai.get("jenis", unit.jenis)), str(nilai.get("eselon", unit.eselon))
+        )
     ubah_dan_catat(
         unit,
         nilai,

@@ -13,6 +13,7 @@ from ramping.web.views import (
     jabatan_anjab,
     jabatan_evaluasi,
     jabatan_tugas,
+    kelas_instansi,
     notifikasi,
     pegawai,
     penempatan,
@@ -86,6 +87,9 @@ instansi = [
     # Accounts: the agency's people (admin instansi) and API tokens (every member).
     path("pengguna/", pengguna.daftar, name="pengguna_daftar"),
     path("pengguna/<int:pengguna_id>/", pengguna.ubah, name="pengguna_ubah"),
+    path("kelas-instansi/", kelas_instansi.daftar, name="kelas_instansi_daftar"),
+    path("kelas-instansi/<int:kelas_id>/", kelas_instansi.ubah, name="kelas_instansi_ubah"),
+    path("kelas-instansi/<int:kelas_id>/hapus/", kelas_instansi.hapus, name="kelas_instansi_hapus"),
     path("token/", token.daftar, name="token_daftar"),
     path("token/<int:token_id>/cabut/", token.cabut, name="token_cabut"),
 ]

@@ -215,6 +215,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     """One name per action: the OpenAPI operationId of a write is its service's name."""
     from ramping.api.api import api
     from ramping.jabatan import services as jabatan_services
+    from ramping.jabatan.services import kelas_instansi as kelas_services
     from ramping.pegawai import services as pegawai_services
     from ramping.penataan import services as penataan_services
     from ramping.penyederhanaan import langkah
@@ -230,6 +231,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     assert ids == {
         "tugas_buat", "tugas_ubah", "tugas_hapus", "penempatan_buat",
         "peserta_ajukan", "peserta_kembalikan", "peserta_setujui",
+        "kelas_instansi_simpan", "kelas_instansi_ubah", "kelas_instansi_hapus",
         "unit_hapus", "unit_gabung", "langkah_batalkan",
     }  # fmt: skip
     layanan = (
@@ -238,6 +240,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
         penataan_services,
         penyederhanaan_services,
         langkah,
+        kelas_services,
     )
     for nama in ids:
         assert any(hasattr(m, nama) for m in layanan)

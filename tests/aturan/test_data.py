@@ -84,10 +84,10 @@ def test_pengaturan_tidak_sah_ditolak(ubah):
         Pengaturan(**ubah)
 
 
-def test_katalog_jf_511_baris_106_jf():
+def test_katalog_jf_534_baris_112_jf():
     katalog = katalog_jf()
-    assert len(katalog) == 511
-    assert len({j.nama_jf for j in katalog}) == 106
+    assert len(katalog) == 534
+    assert len({j.nama_jf for j in katalog}) == 112
     perencana = cari_jf("perencana", "ahli_madya")
     assert perencana is not None
     assert (perencana.kelas_jabatan, perencana.bup, perencana.sumber.keyakinan) == (12, 60, "B")

@@ -92,6 +92,29 @@ def test_impor_membuat_unit_dan_jabatan_lalu_ulang_tidak_mengubah(dunia, buat_xl
             "belum ada",
         ),
         (["Dinas B", "", "", "", "X", "Pelaksana", "", "", "", ""], "Unit Kerja", "di luar OPD"),
+        # A unit kind's head has its own eselon (Perpres 7/2015 Pasal 132 for ministries).
+        (
+            [
+                "Subdit Baru",
+                "Bidang Satu",
+                "Subdirektorat",
+                "IV.a",
+                "X",
+                "Pengawas",
+                "",
+                "",
+                "",
+                "",
+            ],
+            "Eselon",
+            "Kepala Subdirektorat bereselon III.a, bukan IV.a",
+        ),
+        # A catalogue JF abbreviated: asked, never replaced silently.
+        (
+            ["Bidang Satu", "", "", "", "Y", "JF", "Analis SDM Aparatur", "Ahli Muda", "", ""],
+            "Nama JF",
+            "maksud Anda “Analis Sumber Daya Manusia Aparatur”?",
+        ),
     ],
 )
 def test_baris_salah_tidak_menulis_apa_pun(dunia, buat_xlsx, baris, kolom, pesan):

@@ -144,3 +144,27 @@ def test_web_operator_403_orang_luar_404(client, dunia, skema):
         r = client.post(url, {"pegawai": skema.pegawai[3].pk, "nama_jf": "Analis Kebijakan"})
         assert r.status_code == kode
     assert not Penyetaraan.objects.filter(struktur=dunia.struktur).exists()
+
+
+def test_jf_salah_ketik_ditanya_bukan_diganti(dunia, skema):
+    with pytest.raises(PenyetaraanTidakSah, match="Maksud Anda “Perencana”") as e:
+        _buat(dunia, skema, nama_jf="Perencana Ahli Madya")  # jenjang typed into the name
+    assert e.value.field == "nama_jf"
+    with pytest.raises(PenyetaraanTidakSah, match="Analis Sumber Daya Manusia Aparatur"):
+        _buat(dunia, skema, nama_jf="Analis SDM Aparatur")
+    assert not Penyetaraan.objects.filter(struktur=dunia.struktur).exists()
+
+
+def test_kelas_baru_mengikuti_kelas_instansi(dunia, skema):
+    from ramping.jabatan.services.kelas_instansi import kelas_instansi_simpan
+
+    kelas_instansi_simpan(
+        akses=dunia.analis,
+        jenis="fungsional",
+        nama="Perencana",
+        jenjang="ahli_madya",
+        kelas=13,
+        dasar_hukum="Keputusan Wali Kota Uji 800/1/2025",
+    )
+    p = _buat(dunia, skema, nama_jf="Perencana")  # administrator → Ahli Madya
+    assert (p.jenjang, p.kelas_baru) == ("ahli_madya", 13)  # catalogue says 12

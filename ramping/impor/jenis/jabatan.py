@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
+from ramping import aturan
 from ramping.errors import RampingError
 from ramping.impor import nilai as n
 from ramping.impor.alias import JENIS_JABATAN_ALIAS, eselon_alias
@@ -40,7 +41,7 @@ FIELD_JABATAN = ("jenis", "nama_jf", "jenjang", "kelas", "kode")
 @dataclass
 class UnitBaru:
     nama: str
-    induk: str  # normalised name of the parent (existing or new)
+    induk: str  # normalised name of the parent (existing or new); "" for a new top unit
     jenis: str
     eselon: str
     baris: int
@@ -138,6 +139,11 @@ class ImporJabatan(Pengimpor):
             if kunci in dilihat:
                 salah("Nama Jabatan", f"jabatan yang sama sudah ada di baris {dilihat[kunci]}")
             dilihat[kunci] = nomor
+            if data["jenis"] == "fungsional" and (maksud := aturan.maksud_jf(data["nama_jf"])):
+                # Never replaced silently: the file is corrected to the catalogue spelling.
+                salah(
+                    "Nama JF", f"“{data['nama_jf']}” tidak ada di katalog; maksud Anda “{maksud}”?"
+                )
             if not galat:
                 galat += self._validasi_model(lembar.nama, nomor, nama_jabatan, data)
             if galat or unit is None:
@@ -148,7 +154,10 @@ class ImporJabatan(Pengimpor):
 
     def _unit_baru(self, lembar, cells, nomor, nama, kenal, salah, ambil) -> UnitBaru | None:
         induk = n.teks(lembar.sel(cells, "induk"))
-        if not induk or normal(induk) not in kenal:
+        # No parent: a new top unit (an OPD, or an eselon I unit of a ministry), which only the
+        # agency-wide roles may add (unit_buat checks again) — how an empty agency is filled.
+        puncak = not induk and self.akses.mengelola_seluruh_instansi
+        if not puncak and (not induk or normal(induk) not in kenal):
             salah("Unit Induk", f"unit '{nama}' belum ada; isi unit induk yang sudah ada")
             return None
         jenis = ambil("jenis_unit", lambda v: n.pilihan(v, JENIS_UNIT, "jenis unit"))
@@ -158,7 +167,14 @@ class ImporJabatan(Pengimpor):
         )
         if jenis is None or eselon is None:
             return None
-        return UnitBaru(nama=nama, induk=normal(induk), jenis=jenis, eselon=eselon, baris=nomor)
+        try:
+            aturan.periksa_eselon_unit(jenis, eselon)
+        except aturan.EselonUnitTidakSesuai as e:
+            salah("Eselon", e.pesan)
+            return None
+        return UnitBaru(
+            nama=nama, induk=normal(induk) if induk else "", jenis=jenis, eselon=eselon, baris=nomor
+        )
 
     def _dalam_opd(self, unit, kenal, opd) -> bool:
         if self.akses.mengelola_seluruh_instansi:
@@ -204,12 +220,12 @@ class ImporJabatan(Pengimpor):
         r: RencanaJabatan = pratinjau.rencana
         unit = {normal(u.nama): u for u in UnitKerja.objects.filter(struktur=self.struktur)}
         for baru in r.unit_baru:  # file order: a parent comes before its children
-            induk = unit[baru.induk]
+            induk = unit[baru.induk] if baru.induk else None
             unit[normal(baru.nama)] = unit_buat(
                 akses=self.akses,
                 struktur=self.struktur,
                 induk=induk,
-                kode=f"{induk.kode}.{baru.baris}",
+                kode=f"{induk.kode}.{baru.baris}" if induk else f"U{baru.baris}",
                 nama=baru.nama,
                 jenis=baru.jenis,
                 eselon=baru.eselon,

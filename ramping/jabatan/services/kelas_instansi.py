@@ -95,3 +95,10 @@ def kelas_instansi_hapus(*, akses: Akses, objek: KelasInstansi, versi: int) -> N
         perubahan={"kelas": (objek.kelas, None), "dasar_hukum": (objek.dasar_hukum, None)},
     )
     hapus_jika_tetap(objek, versi=versi)
+
+
+def kelas_instansi_ubah(
+    *, akses: Akses, objek: KelasInstansi, versi: int, **nilai
+) -> KelasInstansi:
+    """Change an existing override (the API's PATCH): `kelas_instansi_simpan` with `objek`."""
+    return kelas_instansi_simpan(akses=akses, objek=objek, versi=versi, **nilai)

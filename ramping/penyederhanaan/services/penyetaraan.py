@@ -16,6 +16,7 @@ from ramping.audit.services import audit_catat, perubahan_field
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.inti.kunci import hapus_jika_tetap, simpan_jika_tetap
 from ramping.jabatan.models import Jabatan
+from ramping.jabatan.selectors import kelas_acuan
 from ramping.organisasi.models import Instansi, Struktur
 from ramping.pegawai.models import Pegawai, Penempatan
 from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
@@ -181,6 +182,12 @@ def penyetaraan_buat(
     nama_jf = (nama_jf or "").strip()
     if not nama_jf:
         raise PenyetaraanTidakSah("JF tujuan wajib diisi.", field="nama_jf")
+    if maksud := aturan.maksud_jf(nama_jf):
+        # A catalogue JF typed short or misspelt would get no kelas, BUP or education rule:
+        # asked, never replaced silently (the user retypes it as the catalogue spells it).
+        raise PenyetaraanTidakSah(
+            f"JF “{nama_jf}” tidak ada di katalog. Maksud Anda “{maksud}”?", field="nama_jf"
+        )
     if Penyetaraan.objects.filter(
         instansi_id=struktur.instansi_id, struktur=struktur, pegawai=pegawai
     ).exists():
@@ -202,8 +209,10 @@ def penyetaraan_buat(
         jenjang_aturan = jenjang_untuk(lama.jenis, eselon)
     jenjang = jenjang or jenjang_aturan
     if kelas_baru is None:
-        katalog = aturan.cari_jf(nama_jf, jenjang)
-        kelas_baru = katalog.kelas_jabatan if katalog else None
+        # The agency's own kelas for this JF jenjang first (KelasInstansi), then the catalogue.
+        kelas_baru, _sumber = kelas_acuan(struktur.instansi_id).kelas(
+            "fungsional", "", nama_jf, jenjang
+        )
     p = Penyetaraan(
         instansi_id=struktur.instansi_id,
         struktur=struktur,

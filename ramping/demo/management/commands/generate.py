@@ -24,8 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("--skala", choices=sorted(SKALA), required=True)
         parser.add_argument("--instansi", type=int, help="jumlah instansi (menimpa bawaan skala)")
         parser.add_argument("--awalan", default="sintetis", help="awalan kode instansi")
+        parser.add_argument(
+            "--bentuk",
+            choices=("kota", "kementerian"),
+            default="kota",
+            help="bentuk instansi: pemerintah kota (bawaan) atau kementerian (Setjen → Biro → "
+            "Bagian; Ditjen → Direktorat → Subdirektorat; Itjen; Badan → Pusat; Balai)",
+        )
 
-    def handle(self, *args, skala: str, instansi: int | None, awalan: str, **options):
+    def handle(self, *args, skala: str, instansi: int | None, awalan: str, bentuk: str, **options):
         jumlah, riwayat = SKALA[skala]
         jumlah = instansi or jumlah
         if jumlah < 1:
@@ -33,12 +40,19 @@ class Command(BaseCommand):
         sudah = Instansi.objects.filter(kode__startswith=f"{awalan}-{skala}-").count()
         mulai = time.monotonic()
         for i in range(sudah + 1, sudah + jumlah + 1):
+            pusat = bentuk == "kementerian"
             muat_instansi(
-                nama=f"Instansi Sintetis {skala.title()} {i:04d} (data contoh)",
+                nama=f"{'Kementerian' if pusat else 'Instansi'} Sintetis {skala.title()} "
+                f"{i:04d} (data contoh)",
                 kode=f"{awalan}-{skala}-{i:04d}",
-                jenis="provinsi" if skala == "provinsi" and i == sudah + 1 else "kota",
+                jenis="kementerian"
+                if pusat
+                else "provinsi"
+                if skala == "provinsi" and i == sudah + 1
+                else "kota",
                 seed=i,
                 riwayat=riwayat,
+                bentuk=bentuk,
             )
             self.stderr.write(bilah(i - sudah, jumlah, mulai), ending="")
             self.stderr.flush()

@@ -10,6 +10,7 @@ from ramping.impor import simpanan
 from ramping.impor.berkas import BerkasDitolak
 from ramping.impor.daftar import JENIS_IMPOR
 from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
+from ramping.impor.docx.arsip import baca_folder, pasangan_dari
 from ramping.impor.latar import IMPOR
 from ramping.organisasi.perintah import instansi_perintah
 from ramping.organisasi.selectors import struktur_versi
@@ -21,7 +22,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("jenis", choices=sorted(JENIS_IMPOR))
-        parser.add_argument("berkas", type=Path)
+        parser.add_argument(
+            "berkas", type=Path, help="berkas .xlsx (anjab-docx: .docx, .zip atau folder .docx)"
+        )
         parser.add_argument("--instansi", required=True, help="kode instansi")
         parser.add_argument("--versi", type=int, help="ID versi struktur (bawaan: yang berlaku)")
         parser.add_argument("--pengguna", help="nama login yang dicatat di jejak audit")
@@ -37,6 +40,13 @@ class Command(BaseCommand):
             help="peringatan kewajaran sudah diperiksa; terapkan walau ada peringatan",
         )
         parser.add_argument(
+            "--pasangan",
+            action="append",
+            default=[],
+            metavar="BERKAS=ID",
+            help="anjab-docx: pasangkan dokumen dengan jabatan (ID) yang dikonfirmasi",
+        )
+        parser.add_argument(
             "--antrikan",
             action="store_true",
             help="serahkan penerapan ke worker (pekerjaan latar milik --pengguna, atau sistem)",
@@ -47,17 +57,22 @@ class Command(BaseCommand):
     ):
         if antrikan and pratinjau:
             raise CommandError("--antrikan tidak dapat digabung dengan --pratinjau.")
+        tambahan = {}
+        if options["pasangan"]:
+            if jenis != "anjab-docx" or antrikan:
+                raise CommandError("--pasangan hanya untuk anjab-docx tanpa --antrikan.")
+            tambahan["pasangan"] = pasangan_dari(options["pasangan"])
         with instansi_perintah(instansi) as tempat:
             try:
                 akses = Akses.sistem(tempat)
                 if pengguna:
                     akses = akses_pengguna(Pengguna.objects.get(username=pengguna), tempat.pk)
                 _daftar, struktur = struktur_versi(akses=akses, struktur_id=versi)
-                pengimpor = JENIS_IMPOR[jenis](akses=akses, struktur=struktur)
+                pengimpor = JENIS_IMPOR[jenis](akses=akses, struktur=struktur, **tambahan)
                 pengimpor.duplikat = options.get("duplikat")
                 pengimpor.setuju_peringatan = bool(options.get("setujui_peringatan"))
                 self.stderr.write(f"Membaca {berkas} …")
-                data = berkas.read_bytes()
+                data = baca_folder(berkas) if berkas.is_dir() else berkas.read_bytes()
                 if antrikan:
                     self._pilihan = {
                         "duplikat": pengimpor.duplikat,
