@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from ramping.admin_base import HanyaBacaAdmin
-from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
+from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, KelasInstansi, Tugas
 
 
 @admin.register(Jabatan)
@@ -35,3 +35,10 @@ class EvaluasiJabatanAdmin(HanyaBacaAdmin):
     list_filter = ["jenis", "status", "kelas"]
     list_select_related = ["jabatan"]
     raw_id_fields = ["jabatan"]
+
+
+@admin.register(KelasInstansi)
+class KelasInstansiAdmin(HanyaBacaAdmin):
+    list_display = ["nama", "jenjang", "kelas", "dasar_hukum", "instansi"]
+    list_filter = ["jenis", "kelas"]
+    search_fields = ["nama", "dasar_hukum"]

@@ -227,3 +227,37 @@ class EvaluasiJabatan(MilikInstansi, Berversi):
 
     def __str__(self) -> str:
         return f"Evaluasi {self.jabatan_id}: {self.nilai} / kelas {self.kelas}"
+
+
+class KelasInstansi(MilikInstansi, Berversi):
+    """The agency's own kelas for a JF jenjang or a pelaksana name, where its decision differs
+    from the catalogue (published kelas differ between agencies: PermenPAN-RB 41/2018 lets each
+    agency set kelas by its own evaluation, approved by KemenPAN-RB). `dasar_hukum` names that
+    decision; without it an override is refused. Read through `jabatan.selectors.kelas_acuan`."""
+
+    class Jenis(models.TextChoices):
+        FUNGSIONAL = "fungsional", _("Jabatan fungsional")
+        PELAKSANA = "pelaksana", _("Jabatan pelaksana")
+
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices)
+    # JF name without jenjang ("Analis Kebijakan") or the pelaksana name.
+    nama = models.CharField("nama jabatan", max_length=250)
+    jenjang = models.CharField("jenjang", max_length=20, choices=Jenjang.choices, blank=True)
+    kelas = models.PositiveSmallIntegerField("kelas jabatan")
+    dasar_hukum = models.CharField("dasar hukum", max_length=250)
+    keterangan = models.TextField("keterangan", blank=True)
+
+    class Meta:
+        verbose_name = "kelas jabatan instansi"
+        verbose_name_plural = "kelas jabatan instansi"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "jenis", "nama", "jenjang"], name="kelas_instansi_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(kelas__gte=1, kelas__lte=17), name="kelas_instansi_rentang"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} {self.jenjang} → {self.kelas}".strip()

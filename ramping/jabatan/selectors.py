@@ -16,8 +16,16 @@ from django.db.models import Max, QuerySet
 
 from ramping import aturan
 from ramping.akun.akses import Akses
+from ramping.aturan.nomenklatur import cari_nama_pelaksana
 from ramping.errors import TidakDitemukan
-from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
+from ramping.jabatan.models import (
+    Anjab,
+    EvaluasiJabatan,
+    Jabatan,
+    JenisJabatan,
+    KelasInstansi,
+    Tugas,
+)
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan, b_jabatan
 from ramping.penataan.catatan import catatan_terbuka_jabatan
@@ -393,3 +401,40 @@ def peringatan_kelas_atasan(*, jabatan: Jabatan, kelas: int | None) -> tuple[int
     except aturan.AturanError as exc:
         return tertinggi, exc.pesan
     return tertinggi, ""
+
+
+@dataclass(frozen=True)
+class AcuanKelas:
+    """Where a position's kelas comes from: the agency's own decision (`KelasInstansi`) first,
+    then the catalogue (JF: `kelas_jabatan`; pelaksana: `kelas_indikatif`), else unknown."""
+
+    khusus: dict[tuple[str, str, str], tuple[int, str]]
+
+    def kelas(
+        self, jenis: str, nama: str, nama_jf: str = "", jenjang: str = ""
+    ) -> tuple[int | None, str]:
+        if jenis == JenisJabatan.FUNGSIONAL:
+            kunci = ("fungsional", (nama_jf or nama).strip().casefold(), jenjang)
+            if kunci in self.khusus:
+                return self.khusus[kunci]
+            jf = aturan.cari_jf(nama_jf or nama, jenjang)
+            if jf is not None and jf.kelas_jabatan is not None:
+                return jf.kelas_jabatan, f"katalog: {jf.sumber.dasar_hukum}"
+            return None, ""
+        if jenis == JenisJabatan.PELAKSANA:
+            kunci = ("pelaksana", nama.strip().casefold(), "")
+            if kunci in self.khusus:
+                return self.khusus[kunci]
+            baku = cari_nama_pelaksana(nama)
+            if baku is not None and baku.kelas_indikatif is not None:
+                return baku.kelas_indikatif, f"katalog: {baku.sumber.dasar_hukum}"
+        return None, ""
+
+
+def kelas_acuan(instansi_id: int) -> AcuanKelas:
+    """The agency's kelas reference, read in one query (use it for a whole version)."""
+    khusus = {
+        (k.jenis, k.nama.strip().casefold(), k.jenjang): (k.kelas, f"{k.dasar_hukum} (instansi)")
+        for k in KelasInstansi.objects.filter(instansi_id=instansi_id)
+    }
+    return AcuanKelas(khusus)

@@ -53,6 +53,11 @@ CARA: dict[str, tuple[str, str]] = {
         TETAP,
         "Kegiatan penataan memverifikasi versi tertentu; hasilnya milik versi itu.",
     ),
+    "penyederhanaan.LangkahSkenario": (
+        TETAP,
+        "Riwayat perubahan skenario mencatat langkah pada draf itu; setelah terbit, versi "
+        "berlaku tidak diubah lewat langkah skenario dan riwayatnya tetap terbaca pada versinya.",
+    ),
     "organisasi.Struktur": (TETAP, "turunan_dari: garis asal versi, bukan isi versi."),
 }
 

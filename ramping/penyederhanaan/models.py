@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ramping.inti.models import Berversi, MilikInstansi
+from ramping.inti.models import Berversi, MilikInstansi, pengguna_opsional
 from ramping.jabatan.models import Jenjang
 
 
@@ -151,3 +151,39 @@ class TarifTunjangan(MilikInstansi):
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} {self.kunci}: {self.jumlah}"
+
+
+class LangkahSkenario(MilikInstansi):
+    """One step of the scenario's change log ("riwayat perubahan skenario"), in order.
+
+    A step keeps what it needs to be undone (`balik`: the rows it deleted, their state before it
+    changed them and after, the rows it created; see `penyederhanaan.langkah`) and the objects it
+    touched (`kunci`), so that undoing it first undoes the later steps sharing one of them.
+    """
+
+    struktur = models.ForeignKey(
+        "organisasi.Struktur",
+        on_delete=models.CASCADE,
+        related_name="langkah_set",
+        verbose_name="versi struktur",
+    )
+    urutan = models.PositiveIntegerField("urutan")
+    aksi = models.CharField("aksi", max_length=60)
+    ringkasan = models.CharField("ringkasan", max_length=500)
+    balik = models.JSONField("data pembatalan", default=dict)
+    kunci = models.JSONField("objek tersentuh", default=list)
+    dibuat = models.DateTimeField("waktu", auto_now_add=True)
+    dibuat_oleh = pengguna_opsional("oleh")
+    dibatalkan = models.DateTimeField("dibatalkan", null=True, blank=True)
+    dibatalkan_oleh = pengguna_opsional("dibatalkan oleh")
+
+    class Meta:
+        verbose_name = "langkah skenario"
+        verbose_name_plural = "riwayat perubahan skenario"
+        ordering = ["struktur", "urutan"]
+        constraints = [
+            models.UniqueConstraint(fields=["struktur", "urutan"], name="langkah_urutan_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.urutan}. {self.ringkasan}"

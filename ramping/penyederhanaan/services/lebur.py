@@ -5,8 +5,11 @@ sub-units move under the target, and its head becomes a jabatan fungsional by 17
 penyetaraan entry per holder. A vacant head post simply disappears.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ramping import aturan
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
@@ -18,6 +21,10 @@ from ramping.penyederhanaan.models import Penyetaraan
 JF_BAWAAN = "Analis Kebijakan"  # the usual target JF of a structural head (Cilegon practice)
 # R17-01 by eselon, used when a head's jenis and eselon do not match the 17/2021 table.
 JENJANG_PER_ESELON = {"III": "ahli_madya", "IV": "ahli_muda", "V": "ahli_pertama"}
+
+
+if TYPE_CHECKING:
+    from ramping.penyederhanaan.langkah import Jejak
 
 
 class UnitTidakBisaDilebur(RampingError):
@@ -83,8 +90,15 @@ def _kelompok_jf(units: dict[int, UnitKerja], target: list[UnitKerja]) -> dict[i
     return hasil
 
 
-def _pindah_anak(units: dict[int, UnitKerja], hapus: set[int], tujuan: dict[int, int]) -> None:
+def _pindah_anak(
+    units: dict[int, UnitKerja], hapus: set[int], tujuan: dict[int, int], jejak: Jejak | None
+) -> None:
     """Kept sub-units of a removed unit move (with their subtree) under its target."""
+    if jejak is not None:
+        jalur = [units[h].path for h in hapus]
+        jejak.sebelum_ubah(
+            u for u in units.values() if u.pk not in hapus and u.path.startswith(tuple(jalur))
+        )
     ubah = []
     for u in sorted(units.values(), key=lambda x: x.path):
         if u.pk in hapus or u.induk_id not in hapus:
@@ -108,8 +122,11 @@ def lebur_unit(
     ke_kelompok_jf: bool,
     nama_jf: str = JF_BAWAAN,
     tanggal: date | None = None,
+    jejak: Jejak | None = None,
 ) -> HasilLebur:
-    """Remove the units `tujuan` maps ({removed unit id: target unit id}); callers check access."""
+    """Remove the units `tujuan` maps ({removed unit id: target unit id}); callers check access.
+
+    `jejak` (the scenario change log's trace) is told every row before it changes or goes."""
     pastikan_draf(struktur)
     iid = struktur.instansi_id
     units = {u.pk: u for u in UnitKerja.objects.filter(instansi_id=iid, struktur=struktur)}
@@ -122,8 +139,11 @@ def lebur_unit(
     target_ids = sorted(set(tujuan.values()))
     kjf = _kelompok_jf(units, [units[t] for t in target_ids]) if ke_kelompok_jf else {}
     hasil.kelompok_jf_dibuat = sum(1 for k in kjf.values() if k.pk not in target_ids)
-    _pindah_anak(units, hapus, tujuan)
+    _pindah_anak(units, hapus, tujuan, jejak)
     jabatan = list(Jabatan.objects.filter(instansi_id=iid, struktur=struktur, unit_id__in=hapus))
+    if jejak is not None:
+        jejak.dibuat(k for k in kjf.values() if k.pk not in target_ids)
+        jejak.sebelum_ubah(jabatan)
     kepala_ids = [j.pk for j in jabatan if j.is_kepala]
     pemangku: dict[int, list[Penempatan]] = {}
     for p in (
@@ -182,13 +202,24 @@ def lebur_unit(
         ubah, ["unit", "jenis", "nama", "nama_jf", "jenjang", "is_kepala", "kelas"], batch_size=1000
     )
     # A converted head's struktural evaluation no longer describes its (JF) position.
-    EvaluasiJabatan.objects.filter(
-        instansi_id=iid,
-        jabatan_id__in=[j.pk for j in ubah if j.jenis == "fungsional"],
-        jenis=EvaluasiJabatan.Jenis.STRUKTURAL,
-    ).delete()
-    Jabatan.objects.filter(instansi_id=iid, pk__in=kosong).delete()
+    _hapus(
+        EvaluasiJabatan.objects.filter(
+            instansi_id=iid,
+            jabatan_id__in=[j.pk for j in ubah if j.jenis == "fungsional"],
+            jenis=EvaluasiJabatan.Jenis.STRUKTURAL,
+        ),
+        jejak,
+    )
+    _hapus(Jabatan.objects.filter(instansi_id=iid, pk__in=kosong), jejak)
     hasil.jabatan_kosong_dihapus = len(kosong)
     Penyetaraan.objects.bulk_create(hasil.penyetaraan, batch_size=1000)
-    UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus).delete()
+    if jejak is not None:
+        jejak.dibuat(hasil.penyetaraan)
+    _hapus(UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus), jejak)
     return hasil
+
+
+def _hapus(qs, jejak: Jejak | None) -> None:
+    if jejak is not None:
+        jejak.sebelum_hapus(qs)
+    qs.delete()

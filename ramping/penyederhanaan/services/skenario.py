@@ -13,6 +13,7 @@ from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_opd
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.langkah import Jejak, catat_langkah
 from ramping.penyederhanaan.services.lebur import (
     JF_BAWAAN,
     HasilLebur,
@@ -54,11 +55,22 @@ def unit_hapus(
     induk = UnitKerja.objects.get(pk=unit.induk_id)
     _boleh(akses, unit)
     pastikan_draf(unit.struktur)
+    jejak = Jejak()
     hasil = lebur_unit(
         struktur=unit.struktur,
         tujuan={unit.pk: induk.pk},
         ke_kelompok_jf=ke_kelompok_jf,
         nama_jf=nama_jf,
+        jejak=jejak,
+    )
+    catat_langkah(
+        akses=akses,
+        struktur=unit.struktur,
+        aksi="unit_hapus",
+        ringkasan=f"Unit {unit.nama} dihapus; jabatannya ke {induk.nama}"
+        + (" (kelompok JF)" if ke_kelompok_jf else ""),
+        jejak=jejak,
+        kunci=[f"organisasi.unitkerja:{induk.pk}"],
     )
     _catat(
         akses,
@@ -81,8 +93,21 @@ def unit_gabung(
         raise UnitTidakBisaDilebur("Unit tidak dapat digabungkan ke sub-unitnya sendiri.")
     _boleh(akses, unit, ke)
     pastikan_draf(unit.struktur)
+    jejak = Jejak()
     hasil = lebur_unit(
-        struktur=unit.struktur, tujuan={unit.pk: ke.pk}, ke_kelompok_jf=False, nama_jf=nama_jf
+        struktur=unit.struktur,
+        tujuan={unit.pk: ke.pk},
+        ke_kelompok_jf=False,
+        nama_jf=nama_jf,
+        jejak=jejak,
+    )
+    catat_langkah(
+        akses=akses,
+        struktur=unit.struktur,
+        aksi="unit_gabung",
+        ringkasan=f"Unit {unit.nama} digabungkan ke {ke.nama}",
+        jejak=jejak,
+        kunci=[f"organisasi.unitkerja:{ke.pk}"],
     )
     _catat(
         akses,
@@ -104,8 +129,18 @@ def jabatan_pindah(*, akses: Akses, jabatan: Jabatan, unit: UnitKerja) -> Jabata
     _boleh(akses, jabatan.unit, unit)
     pastikan_draf(jabatan.struktur)
     lama = jabatan.unit_id
+    jejak = Jejak()
+    jejak.sebelum_ubah([jabatan])
     jabatan.unit = unit
     jabatan.save(update_fields=["unit"])
+    catat_langkah(
+        akses=akses,
+        struktur=jabatan.struktur,
+        aksi="jabatan_pindah",
+        ringkasan=f"{jabatan.nama} dipindah ke {unit.nama}",
+        jejak=jejak,
+        kunci=[f"organisasi.unitkerja:{lama}", f"organisasi.unitkerja:{unit.pk}"],
+    )
     _catat(
         akses,
         "skenario_jabatan_pindah",
@@ -147,10 +182,19 @@ def jabatan_ubah_jenis(
     perubahan = perubahan_field(jabatan, baru)
     if not perubahan:
         return jabatan
+    jejak = Jejak()
+    jejak.sebelum_ubah([jabatan])
     for k, (_lama, v) in perubahan.items():
         setattr(jabatan, k, v)
     jabatan.full_clean()
     jabatan.save(update_fields=list(perubahan))
+    catat_langkah(
+        akses=akses,
+        struktur=jabatan.struktur,
+        aksi="jabatan_ubah_jenis",
+        ringkasan=f"Jabatan {jabatan.nama} diubah",
+        jejak=jejak,
+    )
     _catat(akses, "skenario_jabatan_ubah", jabatan, f"Jabatan {jabatan.nama} diubah", perubahan)
     return jabatan
 
@@ -165,8 +209,18 @@ def pegawai_pindah(*, akses: Akses, penempatan: Penempatan, jabatan: Jabatan) ->
     _boleh(akses, penempatan.jabatan.unit, jabatan.unit)
     pastikan_draf(jabatan.struktur)
     lama = penempatan.jabatan_id
+    jejak = Jejak()
+    jejak.sebelum_ubah([penempatan])
     penempatan.jabatan = jabatan
     penempatan.save(update_fields=["jabatan"])
+    catat_langkah(
+        akses=akses,
+        struktur=jabatan.struktur,
+        aksi="pegawai_pindah",
+        ringkasan=f"{penempatan.pegawai.nama} dipindah ke {jabatan.nama}",
+        jejak=jejak,
+        kunci=[f"jabatan.jabatan:{lama}", f"jabatan.jabatan:{jabatan.pk}"],
+    )
     _catat(
         akses,
         "skenario_pegawai_pindah",
