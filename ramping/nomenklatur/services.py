@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from ramping import aturan
+from ramping.akun.akses import Akses
 from ramping.aturan.nomenklatur import cari_nama_pelaksana
 from ramping.aturan.saran_nomenklatur import normal
-from ramping.akun.akses import Akses
 from ramping.audit.services import Entri, audit_catat_banyak
 from ramping.errors import RampingError
 from ramping.jabatan.models import Jabatan, JenisJabatan, Tugas

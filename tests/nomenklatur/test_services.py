@@ -3,7 +3,7 @@
 import pytest
 
 from ramping.audit.models import JejakAudit
-from ramping.errors import TidakBerhak, TidakDitemukan
+from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan, KelasInstansi
 from ramping.nomenklatur import selectors as sel
 from ramping.nomenklatur.models import KeputusanNomenklatur
@@ -14,9 +14,9 @@ from ramping.nomenklatur.services import (
     nomenklatur_putuskan,
     nomenklatur_terima_saran,
 )
+from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.langkah import langkah_batalkan
 from ramping.penyederhanaan.models import LangkahSkenario
-from ramping.pegawai.models import Penempatan
 
 
 def _segar(*js):
@@ -72,7 +72,7 @@ def test_nama_di_luar_daftar_ditolak_dengan_saran(dunia, meja):
 
 
 def test_operator_hanya_opd_sendiri_dan_orang_luar_ditolak(dunia, meja):
-    with pytest.raises(KeputusanTidakSah, match="Dinas B|Anda tidak berhak|berhak"):
+    with pytest.raises(KeputusanTidakSah, match=r"^Analis Kepegawaian \(unit Dinas B\): "):
         nomenklatur_putuskan(
             akses=dunia.operator_a,
             jabatan_list=_segar(meja.umum, meja.analis),
