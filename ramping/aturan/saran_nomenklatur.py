@@ -301,9 +301,24 @@ def _dasar_nama(kunci: str, teknis_boleh: frozenset[str]) -> _DasarNama:
     return _DasarNama(None, calon)
 
 
-def _cocok_jf(teks: str) -> str | None:
+def _cocok_jf(nama: str, tugas: str) -> str | None:
+    """A JF the post looks like: its name names the JF's field, or at least half of its tasks
+    do (one archival task among clerical ones does not make an Arsiparis)."""
     for pola, jf in _TUGAS_JF:
-        if pola.search(teks):
+        if pola.search(nama):
+            return jf
+    butir = [t for t in re.split(r"[;\n]+", tugas) if t.strip()]
+    if not butir:
+        return None
+    hitung: Counter[str] = Counter()
+    for t in butir:
+        for pola, jf in _TUGAS_JF:
+            if pola.search(t):
+                hitung[jf] += 1
+                break
+    if hitung:
+        jf, n = hitung.most_common(1)[0]
+        if n * 2 >= len(butir):
             return jf
     return None
 
@@ -328,7 +343,7 @@ def sarankan(
     kunci = normal(pos.nama)
     teknis = frozenset(instansi_teknis_boleh)
     dasar = _dasar_nama(kunci, teknis)
-    mirip_jf = _cocok_jf(f"{pos.nama} {pos.tugas}") if pos.tugas or pos.nama else None
+    mirip_jf = _cocok_jf(pos.nama, pos.tugas)
     if mirip_jf is not None and mirip_jf not in _jf_ada():
         mirip_jf = None
     if dasar.baku is not None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 from ramping.akun.akses import Akses
 from ramping.aturan.katalog import katalog_jf
 from ramping.aturan.nomenklatur import NamaPelaksana, cari_nama_pelaksana, katalog_nomenklatur
@@ -38,11 +40,11 @@ BAKU, PERLU, DIPUTUSKAN, DIPERTAHANKAN, DIGABUNG = (
     "digabung",
 )
 LABEL_STATUS = {
-    BAKU: "Sudah baku",
-    PERLU: "Perlu keputusan",
-    DIPUTUSKAN: "Diputuskan",
-    DIPERTAHANKAN: "Dipertahankan",
-    DIGABUNG: "Digabung",
+    BAKU: _("Sudah baku"),
+    PERLU: _("Perlu keputusan"),
+    DIPUTUSKAN: _("Diputuskan"),
+    DIPERTAHANKAN: _("Dipertahankan"),
+    DIGABUNG: _("Digabung"),
 }
 _DARI_KEPUTUSAN = {
     KeputusanNomenklatur.Status.DIUBAH: DIPUTUSKAN,
@@ -213,6 +215,11 @@ class NamaKembar:
         return sum(x.jabatan.kebutuhan or 0 for x in self.baris)
 
     @property
+    def bisa_gabung(self) -> bool:
+        """Merge needs the same current name: decide the names first."""
+        return len({normal(x.jabatan.nama) for x in self.baris}) == 1
+
+    @property
     def ids(self) -> str:
         return ",".join(str(x.jabatan.pk) for x in self.baris)
 
@@ -257,18 +264,23 @@ def periksa(baris: list[BarisMeja]) -> Pemeriksaan:
                 if not _memenuhi(p.pendidikan, b.baku.pendidikan_minimal_kode):
                     hasil.pendidikan.append(PendidikanKurang(b, p, b.baku.pendidikan_minimal))
             kelas[b.baku.nama][b.jabatan.kelas] += 1
-        per_unit[(b.jabatan.unit_id, normal(b.jabatan.nama))].append(b)
+        # The name the post has or will have (its top suggestion while undecided).
+        per_unit[(b.jabatan.unit_id, normal(_akan(b)))].append(b)
         if b.mirip_jf:
             hasil.mirip_jf.append(b)
     hasil.banyak_kelas = [
         NamaBanyakKelas(n, dict(c)) for n, c in sorted(kelas.items()) if len(c) > 1
     ]
     hasil.kembar = [
-        NamaKembar(d[0].jabatan.unit, d[0].jabatan.nama, tuple(d))
+        NamaKembar(d[0].jabatan.unit, _akan(d[0]), tuple(d))
         for d in per_unit.values()
         if len(d) > 1 and not all(x.status == DIPERTAHANKAN for x in d)
     ]
     return hasil
+
+
+def _akan(b: BarisMeja) -> str:
+    return b.teratas.nama if b.status == PERLU and b.teratas else b.jabatan.nama
 
 
 # --- Kamus jabatan ----------------------------------------------------------------------------
