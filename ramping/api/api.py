@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ramping.api import baca, galat, penataan, tulis
 from ramping.api.auth import BatasPerToken, TokenBearer
 from ramping.inti.lingkup import konteks_sendiri
+from ramping.nomenklatur import api as nomenklatur
 
 api = NinjaAPI(
     title="ramping API",
@@ -29,3 +30,4 @@ api.add_decorator(konteks_sendiri, mode="view")
 api.add_router("/", baca.router)
 api.add_router("/", tulis.router)
 api.add_router("/", penataan.router)
+api.add_router("/", nomenklatur.router)

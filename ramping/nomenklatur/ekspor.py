@@ -43,8 +43,8 @@ KOLOM = (
     Kolom("Perangkat Daerah / Unit Kerja", lebar=34),
     Kolom("Nama Jabatan Lama", lebar=30),
     Kolom("Nama Jabatan Baru", lebar=30),
-    Kolom("Kelas Lama", BULAT, 7),
-    Kolom("Kelas Baru", BULAT, 7),
+    Kolom("Kelas Lama", BULAT, 9),
+    Kolom("Kelas Baru", BULAT, 9),
     Kolom("Pemangku (NIP, Nama)", lebar=38),
     Kolom("Keterangan", lebar=22),
     Kolom("ID Jabatan", KODE, 9),
@@ -166,3 +166,53 @@ def lampiran_berkas(*, akses: Akses, struktur: Struktur, format: str, opd_kode: 
     e = LampiranNomenklatur(akses=akses, struktur=struktur, opd_kode=opd_kode)
     e.muat()
     return Berkas(render(e.dokumen(), format), e.nama_berkas(format), MIME[format])
+
+
+KOLOM_SARAN = (
+    Kolom("ID Jabatan", KODE, 9),
+    Kolom("Perangkat Daerah / Unit Kerja", lebar=34),
+    Kolom("Nama Jabatan", lebar=30),
+    Kolom("Kelas", BULAT, 7),
+    Kolom("Pemangku (pendidikan)", lebar=30),
+    Kolom("Status", lebar=16),
+    Kolom("Saran 1", lebar=30),
+    Kolom("Skor 1", BULAT, 7),
+    Kolom("Saran 2", lebar=30),
+    Kolom("Skor 2", BULAT, 7),
+    Kolom("Saran 3", lebar=30),
+    Kolom("Skor 3", BULAT, 7),
+    Kolom("Alasan saran 1", lebar=60),
+    Kolom("Mirip JF", lebar=20),
+)
+
+
+def saran_dokumen(baris: list[sel.BarisMeja], *, struktur: Struktur, instansi: str) -> Dokumen:
+    """The suggestions of a version as one table (CLI `ramping nomenklatur sarankan`)."""
+    tabel = Tabel(KOLOM_SARAN, nama_lembar="Saran nomenklatur", kolom_nama=2)
+    for b in baris:
+        saran = list(b.saran) + [None] * (3 - len(b.saran))
+        sel_saran: list = []
+        for x in saran[:3]:
+            sel_saran += [x.nama, round(x.skor)] if x else ["", None]
+        alasan = "; ".join(a.keterangan for a in b.saran[0].alasan) if b.saran else ""
+        tabel.baris.append(
+            Baris(
+                (
+                    str(b.jabatan.pk),
+                    b.opd.nama + (f" › {b.jalur}" if b.jalur else ""),
+                    b.jabatan.nama,
+                    b.jabatan.kelas,
+                    "; ".join(f"{p.nama} ({p.pendidikan})" for p in b.pemangku) or "-",
+                    str(b.label_status),
+                    *sel_saran,
+                    alasan,
+                    b.mirip_jf or "",
+                )
+            )
+        )
+    return Dokumen(
+        judul="Saran nomenklatur jabatan pelaksana",
+        kop=(instansi, struktur.nama, "PermenPAN-RB 45/2022; KepmenPAN-RB 11/2024"),
+        blok=[tabel],
+        mendatar=True,
+    )

@@ -215,6 +215,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     """One name per action: the OpenAPI operationId of a write is its service's name."""
     from ramping.api.api import api
     from ramping.jabatan import services as jabatan_services
+    from ramping.nomenklatur import services as nomenklatur_services
     from ramping.pegawai import services as pegawai_services
     from ramping.penataan import services as penataan_services
 
@@ -227,8 +228,8 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     }
     assert ids == {
         "tugas_buat", "tugas_ubah", "tugas_hapus", "penempatan_buat",
-        "peserta_ajukan", "peserta_kembalikan", "peserta_setujui",
+        "peserta_ajukan", "peserta_kembalikan", "peserta_setujui", "nomenklatur_putuskan",
     }  # fmt: skip
-    layanan = (jabatan_services, pegawai_services, penataan_services)
+    layanan = (jabatan_services, pegawai_services, penataan_services, nomenklatur_services)
     for nama in ids:
         assert any(hasattr(m, nama) for m in layanan)
