@@ -4,5 +4,9 @@ from ramping.impor.jenis.anjab import ImporAnjab
 from ramping.impor.jenis.jabatan import ImporJabatan
 from ramping.impor.jenis.pegawai import ImporPegawai
 from ramping.impor.jenis.tugas import ImporTugas
+from ramping.nomenklatur.impor import ImporNomenklatur
 
-JENIS_IMPOR = {k.jenis: k for k in (ImporJabatan, ImporTugas, ImporAnjab, ImporPegawai)}
+JENIS_IMPOR = {
+    k.jenis: k
+    for k in (ImporJabatan, ImporTugas, ImporAnjab, ImporPegawai, ImporNomenklatur)
+}
