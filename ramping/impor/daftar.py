@@ -7,6 +7,5 @@ from ramping.impor.jenis.tugas import ImporTugas
 from ramping.nomenklatur.impor import ImporNomenklatur
 
 JENIS_IMPOR = {
-    k.jenis: k
-    for k in (ImporJabatan, ImporTugas, ImporAnjab, ImporPegawai, ImporNomenklatur)
+    k.jenis: k for k in (ImporJabatan, ImporTugas, ImporAnjab, ImporPegawai, ImporNomenklatur)
 }
