@@ -52,6 +52,7 @@ BOBOT: dict[str, float] = {
     "pendidikan": 8.0,
     "preseden": 25.0,  # an agency keeps one name per old name (one name → one kelas)
 }
+SKOR_MINIMAL = 12.0  # [C] weaker candidates are noise, shown only when nothing else is found
 DENDA_INSTANSI_TEKNIS = 15.0  # [C] points off a name owned by another instansi teknis
 UMUM = "Umum (lintas instansi)"
 # Instansi teknis whose names every Pemda uses (Kemendagri names for kecamatan/kelurahan/satpol).
@@ -406,7 +407,8 @@ def sarankan(
             )
         )
     hasil.sort(key=lambda s: (-s.skor, s.nama))
-    return HasilSaran(False, tuple(hasil[:jumlah]), mirip_jf)
+    kuat = [s for i, s in enumerate(hasil) if i == 0 or s.skor >= SKOR_MINIMAL]
+    return HasilSaran(False, tuple(kuat[:jumlah]), mirip_jf)
 
 
 def _memenuhi(dimiliki: str, syarat: str) -> bool:

@@ -127,3 +127,17 @@ def test_tugas_menambah_alasan_ikhtisar():
     )
     assert h.saran[0].nama == "Pengadministrasi Perkantoran"
     assert any(a.sinyal == "tugas" for a in h.saran[0].alasan)
+
+
+def test_demo_cilegon_2021_ke_2023():
+    """The demo's 41/2018 names (2021 version) get the names its 2023 version carries; the one
+    exception is where the demo and the suggested map disagree (Analis Data dan Informasi: the
+    demo took Penata Kelola Sistem dan Teknologi Informasi, the map Penelaah Teknis Kebijakan)."""
+    from ramping.demo.katalog import PELAKSANA_BARU, PELAKSANA_LAMA
+
+    beda = []
+    for nama, pendidikan, _kelas in PELAKSANA_LAMA:
+        teratas = sarankan(PosInput(nama, "", (pendidikan,))).saran[0].nama
+        if teratas != PELAKSANA_BARU[nama][0]:
+            beda.append((nama, teratas))
+    assert beda == [("Analis Data dan Informasi", "Penelaah Teknis Kebijakan")]
