@@ -3,7 +3,7 @@ interactive documentation page at /api/v1/docs (served from ninja's bundled stat
 
 from ninja import NinjaAPI
 
-from ramping.api import baca, galat, penataan, tulis
+from ramping.api import baca, galat, penataan, skenario, tulis
 from ramping.api.auth import BatasPerToken, TokenBearer
 from ramping.inti.lingkup import konteks_sendiri
 from ramping.nomenklatur import api as nomenklatur
@@ -30,4 +30,5 @@ api.add_decorator(konteks_sendiri, mode="view")
 api.add_router("/", baca.router)
 api.add_router("/", tulis.router)
 api.add_router("/", penataan.router)
+api.add_router("/", skenario.router)
 api.add_router("/", nomenklatur.router)

@@ -27,16 +27,21 @@ from dataclasses import dataclass, field
 
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, connection, models, router, transaction
+from django.db import IntegrityError, connection, router, transaction
 from django.db.models import Max
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat
-from ramping.errors import KonflikPerubahan, RampingError, TidakDitemukan
-from ramping.organisasi.models import Struktur
+from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.jejak import Jejak, baca, label_baris, model_dari, per_model
 from ramping.penyederhanaan.models import LangkahSkenario
+from ramping.penyederhanaan.services.lebur import pastikan_draf
 
 
 class LangkahTidakBisaDibatalkan(RampingError):
@@ -54,90 +59,6 @@ def pembatal(aksi: str):
         return fungsi
 
     return daftar
-
-
-def _label(obj: models.Model) -> str:
-    return f"{obj._meta.label_lower}:{obj.pk}"
-
-
-def _baris(objs: Iterable[models.Model]) -> list[dict]:
-    # JSON round trip: Decimal, date and datetime become text; the deserializer's
-    # `field.to_python` turns them back exactly.
-    return json.loads(serializers.serialize("json", objs, cls=DjangoJSONEncoder))
-
-
-def _per_model(label_pk: Iterable[str]) -> dict[str, list[int]]:
-    hasil: dict[str, list[int]] = {}
-    for lp in label_pk:
-        label, pk = lp.rsplit(":", 1)
-        hasil.setdefault(label, []).append(int(pk))
-    return hasil
-
-
-def _model(label: str) -> type[models.Model]:
-    from django.apps import apps
-
-    return apps.get_model(label)
-
-
-def _baca(label_pk: Iterable[str]) -> dict[str, dict]:
-    """The current state of rows (label:pk → serialized row); a missing row is absent."""
-    hasil = {}
-    for label, pks in _per_model(label_pk).items():
-        model = _model(label)
-        for b in _baris(model._base_manager.filter(pk__in=pks).order_by("pk")):
-            hasil[f"{label}:{b['pk']}"] = b
-    return hasil
-
-
-@dataclass
-class Jejak:
-    """The rows one step changes, deletes and creates (see the module docstring)."""
-
-    sebelum: dict[str, dict] = field(default_factory=dict)  # changed rows, state before
-    dihapus: list[dict] = field(default_factory=list)  # deleted rows, state before
-    baru: list[str] = field(default_factory=list)  # created rows (label:pk)
-
-    def sebelum_ubah(self, objs: Iterable[models.Model]) -> None:
-        """Call before changing `objs` (instances or a QuerySet); re-recording keeps the first."""
-        objs = [o for o in objs if _label(o) not in self.sebelum]
-        pks_per_model: dict[type, list] = {}
-        for o in objs:
-            pks_per_model.setdefault(type(o)._meta.concrete_model, []).append(o.pk)
-        # Read from the database, not the instances: they may already carry the new values.
-        for model, pks in pks_per_model.items():
-            for b in _baris(model._base_manager.filter(pk__in=pks)):
-                self.sebelum.setdefault(f"{model._meta.label_lower}:{b['pk']}", b)
-
-    def sebelum_hapus(self, qs: models.QuerySet) -> None:
-        """Call right before `qs.delete()`: keeps every row the delete removes or nulls."""
-        kolektor = Collector(using=router.db_for_write(qs.model), origin=qs)
-        kolektor.collect(qs)
-        for (_field, _nilai), kumpulan in kolektor.field_updates.items():
-            for objs in kumpulan:
-                self.sebelum_ubah(objs)
-        for objs in kolektor.fast_deletes:
-            self.dihapus.extend(_baris(objs))
-        for objs in kolektor.data.values():
-            self.dihapus.extend(_baris(objs))
-
-    def dibuat(self, objs: Iterable[models.Model]) -> None:
-        self.baru.extend(_label(o) for o in objs)
-
-    def tersentuh(self) -> set[str]:
-        dihapus = {f"{b['model']}:{b['pk']}" for b in self.dihapus}
-        return set(self.sebelum) | dihapus | set(self.baru)
-
-    def data(self) -> dict:
-        sesudah = _baca(set(self.sebelum) | set(self.baru))
-        return {
-            "jejak": {
-                "sebelum": self.sebelum,
-                "dihapus": self.dihapus,
-                "baru": self.baru,
-                "sesudah": sesudah,
-            }
-        }
 
 
 def catat_langkah(
@@ -197,14 +118,14 @@ def langkah_bergantung(langkah: LangkahSkenario) -> list[LangkahSkenario]:
 def _nama_baris(b: dict) -> str:
     f = b.get("fields", {})
     nama = f.get("nama") or f.get("nama_jabatan_lama") or f.get("uraian") or ""
-    model = _model(b["model"])._meta.verbose_name
+    model = model_dari(b["model"])._meta.verbose_name
     return f"{model} “{nama}”" if nama else f"{model} #{b['pk']}"
 
 
 def _pulihkan_jejak(data: dict) -> None:
     sesudah = data["sesudah"]
     # 1. Nothing the step left may have moved on since (no silent overwrite of later work).
-    kini = _baca(set(data["sebelum"]) | set(data["baru"]))
+    kini = baca(set(data["sebelum"]) | set(data["baru"]))
     for lp, keadaan in sesudah.items():
         if kini.get(lp) != keadaan:
             raise KonflikPerubahan(
@@ -217,12 +138,12 @@ def _pulihkan_jejak(data: dict) -> None:
     for obj in serializers.deserialize("python", data["dihapus"] + list(data["sebelum"].values())):
         obj.save()
     # 4. Created rows go, but only if nothing else hangs on them any more.
-    for label, pks in _per_model(data["baru"]).items():
-        qs = _model(label)._base_manager.filter(pk__in=pks)
+    for label, pks in per_model(data["baru"]).items():
+        qs = model_dari(label)._base_manager.filter(pk__in=pks)
         kolektor = Collector(using=router.db_for_write(qs.model), origin=qs)
         kolektor.collect(qs)
-        ikut = {_label(o) for objs in kolektor.data.values() for o in objs}
-        ikut |= {_label(o) for objs in kolektor.fast_deletes for o in objs}
+        ikut = {label_baris(o) for objs in kolektor.data.values() for o in objs}
+        ikut |= {label_baris(o) for objs in kolektor.fast_deletes for o in objs}
         lain = ikut - set(data["baru"])
         if lain:
             raise KonflikPerubahan(
@@ -248,8 +169,6 @@ def langkah_batalkan(*, akses: Akses, langkah: LangkahSkenario) -> list[LangkahS
 
     Allowed to whoever may edit the version's scenario (the analis; an operator only when every
     undone step is theirs). Returns the undone steps, in the order they were undone."""
-    from ramping.penyederhanaan.services.lebur import pastikan_draf
-
     akses.pastikan_instansi(langkah)
     struktur = Struktur.objects.select_for_update().get(pk=langkah.struktur_id)
     pastikan_draf(struktur)
@@ -260,7 +179,7 @@ def langkah_batalkan(*, akses: Akses, langkah: LangkahSkenario) -> list[LangkahS
     if not akses.mengelola_seluruh_instansi and any(
         lk.dibuat_oleh_id != getattr(akses.pengguna, "pk", None) for lk in urutan
     ):
-        raise LangkahTidakBisaDibatalkan(
+        raise TidakBerhak(
             "Langkah ini (atau langkah yang bergantung padanya) dibuat pengguna lain; "
             "mintalah analis Bagian Organisasi membatalkannya."
         )
@@ -294,3 +213,109 @@ def langkah_ambil(*, akses: Akses, struktur: Struktur, langkah_id: int) -> Langk
     if langkah is None:
         raise TidakDitemukan()
     return langkah
+
+
+class _Urungkan(Exception):
+    """Raised inside a preview's transaction so that nothing it did is kept."""
+
+
+@dataclass
+class Efek:
+    """What a step does, in words a user checks before confirming (from its trace)."""
+
+    dipindah: list[str] = field(default_factory=list)
+    diubah: list[str] = field(default_factory=list)
+    dihapus: list[str] = field(default_factory=list)
+    dibuat: list[str] = field(default_factory=list)
+    pegawai: list[str] = field(default_factory=list)
+
+    @property
+    def kosong(self) -> bool:
+        return not (self.dipindah or self.diubah or self.dihapus or self.dibuat)
+
+
+def _efek(langkah: LangkahSkenario) -> Efek:
+    """Read while the step's rows are in the database (inside the preview's transaction)."""
+    data = langkah.balik.get("jejak", {})
+    sebelum, sesudah = data.get("sebelum", {}), data.get("sesudah", {})
+    nama_unit = dict(
+        UnitKerja.objects.filter(struktur_id=langkah.struktur_id).values_list("pk", "nama")
+    )
+    for b in data.get("dihapus", []):
+        if b["model"] == "organisasi.unitkerja":
+            nama_unit.setdefault(b["pk"], b["fields"]["nama"])
+    efek = Efek()
+    jabatan_ids = []
+    for lp, lama in sebelum.items():
+        baru = sesudah.get(lp)
+        if baru is None or lama["model"] != "jabatan.jabatan":
+            continue
+        jabatan_ids.append(lama["pk"])
+        fl, fb = lama["fields"], baru["fields"]
+        if fl["unit"] != fb["unit"]:
+            efek.dipindah.append(
+                f"{fb['nama']}: {nama_unit.get(fl['unit'], '–')} → {nama_unit.get(fb['unit'], '–')}"
+            )
+        if (fl["nama"], fl["jenis"], fl["kelas"]) != (fb["nama"], fb["jenis"], fb["kelas"]):
+            efek.diubah.append(
+                f"{fl['nama']} → {fb['nama']} ({gettext('kelas')} {fb['kelas'] or '–'})"
+            )
+    for lp, lama in sebelum.items():
+        baru = sesudah.get(lp)
+        if baru is not None and lama["model"] == "pegawai.penempatan":
+            jabatan_ids.append(baru["fields"]["jabatan"])
+    for b in data.get("dihapus", []):
+        if b["model"] in ("organisasi.unitkerja", "jabatan.jabatan"):
+            jenis = capfirst(model_dari(b["model"])._meta.verbose_name)
+            efek.dihapus.append(f"{jenis} {b['fields']['nama']}")
+    for lp in data.get("baru", []):
+        b = sesudah.get(lp)
+        if b is None:
+            continue
+        f = b["fields"]
+        if b["model"] == "penyederhanaan.penyetaraan":
+            efek.dibuat.append(
+                gettext("Penyetaraan: %(lama)s → %(jf)s")
+                % {"lama": f["nama_jabatan_lama"], "jf": f["nama_jf"]}
+            )
+        elif "nama" in f:
+            efek.dibuat.append(f"{capfirst(model_dari(b['model'])._meta.verbose_name)} {f['nama']}")
+    efek.pegawai = sorted(
+        {
+            p.pegawai.nama_lengkap
+            for p in Penempatan.objects.aktif()
+            .filter(jabatan_id__in=jabatan_ids)
+            .select_related("pegawai")
+        }
+    )
+    return efek
+
+
+def jalankan_dengan_efek(langkah_fungsi: Callable[[], object], *, coba: bool):
+    """Run a step and describe its effect from its trace; `coba=True` rolls it all back, so a
+    confirmation page shows exactly what the click will do, by the same code."""
+    hasil: list = []
+    try:
+        with transaction.atomic():
+            hasil.append(langkah_fungsi())
+            hasil.append(_efek(LangkahSkenario.objects.latest("pk")))
+            if coba:
+                raise _Urungkan
+    except _Urungkan:
+        pass
+    return hasil[0], hasil[1]
+
+
+def pratinjau(langkah_fungsi: Callable[[], object]):
+    return jalankan_dengan_efek(langkah_fungsi, coba=True)
+
+
+def ringkas_efek(langkah: LangkahSkenario) -> dict[str, int]:
+    """Counts for the change log page, from the stored trace alone (no query)."""
+    data = langkah.balik.get("jejak", {})
+    dihapus = data.get("dihapus", [])
+    return {
+        "diubah": len(data.get("sebelum", {})),
+        "dihapus": len(dihapus),
+        "dibuat": len(data.get("baru", [])),
+    }

@@ -15,7 +15,12 @@ from ramping.jabatan.models import Jabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.bawa import garis_versi
-from ramping.penyederhanaan.models import Penyetaraan, TabelTunjangan, TarifTunjangan
+from ramping.penyederhanaan.models import (
+    LangkahSkenario,
+    Penyetaraan,
+    TabelTunjangan,
+    TarifTunjangan,
+)
 from ramping.penyederhanaan.perbandingan import bandingkan_versi  # noqa: F401 (re-export)
 from ramping.penyederhanaan.services.rekomendasi import keputusan_versi
 from ramping.penyederhanaan.tunjangan import tabel_tunjangan
@@ -228,6 +233,7 @@ class HalamanSkenario:
     hal: Page | None  # of Jabatan, each with .pemangku (the first holders) and .jumlah_pemangku
     jumlah_unit: int
     jumlah_jabatan: int
+    jumlah_langkah: int = 0  # steps in the scenario's change log, undone ones included
 
     @property
     def opd_sebelum(self) -> UnitKerja | None:
@@ -289,8 +295,12 @@ def skenario_opd(
         .annotate(n=Count("id"))
         .values_list("unit_id", "n")
     )
-    for u in units:
+    jalur = {}
+    for u in units:  # tree order: a parent's path label is known before its children
         u.jumlah_jabatan = per_unit.get(u.pk, 0)
+        u.jalur = jalur[u.pk] = f"{jalur[u.induk_id]} › {u.nama}" if u.induk_id in jalur else u.nama
+    for u in units:  # where a unit may merge: any other unit of the OPD outside its subtree
+        u.tujuan_gabung = [t for t in units if not t.path.startswith(u.path)]
     jumlah["unit"] = UnitKerja.objects.filter(**di_opd).count()
     jabatan = (
         Jabatan.objects.filter(unit__path__startswith=opd.path, **di_opd)
@@ -319,7 +329,8 @@ def skenario_opd(
         j.pemangku = pemangku.get(j.pk, [])
         j.jumlah_pemangku = banyak.get(j.pk, 0)
         j.pemangku_lain = j.jumlah_pemangku - len(j.pemangku)
-    return HalamanSkenario(opd_daftar, opd, units, hal, jumlah["unit"], jumlah["jabatan"])
+    langkah = LangkahSkenario.objects.filter(struktur=struktur).count()
+    return HalamanSkenario(opd_daftar, opd, units, hal, jumlah["unit"], jumlah["jabatan"], langkah)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ramping.penyederhanaan.views import banding, register, skenario
+from ramping.penyederhanaan.views import banding, langkah, register, skenario
 
 app_name = "penyederhanaan"
 
@@ -12,6 +12,13 @@ urlpatterns = [
     path("versi/<int:struktur_id>/terbitkan/", skenario.terbitkan, name="struktur_terbitkan"),
     path("versi/<int:struktur_id>/", skenario.skenario, name="skenario"),
     path("versi/<int:struktur_id>/ubah/", skenario.ubah, name="ubah"),
+    path("versi/<int:struktur_id>/konfirmasi/", langkah.konfirmasi, name="konfirmasi"),
+    path("versi/<int:struktur_id>/riwayat/", langkah.riwayat, name="riwayat"),
+    path(
+        "versi/<int:struktur_id>/riwayat/<int:langkah_id>/batal/",
+        langkah.batal,
+        name="langkah_batalkan",
+    ),
     path("bandingkan/", banding.bandingkan, name="bandingkan"),
     path("bandingkan/unduh/<str:format>/", banding.unduh, name="bandingkan_unduh"),
     path("penyetaraan/", register.daftar, name="register"),

@@ -218,6 +218,8 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     from ramping.nomenklatur import services as nomenklatur_services
     from ramping.pegawai import services as pegawai_services
     from ramping.penataan import services as penataan_services
+    from ramping.penyederhanaan import langkah
+    from ramping.penyederhanaan import services as penyederhanaan_services
 
     skema = api.get_openapi_schema()
     ids = {
@@ -228,8 +230,16 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     }
     assert ids == {
         "tugas_buat", "tugas_ubah", "tugas_hapus", "penempatan_buat",
-        "peserta_ajukan", "peserta_kembalikan", "peserta_setujui", "nomenklatur_putuskan",
+        "peserta_ajukan", "peserta_kembalikan", "peserta_setujui",
+        "unit_hapus", "unit_gabung", "langkah_batalkan", "nomenklatur_putuskan",
     }  # fmt: skip
-    layanan = (jabatan_services, pegawai_services, penataan_services, nomenklatur_services)
+    layanan = (
+        jabatan_services,
+        pegawai_services,
+        penataan_services,
+        penyederhanaan_services,
+        langkah,
+        nomenklatur_services,
+    )
     for nama in ids:
         assert any(hasattr(m, nama) for m in layanan)

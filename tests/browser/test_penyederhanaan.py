@@ -1,5 +1,6 @@
 """The simplification workbench in a real browser: copy the version in force into a scenario,
-remove a unit (its positions go to the parent's kelompok JF), see the change counted in the
+remove a unit after its confirmation, undo it from the change log, remove it again (its
+positions go to the parent's kelompok JF), see the change counted in the
 comparison, publish the scenario with its Perwal, and see the old version archived."""
 
 import pytest
@@ -10,6 +11,17 @@ from ramping.organisasi.models import Struktur, UnitKerja
 from tests.browser.conftest import masuk
 
 pytestmark = pytest.mark.browser
+
+
+def hapus_bidang(page) -> None:
+    bidang = page.get_by_role("row", name="Bidang Kesehatan Masyarakat")
+    bidang.get_by_role("button", name="Hapus → kelompok JF").click()
+    expect(page.locator("h1")).to_have_text("Hapus unit?")
+    # The unit with its path, and what will happen to whom.
+    expect(page.get_by_text("Dinas Kesehatan › Bidang Kesehatan Masyarakat")).to_be_visible()
+    expect(page.get_by_text("Budi Santoso")).to_be_visible()
+    page.get_by_role("button", name="Ya, hapus unit").click()
+    expect(page.get_by_text("Bidang Kesehatan Masyarakat dihapus dari skenario")).to_be_visible()
 
 
 def test_skenario_bandingkan_terbitkan(page, live_server, kota):
@@ -24,11 +36,19 @@ def test_skenario_bandingkan_terbitkan(page, live_server, kota):
     expect(page.get_by_text("Skenario dari SOTK uji dibuat sebagai draf.")).to_be_visible()
     expect(page.locator("h1")).to_have_text("Skenario dari SOTK uji")
 
-    # One edit: Bidang Kesehatan Masyarakat goes; its positions join the kelompok JF.
-    bidang = page.get_by_role("row", name="Bidang Kesehatan Masyarakat")
-    bidang.get_by_role("button", name="Hapus → kelompok JF").click()
-    expect(page.get_by_text("Bidang Kesehatan Masyarakat dihapus dari skenario")).to_be_visible()
+    # Remove Bidang Kesehatan Masyarakat: first the confirmation with its effect, then undo.
     draf = Struktur.objects.get(nama="Skenario dari SOTK uji")
+    hapus_bidang(page)
+    page.get_by_role("link", name="Batalkan dari riwayat").click()
+    expect(page.locator("h1")).to_have_text("Riwayat perubahan skenario")
+    page.get_by_role("link", name="Batalkan…").click()
+    page.get_by_role("button", name="Ya, batalkan langkah ini").click()
+    expect(page.get_by_text("Dibatalkan: Unit Bidang Kesehatan Masyarakat dihapus")).to_be_visible()
+    assert UnitKerja.objects.filter(struktur=draf, nama="Bidang Kesehatan Masyarakat").exists()
+    assert not UnitKerja.objects.filter(struktur=draf, jenis="kelompok_jf").exists()
+    page.get_by_role("link", name="kembali ke skenario").click()
+    # Again, for good: its positions join the kelompok JF.
+    hapus_bidang(page)
     assert not UnitKerja.objects.filter(struktur=draf, nama="Bidang Kesehatan Masyarakat")
     kelompok = UnitKerja.objects.get(struktur=draf, nama__startswith="Kelompok Jabatan Fungsional")
     # The holder's position moves there; the vacant head post is dropped with its unit.

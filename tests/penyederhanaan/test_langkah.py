@@ -6,7 +6,12 @@ import pytest
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 
-from ramping.errors import KonflikPerubahan, StrukturTidakBisaDiubah, TidakDitemukan
+from ramping.errors import (
+    KonflikPerubahan,
+    StrukturTidakBisaDiubah,
+    TidakBerhak,
+    TidakDitemukan,
+)
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
@@ -148,7 +153,7 @@ def test_hak_membatalkan(dunia, skema, draf):
     unit_hapus(akses=dunia.analis, unit=_di(draf, skema.seksi_satu))
     langkah = LangkahSkenario.objects.get(struktur=draf)
     # An operator may undo only their own steps; the outsider does not see the step at all.
-    with pytest.raises(LangkahTidakBisaDibatalkan, match="pengguna lain"):
+    with pytest.raises(TidakBerhak, match="pengguna lain"):
         langkah_batalkan(akses=dunia.operator_a, langkah=langkah)
     with pytest.raises(TidakDitemukan):
         langkah_batalkan(akses=dunia.orang_luar, langkah=langkah)

@@ -96,3 +96,23 @@ def test_hanya_draf_yang_diubah(dunia, skema, draf):
     draf.refresh_from_db()
     with pytest.raises(StrukturTidakBisaDiubah):
         unit_hapus(akses=dunia.analis, unit=_di(draf, skema.seksi_satu))
+
+
+def test_kepala_yang_disetarakan_mendapat_kelas_instansi_bila_ada(dunia, skema, draf):
+    from ramping.jabatan.services.kelas_instansi import kelas_instansi_simpan
+
+    # The catalogue states no kelas for Analis Kebijakan: without the agency's decision the
+    # converted head's kelas stays empty (never guessed); with it, the decision's kelas.
+    unit_hapus(akses=dunia.analis, unit=_di(draf, skema.subbag), ke_kelompok_jf=False)
+    assert Jabatan.objects.get(struktur=draf, nama="Analis Kebijakan Ahli Muda").kelas is None
+    kelas_instansi_simpan(
+        akses=dunia.analis,
+        jenis="fungsional",
+        nama="Analis Kebijakan",
+        jenjang="ahli_muda",
+        kelas=9,
+        dasar_hukum="Keputusan Wali Kota Uji 061/2023",
+    )
+    unit_hapus(akses=dunia.analis, unit=_di(draf, skema.seksi_satu), ke_kelompok_jf=False)
+    baru = Jabatan.objects.get(struktur=draf, asal=skema.kepala_seksi)
+    assert (baru.nama, baru.kelas) == ("Analis Kebijakan Ahli Muda", 9)

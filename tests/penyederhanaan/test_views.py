@@ -33,6 +33,7 @@ def _url(kode, baru, lama, p):
         "usulan_xlsx": u("register_unduh", "usulan") + f"?versi={baru.pk}",
         "penyetaraan": u("penyetaraan", p.pk),
         "tunjangan": u("tunjangan"),
+        "riwayat": u("riwayat", baru.pk),
     }
 
 

@@ -9,22 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ramping import aturan
 from ramping.errors import RampingError, StrukturTidakBisaDiubah
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
+from ramping.jabatan.selectors import kelas_acuan
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.jejak import Jejak
 from ramping.penyederhanaan.models import Penyetaraan
 
 JF_BAWAAN = "Analis Kebijakan"  # the usual target JF of a structural head (Cilegon practice)
 # R17-01 by eselon, used when a head's jenis and eselon do not match the 17/2021 table.
 JENJANG_PER_ESELON = {"III": "ahli_madya", "IV": "ahli_muda", "V": "ahli_pertama"}
-
-
-if TYPE_CHECKING:
-    from ramping.penyederhanaan.langkah import Jejak
 
 
 class UnitTidakBisaDilebur(RampingError):
@@ -158,6 +155,7 @@ def lebur_unit(
         )
     )
     kosong, ubah = [], []
+    acuan = kelas_acuan(iid)
     for j in jabatan:
         unit = units[j.unit_id]
         t = tujuan[j.unit_id]
@@ -171,10 +169,11 @@ def lebur_unit(
             continue
         nama_lama, kelas_lama = j.nama, j.kelas
         jenjang = jenjang_untuk(j.jenis, unit.eselon)
-        katalog = aturan.cari_jf(nama_jf, jenjang)
         j.jenis, j.nama_jf, j.jenjang, j.is_kepala = "fungsional", nama_jf, jenjang, False
         j.nama = nama_jf_lengkap(nama_jf, jenjang)
-        j.kelas = katalog.kelas_jabatan if katalog else None
+        # The agency's own kelas for this JF jenjang, else the catalogue's; unknown stays empty
+        # and is a finding of the 25/2021 check (never guessed from the jenjang).
+        j.kelas = acuan.kelas("fungsional", j.nama, nama_jf, jenjang)[0]
         hasil.jabatan_disetarakan += 1
         ubah.append(j)
         for p in pemangku[j.pk]:

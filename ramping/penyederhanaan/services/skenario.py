@@ -13,7 +13,8 @@ from ramping.jabatan.models import Jabatan
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_opd
 from ramping.pegawai.models import Penempatan
-from ramping.penyederhanaan.langkah import Jejak, catat_langkah
+from ramping.penyederhanaan.jejak import Jejak
+from ramping.penyederhanaan.langkah import catat_langkah
 from ramping.penyederhanaan.services.lebur import (
     JF_BAWAAN,
     HasilLebur,

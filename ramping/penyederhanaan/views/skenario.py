@@ -1,12 +1,14 @@
 """Scenario pages: versions with copy/criteria/publish actions, and editing a draft."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -20,6 +22,7 @@ from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.bawa import rencana_terbit
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
+from ramping.penyederhanaan.views.langkah import AKSI_BERBAHAYA, jalankan_langkah
 from ramping.web.galat import AKSES, layanan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.teks import TeksTercetak
@@ -398,17 +401,32 @@ def ubah(request, struktur_id: int):
     akses, aksi, post = request.halaman.akses, request.POST.get("aksi"), request.POST
     # A refusal of access is a message too; only an unknown object is a 404.
     with layanan(request, lolos=(TidakDitemukan,)):
-        if aksi == "unit_hapus":
-            unit = _ambil(UnitKerja, request, s, "unit")
-            hasil = services.unit_hapus(
-                akses=akses, unit=unit, ke_kelompok_jf=post.get("kelompok_jf") == "1"
-            )
-            messages.success(request, _pesan_lebur(unit, hasil))
-        elif aksi == "unit_gabung":
-            unit, ke = _ambil(UnitKerja, request, s, "unit"), _ambil(UnitKerja, request, s, "ke")
-            services.unit_gabung(akses=akses, unit=unit, ke=ke)
-            messages.success(
-                request, gettext("%(a)s digabungkan ke %(b)s.") % {"a": unit.nama, "b": ke.nama}
+        if aksi in AKSI_BERBAHAYA:
+            if post.get("yakin") != "1":  # never one click: the effect is shown first
+                q = urlencode(
+                    {k: post.get(k, "") for k in ("aksi", "unit", "ke", "kelompok_jf", "opd")}
+                )
+                url = reverse(
+                    "penyederhanaan:konfirmasi", args=[request.halaman.instansi.kode, s.pk]
+                )
+                return redirect(f"{url}?{q}")
+            unit, ke, fungsi = jalankan_langkah(akses, s, post)
+            hasil = fungsi()
+            if ke is None:
+                messages.success(request, _pesan_lebur(unit, hasil))
+            else:
+                messages.success(
+                    request, gettext("%(a)s digabungkan ke %(b)s.") % {"a": unit.nama, "b": ke.nama}
+                )
+            riwayat = reverse("penyederhanaan:riwayat", args=[request.halaman.instansi.kode, s.pk])
+            messages.info(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    gettext("Langkah ini tercatat di riwayat perubahan skenario."),
+                    riwayat,
+                    gettext("Batalkan dari riwayat"),
+                ),
             )
         elif aksi == "jabatan_pindah":
             jabatan = _ambil(Jabatan, request, s, "jabatan")
