@@ -452,3 +452,46 @@ def info(nama: str) -> tuple[NamaPelaksana, InfoKatalog] | None:
     """Catalogue row and its extra columns for a name (exact after normalisation), or None."""
     baris = cari_nama_pelaksana(nama)
     return (baris, info_katalog()[baris.nama]) if baris else None
+
+
+@dataclass(frozen=True, slots=True)
+class DaftarNomenklatur:
+    """One Kepmen list of pelaksana names (``data/daftar_nomenklatur.csv``): which decision,
+    valid from/to, whether its names are loaded and whether the text was verified."""
+
+    kode: str
+    judul: str
+    dasar_hukum: str
+    ditetapkan: str
+    berlaku_mulai: str
+    berlaku_sampai: str
+    berkas: str
+    dimuat: bool
+    verified: bool
+    keyakinan: str
+    sumber: str
+    catatan: str
+
+
+@cache
+def daftar_nomenklatur() -> tuple[DaftarNomenklatur, ...]:
+    """The known lists, oldest first. Only a loaded list (``dimuat``) feeds the catalogue; a
+    newer list is loaded beside the old one once its text is verified (KepmenPAN-RB 282/2025 is
+    reported to replace 11/2024 but its annex has not been seen, so it is listed, not loaded)."""
+    return tuple(
+        DaftarNomenklatur(
+            r["kode"],
+            r["judul"],
+            r["dasar_hukum"],
+            r["ditetapkan"],
+            r["berlaku_mulai"],
+            r["berlaku_sampai"],
+            r["berkas"],
+            ke_bool(r["dimuat"]),
+            ke_bool(r["verified"]),
+            r["keyakinan"],
+            r["sumber"],
+            r["catatan"],
+        )
+        for r in baca_csv("daftar_nomenklatur.csv")
+    )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ramping.aturan.nomenklatur import katalog_nomenklatur
-from ramping.aturan.saran_nomenklatur import normal
+from ramping.aturan.saran_nomenklatur import daftar_nomenklatur, normal
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan
 from ramping.nomenklatur import selectors as sel
@@ -223,6 +223,7 @@ def kamus(request):
             "cari": cari,
             "kl": kl,
             "klasifikasi": KLASIFIKASI,
+            "daftar": daftar_nomenklatur(),
         },
     )
 

@@ -141,3 +141,17 @@ def test_demo_cilegon_2021_ke_2023():
         if teratas != PELAKSANA_BARU[nama][0]:
             beda.append((nama, teratas))
     assert beda == [("Analis Data dan Informasi", "Penelaah Teknis Kebijakan")]
+
+
+def test_daftar_nomenklatur_berversi_dan_282_tidak_dimuat():
+    from ramping.aturan.nomenklatur import katalog_nomenklatur
+    from ramping.aturan.saran_nomenklatur import daftar_nomenklatur, info_katalog
+
+    daftar = {d.kode: d for d in daftar_nomenklatur()}
+    lama, baru = daftar["kepmenpanrb-11-2024"], daftar["kepmenpanrb-282-2025"]
+    assert lama.dimuat and lama.berkas == "nomenklatur_pelaksana.csv"
+    assert not baru.dimuat and not baru.verified and baru.berkas == ""
+    assert lama.berlaku_sampai == baru.berlaku_mulai == "2025-07-15"
+    # Every catalogue row names the loaded list it comes from.
+    assert {i.versi_daftar for i in info_katalog().values()} == {"KepmenPAN-RB 11/2024"}
+    assert len(katalog_nomenklatur()) == 231
