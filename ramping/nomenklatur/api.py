@@ -1,9 +1,11 @@
 """Nomenklatur over the API: the ranked suggestions of a version's pelaksana posts and a
 decision, through the same selectors and services (and so the same permissions)."""
 
-from ninja import Router, Schema
+from typing import Annotated
 
-from ramping.api.skema import Galat
+from ninja import Field, Query, Router, Schema
+
+from ramping.api.skema import Galat, Teks
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan
 from ramping.nomenklatur import selectors as sel
@@ -48,10 +50,13 @@ class BarisOut(Schema):
     saran: list[SaranOut]
 
 
+IdJabatan = Annotated[int, Field(ge=1, le=2_147_483_647)]
+
+
 class PutuskanIn(Schema):
-    jabatan_id: list[int]
-    nama_baru: str
-    kelas: int | None = None
+    jabatan_id: list[IdJabatan] = Field(min_length=1, max_length=10_000)
+    nama_baru: Teks = Field(max_length=250)
+    kelas: int | None = Field(default=None, ge=1, le=17)
 
 
 class HasilOut(Schema):
@@ -65,7 +70,12 @@ class HasilOut(Schema):
     summary="Saran nama baku (PermenPAN-RB 45/2022) untuk setiap jabatan pelaksana",
     operation_id="nomenklatur_saran",
 )
-def saran(request, struktur_id: int, opd: str = "", status: str = ""):
+def saran(
+    request,
+    struktur_id: int,
+    opd: str = Query("", max_length=40, pattern=r"^[A-Za-z0-9._-]*$"),
+    status: str = Query("", max_length=20, pattern=r"^[a-z]*$"),
+):
     struktur = struktur_ambil(akses=request.auth, struktur_id=struktur_id)
     baris = sel.baris_meja(akses=request.auth, struktur=struktur, opd_kode=opd, status=status)
     return [

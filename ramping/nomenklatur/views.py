@@ -112,8 +112,9 @@ def _ids(nilai: list[str]) -> list[int]:
     hasil = []
     for v in nilai:
         for bagian in v.split(","):
-            if bagian.strip().isdigit():
-                hasil.append(int(bagian))
+            b = bagian.strip()
+            if b.isdigit() and len(b) <= 9:  # a database id, not an overflow
+                hasil.append(int(b))
     return hasil
 
 
