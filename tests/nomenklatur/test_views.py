@@ -136,3 +136,18 @@ def test_lampiran_docx_pdf(client, dunia, meja, fmt):
 def test_format_tak_dikenal_404(client, dunia, meja):
     client.force_login(dunia.analis.pengguna)
     assert client.get(_u(dunia, "lampiran", "csv")).status_code == 404
+
+
+def test_meja_query_tetap_berapa_pun_jabatannya(client, dunia, meja, django_assert_max_num_queries):
+    """The workbench reads a fixed number of queries: 30 more posts add none."""
+    client.force_login(dunia.analis.pengguna)
+    with django_assert_max_num_queries(30) as awal:
+        client.get(_u(dunia, "meja"))
+    for i in range(30):
+        Jabatan.objects.create(
+            instansi=dunia.instansi, struktur=dunia.struktur, unit=dunia.dinas_b,
+            nama=f"Pengolah Data {i}", jenis="pelaksana", kelas=6,
+        )  # fmt: skip
+    with django_assert_max_num_queries(len(awal.captured_queries)):
+        r = client.get(_u(dunia, "meja"))
+    assert r.content.decode().count('data-baris-status="perlu"') == 35
