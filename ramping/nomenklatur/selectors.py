@@ -135,9 +135,14 @@ def baris_meja(
         tugas[jid].append(uraian)
     keputusan = {k.jabatan_id: k for k in KeputusanNomenklatur.objects.filter(struktur=struktur)}
     preseden = preseden_dari(
-        (k.nama_lama, k.nama_baru)
-        for k in keputusan.values()
-        if k.status == KeputusanNomenklatur.Status.DIUBAH
+        [
+            *(
+                (k.nama_lama, k.nama_baru)
+                for k in keputusan.values()
+                if k.status == KeputusanNomenklatur.Status.DIUBAH
+            ),
+            *_pilihan_versi_lain(struktur),
+        ]
     )
     masukan = [
         PosInput(
@@ -160,6 +165,28 @@ def baris_meja(
         and (not klasifikasi or b.klasifikasi == klasifikasi)
         and (not cari or normal(cari) in normal(f"{b.jabatan.nama} {b.nama_lama} {b.jalur}"))
     ]
+
+
+def _pilihan_versi_lain(struktur: Struktur) -> list[tuple[str, str]]:
+    """Names the agency already chose in its other versions: a pelaksana post whose copy origin
+    carried an unlisted name and which now carries a listed one (one query)."""
+    pasangan = (
+        Jabatan.objects.filter(
+            instansi_id=struktur.instansi_id,
+            jenis=JenisJabatan.PELAKSANA,
+            asal__isnull=False,
+            asal__jenis=JenisJabatan.PELAKSANA,
+        )
+        .exclude(struktur=struktur)
+        .values_list("asal__nama", "nama")
+    )
+    hasil = []
+    for lama, baru in pasangan:
+        if normal(lama) != normal(baru) and cari_nama_pelaksana(lama) is None:
+            baku = cari_nama_pelaksana(baru)
+            if baku is not None:
+                hasil.append((lama, baku.nama))
+    return hasil
 
 
 def _baris(j, h: HasilSaran, k, pemangku, opd_per_path, unit_nama, seg) -> BarisMeja:

@@ -177,3 +177,29 @@ def test_baris_meja_query_tetap(dunia, meja, django_assert_max_num_queries):
     assert {b.opd.kode for b in op} == {"DINAS-B"}
     with pytest.raises(TidakDitemukan):
         sel.baris_meja(akses=dunia.orang_luar, struktur=dunia.struktur)
+
+
+def test_pilihan_di_versi_lain_menjadi_preseden(dunia, meja):
+    """A post of another version copied from an unlisted name and now listed tells the
+    workbench what the agency chose before (the demo's 2023 version for a 2021 copy)."""
+    from ramping.akun.akses import Akses
+    from ramping.organisasi.services import struktur_buat, unit_buat
+
+    sistem = Akses.sistem(dunia.instansi)
+    lain = struktur_buat(akses=sistem, instansi=dunia.instansi, nama="Versi lain")
+    u = unit_buat(akses=sistem, struktur=lain, induk=None, kode="X", nama="X", jenis="dinas")
+    for _ in range(2):
+        Jabatan.objects.create(
+            instansi=dunia.instansi, struktur=lain, unit=u, nama="Penata Layanan Operasional",
+            jenis="pelaksana", asal=meja.analis,
+        )  # fmt: skip
+    b = next(
+        b
+        for b in sel.baris_meja(akses=dunia.analis, struktur=dunia.struktur)
+        if b.jabatan.pk == meja.analis.pk
+    )
+    pilihan = next(s for s in b.saran if s.nama == "Penata Layanan Operasional")
+    assert any(
+        a.sinyal == "preseden" and a.keterangan.startswith("dipilih untuk 2 dari 2")
+        for a in pilihan.alasan
+    )
