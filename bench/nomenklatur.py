@@ -59,19 +59,22 @@ def buat_pos(n: int, *, berbeda: bool, seed: int = 45) -> list[sn.PosInput]:
     return hasil
 
 
-def ukur(pos: list[sn.PosInput], ulang: int) -> float:
-    terbaik = float("inf")
+def ukur(pos: list[sn.PosInput], ulang: int) -> tuple[float, float]:
+    """Best wall-clock and best CPU seconds (CPU time is what a loaded, shared machine does
+    not inflate)."""
+    terbaik, cpu = float("inf"), float("inf")
     for _ in range(ulang):
         sn._dasar_nama.cache_clear()
         gc.disable()
         try:
-            mulai = time.perf_counter()
+            mulai, mulai_cpu = time.perf_counter(), time.process_time()
             hasil = sn.sarankan_banyak(pos)
             terbaik = min(terbaik, time.perf_counter() - mulai)
+            cpu = min(cpu, time.process_time() - mulai_cpu)
         finally:
             gc.enable()
         assert len(hasil) == len(pos)
-    return terbaik
+    return terbaik, cpu
 
 
 def main() -> None:
@@ -81,8 +84,11 @@ def main() -> None:
     a = ap.parse_args()
     sn.sarankan(sn.PosInput("Pengadministrasi Umum"))  # load the catalogue once (not timed)
     for label, berbeda in (("distinct", True), ("agency", False)):
-        detik = ukur(buat_pos(a.n, berbeda=berbeda), a.ulang)
-        print(f"{label:9s} {a.n:>7,} posts  {detik:6.2f} s  {a.n / detik:>9,.0f} posts/s")
+        detik, cpu = ukur(buat_pos(a.n, berbeda=berbeda), a.ulang)
+        print(
+            f"{label:9s} {a.n:>7,} posts  {detik:6.2f} s wall  {cpu:6.2f} s CPU  "
+            f"{a.n / detik:>9,.0f} posts/s"
+        )
 
 
 if __name__ == "__main__":
