@@ -99,6 +99,7 @@ from .struktur import (
     unit_dihapus,
 )
 from .teks import periksa_teks
+from .tipologi import JabatanInput, Temuan, aturan_tipologi, periksa_struktur, periksa_tipologi
 
 __all__ = [
     "DESIMAL_BEBAN",
@@ -113,6 +114,7 @@ __all__ = [
     "HasilEvaluasi",
     "HasilPemeriksaanPenyetaraan",
     "JabatanFungsional",
+    "JabatanInput",
     "KeputusanUnit",
     "LapisanUnit",
     "NamaPelaksana",
@@ -128,10 +130,12 @@ __all__ = [
     "Sumber",
     "TabelTunjangan",
     "TeksTidakDapatDicetak",
+    "Temuan",
     "Tim",
     "Tugas",
     "TugasTidakValid",
     "UnitInput",
+    "aturan_tipologi",
     "bandingkan_penghasilan",
     "batas_usia_pensiun",
     "beban_kerja_jam",
@@ -180,7 +184,9 @@ __all__ = [
     "periksa_penyetaraan",
     "periksa_satu_kelas",
     "periksa_sistem_kerja",
+    "periksa_struktur",
     "periksa_teks",
+    "periksa_tipologi",
     "proyeksi_kebutuhan",
     "rentang_kendali",
     "rentang_nilai",

@@ -26,7 +26,7 @@ from ramping.jabatan.services.izin import penjaga_ubah_jabatan
 from ramping.nomenklatur.models import KeputusanNomenklatur
 from ramping.nomenklatur.services import nomenklatur_terima_saran
 from ramping.organisasi.models import Struktur
-from ramping.penyederhanaan.services.lebur import pastikan_draf
+from ramping.penyederhanaan.draf import pastikan_draf
 
 
 @dataclass

@@ -29,9 +29,7 @@ from ramping.jabatan.services.izin import penjaga_ubah_jabatan
 from ramping.nomenklatur.models import KeputusanNomenklatur
 from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Penempatan
-
-# The services package before `langkah`, which imports back from it (import cycle).
-from ramping.penyederhanaan import services as penyederhanaan
+from ramping.penyederhanaan.draf import pastikan_draf
 from ramping.penyederhanaan.jejak import Jejak
 from ramping.penyederhanaan.langkah import catat_langkah
 
@@ -56,7 +54,7 @@ def _periksa(akses: Akses, jabatan_list: Sequence[Jabatan]) -> Struktur:
         raise KeputusanTidakSah("Semua jabatan harus pada versi struktur yang sama.")
     struktur = jabatan_list[0].struktur
     akses.pastikan_instansi(struktur)
-    penyederhanaan.lebur.pastikan_draf(struktur)
+    pastikan_draf(struktur)
     penjaga = penjaga_ubah_jabatan(akses, struktur)
     for j in jabatan_list:
         if j.jenis != JenisJabatan.PELAKSANA or j.is_kepala:

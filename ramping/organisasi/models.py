@@ -146,6 +146,16 @@ class UnitKerja(MilikInstansi):
     eselon = models.CharField(
         "eselon kepala unit", max_length=5, choices=Eselon.choices, blank=True
     )
+    # Tipologi of a perangkat daerah (PP 18/2016 as amended by PP 72/2019; PP 17/2018 for a
+    # Kecamatan) or the class of a UPTD (Permendagri 12/2017): decides which limits the 25/2021
+    # check applies (ramping.aturan.tipologi). Blank: not recorded, the widest limits (tipe A).
+    tipe = models.CharField(
+        _("tipe/kelas"),
+        max_length=1,
+        choices=[("A", "A"), ("B", "B"), ("C", "C")],
+        blank=True,
+        help_text=_("Tipe perangkat daerah A/B/C atau kelas UPTD A/B menurut Perda/Perkada."),
+    )
     tugas = models.TextField("tugas", blank=True)
     fungsi = models.TextField("fungsi", blank=True)
     # Exception criteria of PermenPAN-RB 25/2021 (R25-03, confidence C) that keep a unit.

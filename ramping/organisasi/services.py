@@ -193,6 +193,7 @@ def unit_buat(
 
 UNIT_FIELD_UBAH = {
     "nama",
+    "tipe",
     "singkatan",
     "jenis",
     "eselon",

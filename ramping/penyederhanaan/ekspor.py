@@ -11,27 +11,95 @@ from ramping.laporan.dokumen import (
     Tabel,
     Teks,
 )
-from ramping.penyederhanaan.perbandingan import STATUS, Perbandingan
-from ramping.penyederhanaan.ringkasan import LABEL_STATUS, label_perubahan, metrik_baris, per_opd
+from ramping.penyederhanaan.perbandingan import STATUS_UNIT, Perbandingan
+from ramping.penyederhanaan.ringkasan import (
+    LABEL_STATUS,
+    label_perubahan,
+    metrik_baris,
+    per_opd,
+    sorotan,
+)
+
+LABEL_STATUS_UNIT = {
+    "dihapus": "Dihapus",
+    "baru": "Baru",
+    "kelompok_jf": "Kelompok JF baru",
+    "berganti_nama": "Berganti nama",
+    "berubah": "Berubah lainnya",
+    "tetap": "Tetap",
+}
 
 
-def dokumen_perbandingan(b: Perbandingan, instansi: str) -> Dokumen:
+def dokumen_perbandingan(b: Perbandingan, instansi: str, *, rinci_jabatan: bool = True) -> Dokumen:
+    """The comparison as a document: a titled summary with the cost on the first page, the
+    change counts, the metrics, the change per OPD, then the changed units (and, in the XLSX,
+    every changed position). Every table follows its own heading."""
     dok = Dokumen(
         judul="Perbandingan versi struktur",
         kop=(instansi, f"{b.lama.nama}  →  {b.baru.nama}"),
         mendatar=True,
         kaki="Kriteria PermenPAN-RB 25/2021; tunjangan dari tabel tunjangan instansi",
     )
-    dok.blok.append(Judul("Ringkasan"))
-    ringkas = Tabel(
-        (Kolom("Kelompok", lebar=30), *(Kolom(LABEL_STATUS[s], BULAT) for s in STATUS)),
+    dok.blok.append(Judul("Ringkasan perubahan"))
+    utama = Tabel(
+        (
+            Kolom("Angka utama", lebar=44),
+            Kolom("Sebelum", DESIMAL, lebar=16, desimal=0, bulat_tanpa_desimal=True),
+            Kolom("Sesudah", DESIMAL, lebar=16, desimal=0, bulat_tanpa_desimal=True),
+            Kolom("Selisih", SELISIH, lebar=14),
+        ),
         nama_lembar="Ringkasan",
+        kolom_nama=0,
     )
-    for jenis, label in (("unit", "Unit kerja"), ("jabatan", "Jabatan")):
-        h = b.hitung(jenis)
-        ringkas.baris.append(Baris((label, *(h[s] for s in STATUS))))
-    ringkas.baris.append(Baris(("Pegawai berpindah jabatan", len(b.pindah), None, None, None)))
+    daftar = sorotan(b)
+    # The cost first after the units: what the leader is asked to sign for.
+    daftar.sort(key=lambda s: (not s.rupiah, 0))
+    for s in daftar:
+        utama.baris.append(Baris((s.label, s.lama, s.baru, s.selisih)))
+    utama.baris.append(
+        Baris(("Pegawai menduduki jabatan lain (pindah + disetarakan)", None, b.orang_pindah, None))
+    )
+    dok.blok.append(utama)
+    dok.blok.append(
+        Teks(
+            f"{b.orang_pindah} pegawai menduduki jabatan lain: {len(b.pindah)} pindah jabatan "
+            f"dan {len(b.disetarakan)} pejabat disetarakan ke jabatan fungsional "
+            "(PermenPAN-RB 17/2021)."
+        )
+    )
+    dok.blok.append(Judul("Unit kerja dan jabatan yang berubah"))
+    ringkas = Tabel(
+        (
+            Kolom("Kelompok", lebar=30),
+            *(Kolom(LABEL_STATUS_UNIT[s], BULAT) for s in STATUS_UNIT),
+        ),
+        nama_lembar="Jumlah perubahan",
+        kolom_nama=0,
+    )
+    hu = b.hitung_unit()
+    ringkas.baris.append(Baris(("Unit kerja", *(hu[s] for s in STATUS_UNIT))))
+    hj = b.hitung("jabatan")
+    ringkas.baris.append(
+        Baris(("Jabatan", hj["dihapus"], hj["baru"], None, None, hj["berubah"], hj["tetap"]))
+    )
     dok.blok.append(ringkas)
+    dok.blok.append(Judul("Metrik struktur"))
+    # Whole numbers travel as int (printed "8", not "8,0"); only a median can be fractional.
+    metrik = Tabel(
+        (
+            Kolom("Metrik", lebar=44),
+            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
+            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
+            Kolom("Selisih", SELISIH, lebar=14),
+        ),
+        nama_lembar="Metrik",
+        kolom_nama=0,
+    )
+    metrik.baris = [
+        Baris((n, a, z, z - a if isinstance(a, int) and isinstance(z, int) else None))
+        for n, a, z in metrik_baris(b)
+    ]
+    dok.blok.append(metrik)
     dok.blok.append(Judul("Perubahan per perangkat daerah"))
     opd = Tabel(
         (
@@ -65,24 +133,16 @@ def dokumen_perbandingan(b: Perbandingan, instansi: str) -> Dokumen:
             )
         )
     dok.blok.append(opd)
-    dok.blok.append(Judul("Metrik struktur"))
-    # Whole numbers travel as int (printed "8", not "8,0"); only a median can be fractional.
-    metrik = Tabel(
-        (
-            Kolom("Metrik", lebar=44),
-            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
-            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
-            Kolom("Selisih", SELISIH, lebar=14),
-        ),
-        nama_lembar="Metrik",
-        kolom_nama=0,
-    )
-    metrik.baris = [
-        Baris((n, a, z, z - a if isinstance(a, int) and isinstance(z, int) else None))
-        for n, a, z in metrik_baris(b)
-    ]
-    dok.blok.append(metrik)
     for jenis, judul, nama in (("unit", "Unit kerja", "Unit"), ("jabatan", "Jabatan", "Jabatan")):
+        if jenis == "jabatan" and not rinci_jabatan:
+            dok.blok.append(Judul("Jabatan baru, berubah dan dihapus"))
+            dok.blok.append(
+                Teks(
+                    f"{hj['baru']} jabatan baru, {hj['berubah']} berubah dan {hj['dihapus']} "
+                    "dihapus; daftar lengkapnya ada pada unduhan XLSX perbandingan ini."
+                )
+            )
+            continue
         dok.blok.append(Judul(f"{judul} baru, berubah dan dihapus"))
         t = Tabel(
             (

@@ -39,9 +39,9 @@ from ramping.audit.services import audit_catat
 from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.draf import pastikan_draf
 from ramping.penyederhanaan.jejak import Jejak, baca, label_baris, model_dari, per_model
 from ramping.penyederhanaan.models import LangkahSkenario
-from ramping.penyederhanaan.services.lebur import pastikan_draf
 
 
 class LangkahTidakBisaDibatalkan(RampingError):

@@ -15,6 +15,7 @@ from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.tunjangan import tabel_tunjangan
 
 STATUS = ("baru", "berubah", "dihapus", "tetap")
+STATUS_UNIT = ("dihapus", "baru", "kelompok_jf", "berganti_nama", "berubah", "tetap")
 FIELD_UNIT = (
     "nama",
     "jenis",
@@ -38,9 +39,12 @@ class Pasangan:
 @dataclass
 class Metrik:
     unit: int = 0
+    unit_struktural: int = 0  # units with a structural head (kelompok JF excluded)
+    kelompok_jf: int = 0
     struktural: dict[str, int] = field(default_factory=dict)
     lapisan_maks: int = 0
-    lapisan: Counter = field(default_factory=Counter)
+    lapisan: Counter = field(default_factory=Counter)  # OPDs by structural levels below the head
+    per_level: Counter = field(default_factory=Counter)  # structural units by level (1 = head)
     rentang: tuple[int, float, int] = (0, 0, 0)
     rentang_hist: Counter = field(default_factory=Counter)
     sempit: int = 0
@@ -63,10 +67,31 @@ class Perbandingan:
     metrik_lama: Metrik
     metrik_baru: Metrik
     target: tuple[int, int]
+    # Officials who kept their (matched) position but saw it converted from a structural post
+    # to a jabatan fungsional (PermenPAN-RB 17/2021): they too hold another position now.
+    disetarakan: list[tuple[Penempatan, Penempatan]] = field(default_factory=list)
 
     def hitung(self, jenis: str) -> dict[str, int]:
         c = Counter(p.status for p in getattr(self, jenis))
         return {s: c[s] for s in STATUS}
+
+    def hitung_unit(self) -> dict[str, int]:
+        """Units removed, added, new kelompok JF, renamed, otherwise changed and unchanged:
+        a new kelompok JF is not a new unit of the organisation (it has no head)."""
+        c = dict.fromkeys(STATUS_UNIT, 0)
+        for p in self.unit:
+            if p.status == "baru":
+                c["kelompok_jf" if p.baru.jenis == "kelompok_jf" else "baru"] += 1
+            elif p.status == "berubah":
+                c["berganti_nama" if "nama" in p.perubahan else "berubah"] += 1
+            else:
+                c[p.status] += 1
+        return c
+
+    @property
+    def orang_pindah(self) -> int:
+        """Officials in another position afterwards: moved, or converted to a JF."""
+        return len(self.pindah) + len(self.disetarakan)
 
 
 def _asal_ke(model, baris: list, lama_ids: set[int]) -> dict[int, int]:
@@ -115,6 +140,8 @@ def _pasangkan(lama: list, baru: list, peta: dict[int, int], kunci_cadangan) -> 
 
 def _metrik(units: list[UnitKerja], jabatan: list[Jabatan], aktif: list[Penempatan], p, tabel):
     m = Metrik(unit=len(units))
+    m.unit_struktural = sum(1 for u in units if u.eselon)
+    m.kelompok_jf = sum(1 for u in units if u.jenis == "kelompok_jf")
     masukan = [
         aturan.UnitInput(
             str(u.pk), str(u.induk_id) if u.induk_id else None, u.nama, u.jenis, u.eselon or None
@@ -124,6 +151,7 @@ def _metrik(units: list[UnitKerja], jabatan: list[Jabatan], aktif: list[Penempat
     m.struktural = aturan.jumlah_jabatan_struktural(masukan)
     lapisan = aturan.lapisan_struktural(masukan)
     m.lapisan = Counter(v.lapisan_di_bawah for v in lapisan.values() if v.level == 1)
+    m.per_level = Counter(v.level for v in lapisan.values())
     m.lapisan_maks = max(m.lapisan, default=0)
     rentang = aturan.rentang_kendali(masukan, pengaturan=p)
     n = sorted(r.bawahan_struktural for r in rentang.values() if r.bawahan_struktural)
@@ -150,12 +178,31 @@ def _metrik(units: list[UnitKerja], jabatan: list[Jabatan], aktif: list[Penempat
 
 
 def _isi(s: Struktur):
-    units = list(UnitKerja.objects.filter(instansi_id=s.instansi_id, struktur=s).order_by("path"))
-    jabatan = list(Jabatan.objects.filter(instansi_id=s.instansi_id, struktur=s))
+    """The rows of one version the comparison needs, without the long texts (tugas, fungsi)
+    and without the people's records: model instances are the cost on a whole agency."""
+    di = {"instansi_id": s.instansi_id, "struktur": s}
+    units = list(UnitKerja.objects.filter(**di).defer("tugas", "fungsi").order_by("path"))
+    jabatan = list(
+        Jabatan.objects.filter(**di).only(
+            "id",
+            "instansi_id",
+            "struktur_id",
+            "unit_id",
+            "asal_id",
+            "nama",
+            "jenis",
+            "nama_jf",
+            "jenjang",
+            "kelas",
+            "is_kepala",
+            "beban_kerja_jam",
+            "kebutuhan",
+        )
+    )
     aktif = list(
         Penempatan.objects.aktif()
-        .filter(instansi_id=s.instansi_id, struktur=s)
-        .select_related("pegawai")
+        .filter(**di)
+        .only("id", "instansi_id", "struktur_id", "pegawai_id", "jabatan_id")
     )
     return units, jabatan, aktif
 
@@ -203,6 +250,15 @@ def bandingkan_versi(*, akses: Akses, lama: Struktur, baru: Struktur) -> Perband
         if a.pegawai_id in lama_per_pegawai
         and peta_j.get(a.jabatan_id) != lama_per_pegawai[a.pegawai_id].jabatan_id
     ]
+    jab_lama = {j.pk: j for j in j_lama}
+    jab_baru = {j.pk: j for j in j_baru}
+    disetarakan = [
+        (lama_per_pegawai[a.pegawai_id], a)
+        for a in a_baru
+        if a.pegawai_id in lama_per_pegawai
+        and peta_j.get(a.jabatan_id) == lama_per_pegawai[a.pegawai_id].jabatan_id
+        and _jadi_fungsional(jab_lama.get(peta_j[a.jabatan_id]), jab_baru.get(a.jabatan_id))
+    ]
     p = pengaturan_instansi(instansi_id=lama.instansi_id)
     _t, tabel = tabel_tunjangan(akses=akses)
     return Perbandingan(
@@ -214,4 +270,47 @@ def bandingkan_versi(*, akses: Akses, lama: Struktur, baru: Struktur) -> Perband
         _metrik(u_lama, j_lama, a_lama, p, tabel),
         _metrik(u_baru, j_baru, a_baru, p, tabel),
         (p.rentang_kendali_minimal, p.rentang_kendali_maksimal),
+        disetarakan,
     )
+
+
+def pasangan_bawaan(instansi_id: int, versi: list[Struktur]) -> tuple[Struktur, Struktur]:
+    """The pair a leader asks about: the structure before the simplification vs the one in force.
+
+    "Before the simplification" is known from the penyetaraan register (PermenPAN-RB 17/2021:
+    officials are converted when their structural post is removed): the simplified version is
+    the earliest version holding a penyetaraan entry, and "before" is the latest published
+    (in force or archived) version that took effect before it. Without any entry (no
+    simplification recorded yet) it is the version in force's parent, else the previous one.
+    One query. `versi` needs at least two versions.
+    """
+    from ramping.penyederhanaan.models import Penyetaraan
+
+    baru = next((s for s in versi if s.status == "berlaku"), versi[0])
+    dengan_entri = set(
+        Penyetaraan.objects.filter(instansi_id=instansi_id).values_list("struktur_id", flat=True)
+    )
+
+    def urut(s: Struktur) -> tuple:
+        return (s.berlaku_mulai is None, s.berlaku_mulai or s.dibuat.date(), s.pk)
+
+    sederhana = min((s for s in versi if s.pk in dengan_entri), key=urut, default=None)
+    if sederhana is not None:
+        terbit = [
+            s
+            for s in versi
+            if s.status in ("berlaku", "arsip")
+            and s.pk != sederhana.pk
+            and urut(s) < urut(sederhana)
+        ]
+        if terbit:
+            return max(terbit, key=urut), baru
+    lama = baru.turunan_dari if baru.turunan_dari_id else None
+    return lama or next(s for s in versi if s.pk != baru.pk), baru
+
+
+def _jadi_fungsional(lama: Jabatan | None, baru: Jabatan | None) -> bool:
+    """A structural post, or the pelaksana head of a former eselon V unit, now a JF."""
+    if lama is None or baru is None or baru.jenis != "fungsional":
+        return False
+    return lama.jenis in STRUKTURAL or (lama.is_kepala and lama.jenis != "fungsional")

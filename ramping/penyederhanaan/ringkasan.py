@@ -110,7 +110,12 @@ def _struktural_disederhanakan(struktural: dict[str, int]) -> int:
 def sorotan(b: Perbandingan) -> list[Sorotan]:
     ml, mb = b.metrik_lama, b.metrik_baru
     return [
-        Sorotan("Unit kerja", ml.unit, mb.unit, "unit organisasi pada seluruh perangkat daerah"),
+        Sorotan(
+            "Unit kerja struktural",
+            ml.unit_struktural,
+            mb.unit_struktural,
+            "unit yang dipimpin pejabat struktural; kelompok JF tidak dihitung",
+        ),
         Sorotan(
             "Jabatan administrator, pengawas dan eselon V",
             _struktural_disederhanakan(ml.struktural),
@@ -164,7 +169,8 @@ def metrik_kelompok(b: Perbandingan) -> list[tuple[str, list[BarisMetrik]]]:
         (
             "Struktur organisasi",
             [
-                r("Jumlah unit kerja", ml.unit, mb.unit),
+                r("Jumlah unit kerja struktural", ml.unit_struktural, mb.unit_struktural),
+                r("Kelompok jabatan fungsional", ml.kelompok_jf, mb.kelompok_jf),
                 r(
                     "Lapisan struktural di bawah kepala OPD (terbanyak)",
                     ml.lapisan_maks,
@@ -302,7 +308,7 @@ def per_opd(b: Perbandingan) -> list[BarisOPD]:
             r.jabatan_berubah += p.status == "berubah"
     pindah = Counter(
         path_baru.get(jabatan_baru[baru.jabatan_id].unit_id)
-        for _lama, baru in b.pindah
+        for _lama, baru in (*b.pindah, *b.disetarakan)
         if baru.jabatan_id in jabatan_baru
     )
     for path, n in pindah.items():

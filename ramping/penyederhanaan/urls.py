@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ramping.penyederhanaan.views import banding, langkah, register, skenario
+from ramping.penyederhanaan.views import banding, langkah, pimpinan, register, skenario
 
 app_name = "penyederhanaan"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     ),
     path("bandingkan/", banding.bandingkan, name="bandingkan"),
     path("bandingkan/unduh/<str:format>/", banding.unduh, name="bandingkan_unduh"),
+    path("pimpinan/", pimpinan.pimpinan, name="pimpinan"),
+    path("pimpinan/unduh/", pimpinan.unduh, name="pimpinan_unduh"),
     path("penyetaraan/", register.daftar, name="register"),
     path("penyetaraan/tambah/", register.tambah, name="penyetaraan_buat"),
     path("penyetaraan/unduh/<str:jenis>/", register.unduh, name="register_unduh"),

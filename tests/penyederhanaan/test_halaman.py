@@ -220,7 +220,9 @@ def test_pdf_perbandingan_menulis_bilangan_bulat_tanpa_desimal(dunia, hasil):
     metrik = next(t for t in dok.blok if isinstance(t, Tabel) and t.nama_lembar == "Metrik")
     sel = {r.sel[0]: [teks_sel(v, k) for v, k in zip(r.sel, metrik.kolom, strict=True)]
            for r in metrik.baris}  # fmt: skip
-    assert sel["Jumlah unit kerja"][1:] == ["8", "8", "0"]  # 2 sections out, 2 kelompok JF in
+    # 2 sections out and 2 kelompok JF in: the structural units fall, the groups are apart.
+    assert sel["Jumlah unit kerja struktural"][1:] == ["8", "6", "−2"]
+    assert sel["Kelompok jabatan fungsional"][1:] == ["0", "2", "+2"]
     assert sel["Jabatan struktural eselon IV.a"][1:] == ["4", "2", "−2"]
     assert all(",0" not in t for baris in sel.values() for t in baris[1:])
 

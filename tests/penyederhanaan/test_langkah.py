@@ -1,6 +1,7 @@
 """The scenario's change log: every step recorded in order and undone exactly (#12 item 2)."""
 
 import json
+from datetime import date
 
 import pytest
 from django.core import serializers
@@ -174,3 +175,21 @@ def test_data_pembatalan_dapat_disimpan_sebagai_json(dunia, skema, draf):
     assert {f"organisasi.unitkerja:{seksi.pk}", f"organisasi.unitkerja:{seksi.induk_id}"} <= set(
         langkah.kunci
     )
+
+
+def test_rekomendasi_tercatat_sebagai_langkah_pertama_dan_dapat_dibatalkan(dunia, skema):
+    from ramping.penyederhanaan.services import terapkan_rekomendasi
+
+    Struktur.objects.filter(pk=dunia.struktur.pk).update(
+        status=Struktur.Status.BERLAKU, berlaku_mulai=date(2021, 1, 1)
+    )
+    baru, hasil = terapkan_rekomendasi(akses=dunia.analis, sumber=dunia.struktur, nama="R")
+    assert hasil.unit_dihapus == 2
+    (langkah,) = LangkahSkenario.objects.filter(struktur=baru)
+    assert (langkah.urutan, langkah.aksi) == (1, "terapkan_rekomendasi")
+    langkah_batalkan(akses=dunia.analis, langkah=langkah)
+    # Back to the plain copy: every unit of the source is there again.
+    assert sorted(UnitKerja.objects.filter(struktur=baru).values_list("nama", flat=True)) == sorted(
+        UnitKerja.objects.filter(struktur=dunia.struktur).values_list("nama", flat=True)
+    )
+    assert not Penyetaraan.objects.filter(struktur=baru).exists()

@@ -90,7 +90,8 @@ def test_pengguna_beberapa_instansi_memilih_dan_diingat(client, dunia, isi):
     assert "Pemerintah Kabupaten Lain" in pilih.content.decode()
     client.get(reverse("web:dasbor", args=[dunia.instansi_lain.kode]))
     lanjut = client.get(reverse("web:beranda"))
-    assert lanjut["Location"] == reverse("web:dasbor", args=[dunia.instansi_lain.kode])
+    # remembered agency; there the person is a leader, who lands on the leader summary
+    assert lanjut["Location"] == reverse("penyederhanaan:pimpinan", args=[dunia.instansi_lain.kode])
 
 
 def test_navigasi_menurut_peran(client, dunia, isi):

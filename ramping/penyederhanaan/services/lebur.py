@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ramping import aturan
-from ramping.errors import RampingError, StrukturTidakBisaDiubah
+from ramping.errors import RampingError
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, Jenjang
 from ramping.jabatan.selectors import kelas_acuan
+from ramping.jabatan.services.abk import hitung_ulang_jabatan_terpilih
 from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.pengaturan import pengaturan_instansi
 from ramping.pegawai.models import Penempatan
+from ramping.penyederhanaan.draf import pastikan_draf
 from ramping.penyederhanaan.jejak import Jejak
 from ramping.penyederhanaan.models import Penyetaraan
 
@@ -35,13 +38,9 @@ class HasilLebur:
     jabatan_dipindah: int = 0
     jabatan_disetarakan: int = 0
     jabatan_kosong_dihapus: int = 0
+    jabatan_disatukan: int = 0  # duplicates folded into the same post of the target unit
+    kelas_tidak_diketahui: list[str] = field(default_factory=list)  # converted, kelas unknown
     penyetaraan: list[Penyetaraan] = field(default_factory=list)
-
-
-def pastikan_draf(struktur: Struktur) -> None:
-    """Scenario edits happen only in a draft; a proposal or the version in force is frozen."""
-    if struktur.status != Struktur.Status.DRAFT:
-        raise StrukturTidakBisaDiubah("Skenario hanya dapat diubah selama berstatus draf.")
 
 
 def jenjang_untuk(jenis: str, eselon: str) -> str:
@@ -134,12 +133,16 @@ def lebur_unit(
         raise UnitTidakBisaDilebur("Perangkat daerah (unit teratas) tidak dihapus di sini.")
     hasil = HasilLebur(unit_dihapus=len(hapus))
     target_ids = sorted(set(tujuan.values()))
+    # A kelompok JF that already existed (from an earlier step) is reused, not created: only
+    # the new ones count and only they are the step's own rows for its undo.
+    ada = {u.pk for u in units.values()}
     kjf = _kelompok_jf(units, [units[t] for t in target_ids]) if ke_kelompok_jf else {}
-    hasil.kelompok_jf_dibuat = sum(1 for k in kjf.values() if k.pk not in target_ids)
+    kjf_baru = {k.pk: k for k in kjf.values() if k.pk not in ada}
+    hasil.kelompok_jf_dibuat = len(kjf_baru)
     _pindah_anak(units, hapus, tujuan, jejak)
     jabatan = list(Jabatan.objects.filter(instansi_id=iid, struktur=struktur, unit_id__in=hapus))
     if jejak is not None:
-        jejak.dibuat(k for k in kjf.values() if k.pk not in target_ids)
+        jejak.dibuat(kjf_baru.values())
         jejak.sebelum_ubah(jabatan)
     kepala_ids = [j.pk for j in jabatan if j.is_kepala]
     pemangku: dict[int, list[Penempatan]] = {}
@@ -174,6 +177,8 @@ def lebur_unit(
         # The agency's own kelas for this JF jenjang, else the catalogue's; unknown stays empty
         # and is a finding of the 25/2021 check (never guessed from the jenjang).
         j.kelas = acuan.kelas("fungsional", j.nama, nama_jf, jenjang)[0]
+        if j.kelas is None:
+            hasil.kelas_tidak_diketahui.append(j.nama)
         hasil.jabatan_disetarakan += 1
         ubah.append(j)
         for p in pemangku[j.pk]:
@@ -215,7 +220,86 @@ def lebur_unit(
     if jejak is not None:
         jejak.dibuat(hasil.penyetaraan)
     _hapus(UnitKerja.objects.filter(instansi_id=iid, struktur=struktur, pk__in=hapus), jejak)
+    hasil.jabatan_disatukan = satukan_ganda(
+        struktur=struktur, unit_ids={j.unit_id for j in ubah}, jejak=jejak
+    )
     return hasil
+
+
+def _kunci_ganda(j: Jabatan) -> tuple:
+    return (j.unit_id, j.jenis, " ".join(j.nama.casefold().split()), j.jenjang)
+
+
+def satukan_ganda(*, struktur: Struktur, unit_ids: set[int], jejak: Jejak | None = None) -> int:
+    """Fold posts that now appear twice in one unit (same name, kind and jenjang) into one.
+
+    The post that was there first (lowest id) stays; the others' holders, tasks, penyetaraan
+    entries and every other row pointing at them move to it, their K is added to it (or
+    recomputed from the tasks it now holds), and they are removed (their own ANJAB/evaluation
+    go with them unless the survivor has none). Every row is told to `jejak` before it changes
+    or goes, so the scenario step stays undoable. Set-based: one read, one update per related
+    table, one delete. Returns the number of posts removed.
+    """
+    if not unit_ids:
+        return 0
+    iid = struktur.instansi_id
+    kelompok: dict[tuple, list[Jabatan]] = {}
+    for j in Jabatan.objects.filter(
+        instansi_id=iid, struktur=struktur, unit_id__in=unit_ids, is_kepala=False
+    ).order_by("id"):
+        kelompok.setdefault(_kunci_ganda(j), []).append(j)
+    ke: dict[int, int] = {}
+    tetap_ubah = []
+    for baris in kelompok.values():
+        if len(baris) < 2:
+            continue
+        tetap, *lain = baris
+        for j in lain:
+            ke[j.pk] = tetap.pk
+            if j.kebutuhan is not None:
+                tetap.kebutuhan = (tetap.kebutuhan or 0) + j.kebutuhan
+            if tetap.kelas is None:
+                tetap.kelas = j.kelas
+        tetap_ubah.append(tetap)
+    if not ke:
+        return 0
+    if jejak is not None:
+        jejak.sebelum_ubah(tetap_ubah)
+    for rel in Jabatan._meta.related_objects:
+        model, nama = rel.related_model, rel.field.name
+        di = {"instansi_id": iid} if any(f.name == "instansi" for f in model._meta.fields) else {}
+        if rel.one_to_one:
+            # The survivor keeps its own; it takes the duplicate's only when it has none.
+            punya = set(
+                model.objects.filter(**di, **{f"{nama}_id__in": set(ke.values())}).values_list(
+                    f"{nama}_id", flat=True
+                )
+            )
+            for lama, baru in ke.items():
+                if baru not in punya:
+                    qs = model.objects.filter(**di, **{f"{nama}_id": lama})
+                    if jejak is not None:
+                        jejak.sebelum_ubah(qs)
+                    if qs.update(**{nama: baru}):
+                        punya.add(baru)
+            continue
+        for baru in set(ke.values()):
+            dari = [lama for lama, b in ke.items() if b == baru]
+            qs = model.objects.filter(**di, **{f"{nama}_id__in": dari})
+            if jejak is not None:
+                jejak.sebelum_ubah(qs)
+            qs.update(**{nama: baru})
+    Jabatan.objects.bulk_update(tetap_ubah, ["kebutuhan", "kelas"])
+    _hapus(Jabatan.objects.filter(instansi_id=iid, pk__in=list(ke)), jejak)
+    # K comes from the tasks (PermenPAN-RB 1/2020): recomputed where the survivor has tasks
+    # now holding both workloads; without tasks the two K are simply added (above).
+    dengan_tugas = Jabatan.objects.filter(
+        instansi_id=iid, pk__in=[t.pk for t in tetap_ubah], tugas_set__isnull=False
+    ).distinct()
+    hitung_ulang_jabatan_terpilih(
+        jabatan=dengan_tugas, pengaturan=pengaturan_instansi(instansi_id=iid)
+    )
+    return len(ke)
 
 
 def _hapus(qs, jejak: Jejak | None) -> None:

@@ -6,6 +6,8 @@ from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.pengaturan import pengaturan_instansi
+from ramping.penyederhanaan.jejak import Jejak
+from ramping.penyederhanaan.langkah import catat_langkah
 from ramping.penyederhanaan.services.lebur import JF_BAWAAN, HasilLebur, lebur_unit
 from ramping.penyederhanaan.services.salin import struktur_salin
 
@@ -63,11 +65,22 @@ def terapkan_rekomendasi(
     pastikan_analis(akses)
     units, keputusan = keputusan_versi(baru)
     hapus = {int(k.unit_id) for k in keputusan if k.dihapus}
+    jejak = Jejak()
     hasil = lebur_unit(
         struktur=baru,
         tujuan=tujuan_penghapusan(units, hapus),
         ke_kelompok_jf=True,
         nama_jf=nama_jf,
+        jejak=jejak,
+    )
+    # The new draft's first step: undoing it gives back the plain copy of `sumber`.
+    catat_langkah(
+        akses=akses,
+        struktur=baru,
+        aksi="terapkan_rekomendasi",
+        ringkasan=f"Rekomendasi 25/2021 diterapkan: {hasil.unit_dihapus} unit dihapus, "
+        f"{len(hasil.penyetaraan)} pejabat disetarakan",
+        jejak=jejak,
     )
     audit_catat(
         instansi_id=baru.instansi_id,
@@ -80,6 +93,8 @@ def terapkan_rekomendasi(
             "kelompok_jf": hasil.kelompok_jf_dibuat,
             "disetarakan": hasil.jabatan_disetarakan,
             "penyetaraan": len(hasil.penyetaraan),
+            "disatukan": hasil.jabatan_disatukan,
+            "kelas_tidak_diketahui": sorted(set(hasil.kelas_tidak_diketahui)),
         },
     )
     return baru, hasil

@@ -2,13 +2,14 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
 from ramping.organisasi.selectors import struktur_ambil
 from ramping.penyederhanaan.ekspor import dokumen_perbandingan
 from ramping.penyederhanaan.grafik import grafik_pasangan
+from ramping.penyederhanaan.perbandingan import pasangan_bawaan
 from ramping.penyederhanaan.ringkasan import metrik_kelompok, per_opd, sorotan
 from ramping.penyederhanaan.selectors import bandingkan_versi
 from ramping.web.halaman import halaman_instansi
@@ -25,9 +26,8 @@ def _pilihan(request):
     if a.isdigit() and b.isdigit():
         lama = struktur_ambil(akses=h.akses, struktur_id=int(a))
         baru = struktur_ambil(akses=h.akses, struktur_id=int(b))
-    else:  # default: the version in force against the one it was derived from
-        baru = next((s for s in versi if s.status == "berlaku"), versi[0])
-        lama = baru.turunan_dari or next(s for s in versi if s.pk != baru.pk)
+    else:  # default: before the simplification against the version in force
+        lama, baru = pasangan_bawaan(h.instansi.pk, versi)
     return bandingkan_versi(akses=h.akses, lama=lama, baru=baru)
 
 
@@ -55,13 +55,16 @@ def _grafik(b) -> list[tuple[str, object, str]]:
             gettext("Banyaknya unit menurut jumlah unit struktural bawahannya."),
         ),
         (
-            gettext("Lapisan struktural di bawah kepala OPD"),
+            gettext("Unit struktural per lapisan"),
             pasangan(
-                ml.lapisan,
-                mb.lapisan,
-                lambda n: ngettext("%(n)s lapisan", "%(n)s lapisan", n) % {"n": n},
+                ml.per_level,
+                mb.per_level,
+                lambda n: gettext("Level %(n)s") % {"n": n},
             ),
-            gettext("Banyaknya perangkat daerah menurut jumlah lapisan di bawah kepalanya."),
+            gettext(
+                "Banyaknya unit berkepala pejabat struktural pada setiap lapisan pohon versi "
+                "itu: level 1 = kepala perangkat daerah."
+            ),
         ),
     ]
 
@@ -78,7 +81,7 @@ def bandingkan(request):
             grafik=_grafik(b),
             opd=opd,
             opd_berubah=[o for o in opd if o.ada_perubahan],
-            hitung_unit=b.hitung("unit"),
+            hitung_unit=b.hitung_unit(),
             hitung_jabatan=b.hitung("jabatan"),
         )
     return render(request, "penyederhanaan/bandingkan.html", konteks)
@@ -91,7 +94,9 @@ def unduh(request, format: str):
     b = _pilihan(request)
     if b is None:
         raise Http404
-    isi = render_dokumen(dokumen_perbandingan(b, request.halaman.instansi.nama), format)
+    # The PDF is read on paper: the position-by-position list stays in the XLSX.
+    dok = dokumen_perbandingan(b, request.halaman.instansi.nama, rinci_jabatan=format == "xlsx")
+    isi = render_dokumen(dok, format)
     respons = HttpResponse(isi, content_type=MIME[format])
     respons["Content-Disposition"] = f'attachment; filename="perbandingan-versi.{format}"'
     return respons

@@ -21,6 +21,7 @@ from ramping.organisasi.selectors import struktur_ambil
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.bawa import rencana_terbit
+from ramping.penyederhanaan.pemeriksaan import hitung_temuan, temuan_periksa
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
 from ramping.penyederhanaan.views.langkah import AKSI_BERBAHAYA, jalankan_langkah
 from ramping.web.galat import AKSES, layanan
@@ -126,6 +127,21 @@ def salin(request, struktur_id: int):
                 )
                 % {"unit": lebur.unit_dihapus, "pejabat": len(lebur.penyetaraan)},
             )
+            if lebur.jabatan_disatukan:
+                messages.info(
+                    request,
+                    gettext("%(n)s jabatan yang sama dalam satu unit disatukan.")
+                    % {"n": lebur.jabatan_disatukan},
+                )
+            if lebur.kelas_tidak_diketahui:
+                messages.warning(
+                    request,
+                    gettext(
+                        "%(n)s jabatan fungsional hasil penyetaraan belum berkelas (katalog dan "
+                        "kelas instansi tidak memuatnya): lihat temuan JB-02 di Periksa kriteria."
+                    )
+                    % {"n": len(set(lebur.kelas_tidak_diketahui))},
+                )
         if hasil.gagal:
             return _ke(request, "beranda")
         return _ke(request, "skenario", baru.pk)
@@ -174,6 +190,8 @@ def kriteria(request, struktur_id: int):
     if not selaraskan_versi(request, struktur.pk):  # another version picked in the header
         return _ke(request, "kriteria", request.halaman.struktur.pk)
     baris = kriteria_periksa(akses=request.halaman.akses, struktur=struktur)
+    temuan = temuan_periksa(akses=request.halaman.akses, struktur=struktur)
+    kode_temuan = request.GET.get("temuan", "")
     pilih = request.GET.get("keputusan", "")
     tampil = [b for b in baris if pilih == "" or b.dihapus == (pilih == "dihapus")]
     return render(
@@ -187,6 +205,10 @@ def kriteria(request, struktur_id: int):
             "dihapus": sum(1 for b in baris if b.dihapus),
             "dipertahankan": sum(1 for b in baris if not b.dihapus),
             "boleh": request.halaman.akses.mengelola_seluruh_instansi,
+            "temuan": [t for t in temuan if kode_temuan in ("", t.kode)],
+            "jumlah_temuan": len(temuan),
+            "hitung_temuan": hitung_temuan(temuan),
+            "kode_temuan": kode_temuan,
         },
     )
 

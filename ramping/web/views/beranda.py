@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ramping.akun.akses import akses_pengguna
+from ramping.akun.models import Peran
 from ramping.errors import TidakDitemukan
 from ramping.inti.lingkup import lingkup_instansi
 from ramping.organisasi.selectors import instansi_pengguna
@@ -24,6 +25,17 @@ def _tugas_operator(request, instansi) -> str | None:
     return reverse("penataan:peserta", args=[instansi.kode, p.kegiatan_id, p.pk])
 
 
+def _ringkasan_pimpinan(request, instansi) -> str | None:
+    """A leader (role `pimpinan`) lands on the one-page summary of the simplification."""
+    try:
+        akses = akses_pengguna(request.user, instansi.pk)
+    except TidakDitemukan:
+        return None
+    if akses.peran != Peran.PIMPINAN:
+        return None
+    return reverse("penyederhanaan:pimpinan", args=[instansi.kode])
+
+
 @login_required
 def beranda(request):
     daftar = instansi_pengguna(pengguna=request.user)
@@ -32,6 +44,6 @@ def beranda(request):
     if pilihan and "pilih" not in request.GET:
         instansi = pilihan[0]
         with lingkup_instansi(instansi.pk):
-            tujuan = _tugas_operator(request, instansi)
+            tujuan = _ringkasan_pimpinan(request, instansi) or _tugas_operator(request, instansi)
         return redirect(tujuan or reverse("web:dasbor", args=[instansi.kode]))
     return render(request, "web/beranda.html", {"daftar_instansi": daftar})

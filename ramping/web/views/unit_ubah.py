@@ -19,6 +19,7 @@ from ramping.web.teks import TeksTercetak
 FIELD = (
     "nama",
     "singkatan",
+    "tipe",
     "tugas",
     "fungsi",
     "otoritas_legalisasi",
