@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "ramping.api",
     "ramping.impor",
     "ramping.penyederhanaan",
+    # Renaming pelaksana posts to the 45/2022 nomenclature and the kamus jabatan (issue #16).
+    "ramping.nomenklatur",
     "ramping.sistemkerja",
     "ramping.penataan",
     "ramping.pekerjaan",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("i/<slug:instansi_kode>/laporan/", include("ramping.laporan.urls")),
     path("i/<slug:instansi_kode>/impor/", include("ramping.impor.urls")),
     path("i/<slug:instansi_kode>/penyederhanaan/", include("ramping.penyederhanaan.urls")),
+    path("i/<slug:instansi_kode>/nomenklatur/", include("ramping.nomenklatur.urls")),
     path("i/<slug:instansi_kode>/sistem-kerja/", include("ramping.sistemkerja.urls")),
     path("i/<slug:instansi_kode>/penataan/", include("ramping.penataan.urls")),
     path("", include("ramping.web.urls")),

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ramping.api import baca, galat, kelas, penataan, pimpinan, skenario, tulis
 from ramping.api.auth import BatasPerToken, TokenBearer
 from ramping.inti.lingkup import konteks_sendiri
+from ramping.nomenklatur import api as nomenklatur
 
 api = NinjaAPI(
     title="ramping API",
@@ -32,3 +33,4 @@ api.add_router("/", penataan.router)
 api.add_router("/", skenario.router)
 api.add_router("/", pimpinan.router)
 api.add_router("/", kelas.router)
+api.add_router("/", nomenklatur.router)

@@ -58,6 +58,11 @@ CARA: dict[str, tuple[str, str]] = {
         "Riwayat perubahan skenario mencatat langkah pada draf itu; setelah terbit, versi "
         "berlaku tidak diubah lewat langkah skenario dan riwayatnya tetap terbaca pada versinya.",
     ),
+    "nomenklatur.KeputusanNomenklatur": (
+        TETAP,
+        "Keputusan nomenklatur dibuat pada draf itu dan dicetak di lampiran keputusannya; "
+        "draf yang terbit membawanya sebagai dirinya sendiri, salinan tidak menyalinnya.",
+    ),
     "organisasi.Struktur": (TETAP, "turunan_dari: garis asal versi, bukan isi versi."),
 }
 

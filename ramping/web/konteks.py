@@ -24,6 +24,7 @@ def navigasi(request: HttpRequest) -> dict:
     if halaman.boleh_menempatkan:
         menu.append(("penempatan", _("Penempatan baru"), "web:penempatan_buat"))
     menu.append(("penyederhanaan", _("Penyederhanaan"), "penyederhanaan:beranda"))
+    menu.append(("nomenklatur", _("Nomenklatur jabatan"), "nomenklatur:meja"))
     menu.append(("sistemkerja", _("Sistem kerja"), "sistemkerja:dasbor"))
     menu.append(("penataan", _("Penataan"), "penataan:daftar"))
     menu.append(("laporan", _("Laporan dan dokumen"), "laporan:indeks"))

@@ -216,6 +216,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
     from ramping.api.api import api
     from ramping.jabatan import services as jabatan_services
     from ramping.jabatan.services import kelas_instansi as kelas_services
+    from ramping.nomenklatur import services as nomenklatur_services
     from ramping.pegawai import services as pegawai_services
     from ramping.penataan import services as penataan_services
     from ramping.penyederhanaan import langkah
@@ -232,7 +233,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
         "tugas_buat", "tugas_ubah", "tugas_hapus", "penempatan_buat",
         "peserta_ajukan", "peserta_kembalikan", "peserta_setujui",
         "kelas_instansi_simpan", "kelas_instansi_ubah", "kelas_instansi_hapus",
-        "unit_hapus", "unit_gabung", "langkah_batalkan",
+        "unit_hapus", "unit_gabung", "langkah_batalkan", "nomenklatur_putuskan",
     }  # fmt: skip
     layanan = (
         jabatan_services,
@@ -241,6 +242,7 @@ def test_operasi_tulis_bernama_seperti_layanannya():
         penyederhanaan_services,
         langkah,
         kelas_services,
+        nomenklatur_services,
     )
     for nama in ids:
         assert any(hasattr(m, nama) for m in layanan)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NomenklaturConfig(AppConfig):
+    name = "ramping.nomenklatur"
+    verbose_name = "Nomenklatur jabatan pelaksana"
