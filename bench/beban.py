@@ -22,6 +22,7 @@ shows what the machine itself gives at that concurrency (it is shared: read the 
 """
 
 import argparse
+import contextlib
 import os
 import re
 import resource
@@ -166,9 +167,11 @@ def _masuk(dasar: str, kepala: dict[str, str]) -> str:
         r = c.post(
             "/masuk/",
             data={"username": PENGGUNA, "password": SANDI, "csrfmiddlewaretoken": token},
-            headers={"Cookie": f"csrftoken={csrf}", "Origin": f"https://{c.base_url.host}:"
-                     f"{c.base_url.port}", "Referer": f"https://{c.base_url.host}:"
-                     f"{c.base_url.port}/masuk/"},
+            headers={
+                "Cookie": f"csrftoken={csrf}",
+                "Origin": f"https://{c.base_url.host}:{c.base_url.port}",
+                "Referer": f"https://{c.base_url.host}:{c.base_url.port}/masuk/",
+            },
         )
         sesi = r.cookies.get("sessionid")
         if r.status_code != 302 or not sesi:
@@ -183,10 +186,8 @@ def _jalankan(dasar, kepala, jalur, klien, per_klien, pid) -> tuple[Hasil, float
 
     def kerja():
         with httpx.Client(base_url=dasar, headers=kepala, timeout=120) as c:
-            try:
+            with contextlib.suppress(httpx.HTTPError):
                 c.get(jalur)  # warm-up (connection, worker caches); not counted
-            except httpx.HTTPError:
-                pass
             mulai_bersama.wait()
             for _ in range(per_klien):
                 t0 = time.perf_counter()
@@ -244,7 +245,7 @@ def main() -> None:
     perintah = [sys.executable, "manage.py", "serve", f"--bind=127.0.0.1:{port}"]
     if arg.worker:
         perintah.append(f"--workers={arg.worker}")
-    log = open(tmp / "server.log", "w")
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 — closed in the finally below
     server = subprocess.Popen(perintah, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         for _ in range(600):
@@ -300,8 +301,11 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+        # The log stays for reading; the throwaway database and static files go.
+        shutil.rmtree(tmp / "statis", ignore_errors=True)
         if not arg.database_url:
-            shutil.rmtree(tmp, ignore_errors=True)
+            for berkas in tmp.glob("ramping.sqlite3*"):
+                berkas.unlink()
 
 
 if __name__ == "__main__":
