@@ -9,6 +9,7 @@ from ramping.jabatan.selectors import SimpulUnit, pohon_jabatan, rekap_total
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_ambil, unit_leluhur
 from ramping.web.bagan import Simpul, susun
+from ramping.web.bagan_svg import svg_bagan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.views.unit import ke_versi_lain
 
@@ -70,7 +71,7 @@ def _data_bagan(request, unit_id):
         "leluhur": unit_leluhur(unit=unit) if unit else [],
         "pilihan": pilihan,
         "kedalaman": kedalaman,
-        "bagan": susun(simpul),
+        "svg": svg_bagan(susun(simpul)),
     }, None
 
 
