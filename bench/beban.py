@@ -61,6 +61,8 @@ def _env(db_url: str, tmp: Path) -> dict[str, str]:
         "RAMPING_ALLOWED_HOSTS": "127.0.0.1",
         "RAMPING_PROXY_SSL_HEADER": "true",
         "RAMPING_DATABASE_URL": db_url,
+        # As docs/deploy.md sets it in production: a worker keeps its connection.
+        "RAMPING_DB_CONN_MAX_AGE": "60",
         "RAMPING_STATIC_ROOT": str(tmp / "statis"),
         "RAMPING_MEDIA_ROOT": str(tmp / "media"),
         "RAMPING_PENYIMPANAN": str(tmp / "penyimpanan"),

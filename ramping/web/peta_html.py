@@ -92,3 +92,52 @@ class PenulisPeta:
                 f'<td class="angka">{_sel_selisih(j.selisih)}</td></tr>'
             )
         return mark_safe("".join(keluar))  # every text above is escaped
+
+
+class PenulisPohon:
+    """The unit tree page's nested list (web/struktur/pohon.html), one <li> per unit, written
+    like the peta rows: URLs reversed once, numbers through the fast formatter, text escaped.
+    Same markup as the template loop it replaces (pohon.js reads `data-nama` and <details>)."""
+
+    def __init__(self, kode: str):
+        self.url_unit = pola_url("web:unit", kode)
+        self.url_jabatan = pola_url("web:jabatan", kode)
+        self.judul_bk = escape(_("B | K | ± seluruh subpohon"))
+
+    def tulis(self, baris: Iterable, buka_semua: bool) -> SafeString:
+        """`baris`: ramping.web.pohon.ratakan rows (node, punya_anak, tutup)."""
+        keluar: list[str] = []
+        tambah = keluar.append
+        buka = " open" if buka_semua else ""
+        for r in baris:
+            n, u = r.node, r.node.unit
+            kepala = n.kepala
+            jenis = escape(u.get_jenis_display()) + (f" · {escape(u.eselon)}" if u.eselon else "")
+            tambah(
+                f'<li data-nama="{escape(u.nama.lower())} '
+                f'{escape(kepala.nama.lower()) if kepala else ""}">\n'
+            )
+            if r.punya_anak:
+                tambah(f"<details{buka}><summary>")
+            tambah(
+                f'\n<span class="simpul{"" if r.punya_anak else " daun"}">\n'
+                f'<span class="simpul-nama"><a href="{self.url_unit(u.pk)}">{escape(u.nama)}</a>\n'
+                f'<span class="simpul-jenis">{jenis}</span>\n'
+            )
+            if kepala:
+                tambah(
+                    f'<span class="simpul-kepala"><a href="{self.url_jabatan(kepala.id)}">'
+                    f"{escape(kepala.nama)}</a></span>"
+                )
+            rk = n.rekap
+            if rk.k_diketahui:
+                k, sel = format_angka(rk.k), _sel_selisih(rk.selisih)
+            else:
+                k = sel = TANDA_KOSONG
+            tambah(
+                f'\n</span>\n<span class="bk-kolom" title="{self.judul_bk}"><span>'
+                f"{format_angka(rk.b)}</span><span>{k}</span><span>{sel}</span></span>\n</span>\n"
+            )
+            tambah("</summary><ul>\n" if r.punya_anak else "</li>\n")
+            tambah("</ul></details></li>" * len(r.tutup) + "\n")
+        return mark_safe("".join(keluar))  # every text above is escaped
