@@ -106,3 +106,23 @@ def test_baris_opd_tanpa_kueri_per_baris(client, dunia, isi, django_assert_max_n
     client.get(url, {"potongan": "baris"})
     with django_assert_max_num_queries(10):
         client.get(url, {"potongan": "baris"})
+
+
+def test_pohon_unit_ditulis_dengan_tautan_dan_rekap(client, dunia, isi):
+    dunia.dinas_b.nama = "Dinas <B> & Co"
+    dunia.dinas_b.save(update_fields=["nama"])
+    client.force_login(dunia.analis.pengguna)
+    html = _html(client, reverse("web:pohon", args=[dunia.instansi.kode]))
+    kode = dunia.instansi.kode
+    url_a = reverse("web:unit", args=[kode, dunia.dinas_a.pk])
+    url_kepala = reverse("web:jabatan", args=[kode, isi.kepala_a.pk])
+    assert f'<li data-nama="{dunia.dinas_a.nama.lower()} kepala dinas a">' in html
+    assert f'<a href="{url_a}">{dunia.dinas_a.nama}</a>' in html
+    assert f'<span class="simpul-kepala"><a href="{url_kepala}">Kepala Dinas A</a></span>' in html
+    # Dinas A's subtree: B 2, K 4, ± −2; Dinas B: K unknown.
+    assert '<span>2</span><span>4</span><span><span class="selisih kurang">−2</span></span>' in html
+    assert "<span>1</span><span>–</span><span>–</span>" not in html
+    assert "Dinas &lt;B&gt; &amp; Co" in html and "<B>" not in html
+    # A small agency opens fully; the leaf closes its parents' lists.
+    assert html.count("<details open>") == 1
+    assert html.count("</ul></details></li>") == 1
