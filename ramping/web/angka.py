@@ -89,3 +89,19 @@ def format_angka(nilai) -> str:
     from django.utils import formats
 
     return formats.number_format(nilai, use_l10n=True, force_grouping=True)
+
+
+def pemformat_angka():
+    """`format_angka` for one page in the active language: the separator is looked up once
+    (finding the active language costs more than formatting), for writers of long tables."""
+    pemisah = _pemisah_ribuan()
+    if pemisah is None:
+        return format_angka
+
+    def fmt(nilai) -> str:
+        if type(nilai) is int:
+            teks = f"{nilai:,}"
+            return teks if pemisah == "," else teks.replace(",", pemisah)
+        return format_angka(nilai)
+
+    return fmt

@@ -15,12 +15,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from ramping.web.angka import format_angka
+from ramping.web.angka import pemformat_angka
 from ramping.web.bagan import Bagan, Kotak
-from ramping.web.templatetags.ramping_web import TANDA_KOSONG, kelas_selisih, selisih
+from ramping.web.peta_html import html_selisih
+from ramping.web.templatetags.ramping_web import TANDA_KOSONG
 
 
-def _kotak(k: Kotak, bagan: Bagan, akar: bool) -> str:
+def _kotak(k: Kotak, bagan: Bagan, akar: bool, fmt) -> str:
     s = k.simpul
     kelas = "kotak" + (" jf" if s.kelompok_jf else "") + (" akar" if akar else "")
     lw, tg = bagan.lebar_kotak, bagan.tinggi_kotak
@@ -45,13 +46,11 @@ def _kotak(k: Kotak, bagan: Bagan, akar: bool) -> str:
         )
     r = s.rekap
     if r.k_diketahui:
-        k_teks, sel = format_angka(r.k), f'<tspan class="selisih {kelas_selisih(r.selisih)}">'
-        sel += f"{selisih(r.selisih)}</tspan>"
+        k_teks = fmt(r.k)
+        sel = html_selisih(r.selisih, fmt).replace("<span", "<tspan").replace("</span>", "</tspan>")
     else:
         k_teks, sel = TANDA_KOSONG, TANDA_KOSONG
-    bagian.append(
-        f'<text x="10" y="80" class="bk">B {format_angka(r.b)} · K {k_teks} · ± {sel}</text>'
-    )
+    bagian.append(f'<text x="10" y="80" class="bk">B {fmt(r.b)} · K {k_teks} · ± {sel}</text>')
     if s.tersembunyi:
         lagi = ngettext("+%(n)s sub-unit", "+%(n)s sub-unit", s.tersembunyi) % {"n": s.tersembunyi}
         bagian.append(
@@ -64,7 +63,8 @@ def _kotak(k: Kotak, bagan: Bagan, akar: bool) -> str:
 def svg_bagan(bagan: Bagan) -> SafeString:
     """The whole chart as one <svg> element (natural size, viewBox in the same units)."""
     garis = "".join(f'<path d="{d}"/>' for d in bagan.garis)
-    kotak = "".join(_kotak(k, bagan, i == 0) for i, k in enumerate(bagan.kotak))
+    fmt = pemformat_angka()
+    kotak = "".join(_kotak(k, bagan, i == 0, fmt) for i, k in enumerate(bagan.kotak))
     w, h = bagan.lebar, bagan.tinggi
     return mark_safe(  # every text above is escaped
         f'<svg class="bagan-svg" id="bagan-svg" xmlns="http://www.w3.org/2000/svg" '

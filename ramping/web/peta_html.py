@@ -15,8 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ramping.jabatan.selectors import Rekap, SimpulUnit
-from ramping.web.angka import format_angka
-from ramping.web.templatetags.ramping_web import TANDA_KOSONG, kelas_selisih, selisih
+from ramping.web.angka import format_angka, pemformat_angka
+from ramping.web.templatetags.ramping_web import TANDA_KOSONG, kelas_selisih
 
 _PENANDA = 987654321
 
@@ -28,22 +28,17 @@ def pola_url(nama: str, kode: str) -> Callable[[int], str]:
     return lambda pk: f"{kiri}{pk}{kanan}"
 
 
-def _angka(nilai) -> str:
-    return TANDA_KOSONG if nilai is None else format_angka(nilai)
-
-
-def _sel_selisih(nilai) -> str:
-    return f'<span class="selisih {kelas_selisih(nilai)}">{selisih(nilai)}</span>'
-
-
-def _sel_rekap(rekap: Rekap) -> str:
-    """The K and ± cells of a subtotal: "–" while no position under it has a K."""
-    if not rekap.k_diketahui:
-        return f'<td class="angka">{TANDA_KOSONG}</td><td class="angka">{TANDA_KOSONG}</td>'
-    return (
-        f'<td class="angka">{format_angka(rekap.k)}</td>'
-        f'<td class="angka">{_sel_selisih(rekap.selisih)}</td>'
-    )
+def html_selisih(nilai, fmt=format_angka) -> str:
+    """The ± cell's content as the `sel_selisih` tag writes it (true minus, colour class)."""
+    if nilai is None:
+        teks = TANDA_KOSONG
+    elif nilai > 0:
+        teks = f"+{fmt(nilai)}"
+    elif nilai < 0:
+        teks = f"−{fmt(-nilai)}"
+    else:
+        teks = fmt(nilai)
+    return f'<span class="selisih {kelas_selisih(nilai)}">{teks}</span>'
 
 
 class PenulisPeta:
@@ -55,13 +50,23 @@ class PenulisPeta:
         self.url_peta_unit = pola_url("web:peta_unit", kode)
         self.judul_tanpa_k = escape(_("jabatan tanpa K"))
         self.kata_tanpa_k = escape(_("tanpa K"))
+        self.fmt = pemformat_angka()
+
+    def _sel_rekap(self, rekap: Rekap) -> str:
+        """The K and ± cells of a subtotal: "–" while no position under it has a K."""
+        if not rekap.k_diketahui:
+            return f'<td class="angka">{TANDA_KOSONG}</td><td class="angka">{TANDA_KOSONG}</td>'
+        return (
+            f'<td class="angka">{self.fmt(rekap.k)}</td>'
+            f'<td class="angka">{html_selisih(rekap.selisih, self.fmt)}</td>'
+        )
 
     def _tanpa_k(self, rekap: Rekap) -> str:
         if not rekap.k_kosong:
             return ""
         return (
             f' <span class="kecil redup" title="{self.judul_tanpa_k}">'
-            f"({format_angka(rekap.k_kosong)} {self.kata_tanpa_k})</span>"
+            f"({self.fmt(rekap.k_kosong)} {self.kata_tanpa_k})</span>"
         )
 
     def baris_unit(self, node: SimpulUnit, kedalaman: int, indentasi: str, sisip: str = "") -> str:
@@ -70,26 +75,29 @@ class PenulisPeta:
             f'<tr class="baris-unit tingkat-{kedalaman}"><td>{sisip}</td>'
             f'<th scope="rowgroup" style="padding-left: {indentasi}">'
             f'<a href="{self.url_unit(u.pk)}">{escape(u.nama)}</a>{self._tanpa_k(node.rekap)}</th>'
-            f'<td class="angka"></td><td class="angka">{format_angka(node.rekap.b)}</td>'
-            f"{_sel_rekap(node.rekap)}</tr>"
+            f'<td class="angka"></td><td class="angka">{self.fmt(node.rekap.b)}</td>'
+            f"{self._sel_rekap(node.rekap)}</tr>"
         )
 
     def baris(self, daftar: Iterable[dict]) -> SafeString:
         """All rows of `baris_peta` (ramping.web.views.peta) as one HTML string."""
         keluar: list[str] = []
         tambah = keluar.append
+        fmt = self.fmt
         for r in daftar:
             if "unit" in r:
                 tambah(self.baris_unit(r["unit"], r["kedalaman"], r["indentasi"]))
                 continue
             j = r["jabatan"]
+            kelas, k = j.kelas, j.kebutuhan
             tambah(
-                f'<tr><td class="no">{format_angka(r["nomor"])}</td>'
+                f'<tr><td class="no">{fmt(r["nomor"])}</td>'
                 f'<td style="padding-left: {r["indentasi"]}">'
                 f'<a href="{self.url_jabatan(j.id)}">{escape(j.nama)}</a></td>'
-                f'<td class="angka">{_angka(j.kelas)}</td><td class="angka">{format_angka(j.b)}'
-                f'</td><td class="angka">{_angka(j.kebutuhan)}</td>'
-                f'<td class="angka">{_sel_selisih(j.selisih)}</td></tr>'
+                f'<td class="angka">{TANDA_KOSONG if kelas is None else fmt(kelas)}</td>'
+                f'<td class="angka">{fmt(j.b)}</td>'
+                f'<td class="angka">{TANDA_KOSONG if k is None else fmt(k)}</td>'
+                f'<td class="angka">{html_selisih(j.selisih, fmt)}</td></tr>'
             )
         return mark_safe("".join(keluar))  # every text above is escaped
 
@@ -103,12 +111,14 @@ class PenulisPohon:
         self.url_unit = pola_url("web:unit", kode)
         self.url_jabatan = pola_url("web:jabatan", kode)
         self.judul_bk = escape(_("B | K | ± seluruh subpohon"))
+        self.fmt = pemformat_angka()
 
     def tulis(self, baris: Iterable, buka_semua: bool) -> SafeString:
         """`baris`: ramping.web.pohon.ratakan rows (node, punya_anak, tutup)."""
         keluar: list[str] = []
         tambah = keluar.append
         buka = " open" if buka_semua else ""
+        fmt = self.fmt
         for r in baris:
             n, u = r.node, r.node.unit
             kepala = n.kepala
@@ -131,12 +141,12 @@ class PenulisPohon:
                 )
             rk = n.rekap
             if rk.k_diketahui:
-                k, sel = format_angka(rk.k), _sel_selisih(rk.selisih)
+                k, sel = fmt(rk.k), html_selisih(rk.selisih, fmt)
             else:
                 k = sel = TANDA_KOSONG
             tambah(
                 f'\n</span>\n<span class="bk-kolom" title="{self.judul_bk}"><span>'
-                f"{format_angka(rk.b)}</span><span>{k}</span><span>{sel}</span></span>\n</span>\n"
+                f"{fmt(rk.b)}</span><span>{k}</span><span>{sel}</span></span>\n</span>\n"
             )
             tambah("</summary><ul>\n" if r.punya_anak else "</li>\n")
             tambah("</ul></details></li>" * len(r.tutup) + "\n")
