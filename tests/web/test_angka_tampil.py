@@ -54,3 +54,12 @@ def test_bool_tidak_lewat_jalur_cepat():
     # True is an int to isinstance, but not a count: it keeps Django's output.
     with translation.override("id"):
         assert format_angka(True) == formats.number_format(True, use_l10n=True, force_grouping=True)
+
+
+@pytest.mark.parametrize("nilai, indonesia, inggris", CONTOH)
+def test_pemformat_per_halaman_sama(nilai, indonesia, inggris):
+    from ramping.web.angka import pemformat_angka
+
+    for bahasa, harapan in (("id", indonesia), ("en", inggris)):
+        with translation.override(bahasa):
+            assert pemformat_angka()(nilai) == harapan
