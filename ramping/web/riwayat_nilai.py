@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from ramping.audit.selectors import Medan
-from ramping.web.angka import tulis_angka
+from ramping.web.angka import format_angka, tulis_angka
 
 TEKS_PENDEK = 160
 
@@ -47,7 +47,7 @@ def _skalar(m: Medan, nilai: Any) -> str:
         except ValueError:
             return nilai
     if isinstance(nilai, int):
-        return formats.number_format(nilai, use_l10n=True, force_grouping=True)
+        return format_angka(nilai)
     return str(nilai)
 
 

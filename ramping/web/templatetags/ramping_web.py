@@ -6,6 +6,8 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 
+from ramping.web.angka import format_angka
+
 register = template.Library()
 
 TANDA_KOSONG = "–"  # an unknown value (e.g. K before the ABK is computed)
@@ -16,7 +18,7 @@ def angka(nilai) -> str:
     """1250 → "1.250" (Indonesian grouping); None → "–"."""
     if nilai is None or nilai == "":
         return TANDA_KOSONG
-    return formats.number_format(nilai, use_l10n=True, force_grouping=True)
+    return format_angka(nilai)
 
 
 @register.filter

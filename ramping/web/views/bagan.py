@@ -9,7 +9,9 @@ from ramping.jabatan.selectors import SimpulUnit, pohon_jabatan, rekap_total
 from ramping.organisasi.models import UnitKerja
 from ramping.organisasi.selectors import unit_ambil, unit_leluhur
 from ramping.web.bagan import Simpul, susun
+from ramping.web.bagan_svg import svg_bagan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
+from ramping.web.peta_html import pola_url
 from ramping.web.views.unit import ke_versi_lain
 
 SEMUA = 9  # "all levels" (trees are 4–5 levels deep)
@@ -29,17 +31,19 @@ class PilihanBagan(forms.Form):
     )
 
 
-def _simpul(node: SimpulUnit, kode: str, sisa: int) -> Simpul:
+def _simpul(node: SimpulUnit, url: tuple, sisa: int) -> Simpul:
+    """`url`: (unit, jabatan) URL makers, reversed once per page (peta_html.pola_url)."""
     kepala = node.kepala
+    url_unit, url_jabatan = url
     return Simpul(
         judul=node.unit.nama,
-        href=reverse("web:unit", args=[kode, node.unit.pk]),
+        href=url_unit(node.unit.pk),
         rekap=node.rekap,
         kepala=kepala.nama if kepala else "",
-        kepala_href=reverse("web:jabatan", args=[kode, kepala.id]) if kepala else "",
+        kepala_href=url_jabatan(kepala.id) if kepala else "",
         kelompok_jf=node.unit.jenis == UnitKerja.Jenis.KELOMPOK_JF,
         tersembunyi=0 if sisa > 0 else len(node.anak),
-        anak=[_simpul(a, kode, sisa - 1) for a in node.anak] if sisa > 0 else [],
+        anak=[_simpul(a, url, sisa - 1) for a in node.anak] if sisa > 0 else [],
     )
 
 
@@ -55,14 +59,15 @@ def _data_bagan(request, unit_id):
     # The whole agency shows its OPD first (a readable page); a unit shows everything.
     kedalaman = (pilihan.is_valid() and pilihan.cleaned_data["kedalaman"]) or (SEMUA if unit else 1)
     akar = pohon_jabatan(akses=h.akses, struktur=h.struktur, unit=unit) if h.struktur else []
+    url = (pola_url("web:unit", kode), pola_url("web:jabatan", kode))
     if unit is not None:
-        simpul = _simpul(akar[0], kode, kedalaman)
+        simpul = _simpul(akar[0], url, kedalaman)
     else:
         simpul = Simpul(
             judul=h.instansi.nama,
             href=reverse("web:pohon", args=[kode]),
             rekap=rekap_total(akar),
-            anak=[_simpul(n, kode, kedalaman - 1) for n in akar],
+            anak=[_simpul(n, url, kedalaman - 1) for n in akar],
         )
     return {
         "aktif": "bagan",
@@ -70,7 +75,7 @@ def _data_bagan(request, unit_id):
         "leluhur": unit_leluhur(unit=unit) if unit else [],
         "pilihan": pilihan,
         "kedalaman": kedalaman,
-        "bagan": susun(simpul),
+        "svg": svg_bagan(susun(simpul)),
     }, None
 
 

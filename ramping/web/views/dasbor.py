@@ -1,16 +1,15 @@
 """Dashboard of one agency and Struktur version: counts, B/K/± and two SVG charts."""
 
-from collections import Counter
-
 from django.shortcuts import render
 from django.urls import reverse
 
 from ramping.jabatan.models import JenisJabatan
-from ramping.jabatan.selectors import pohon_jabatan, rekap_total
+from ramping.jabatan.rekap import rekap_versi
 from ramping.pegawai.selectors import pegawai_rekap
 from ramping.penataan.selectors import kegiatan_berjalan_opd, ringkasan_dasbor
 from ramping.web.grafik import grafik_bk, grafik_kolom
 from ramping.web.halaman import halaman_instansi
+from ramping.web.peta_html import pola_url
 
 
 @halaman_instansi
@@ -24,29 +23,29 @@ def dasbor(request):
     }
     if h.struktur is None:
         return render(request, "web/dasbor.html", konteks)
-    akar = pohon_jabatan(akses=h.akses, struktur=h.struktur)
-    semua = [j for node in akar for n in node.telusuri() for j in n.jabatan]
+    # Totals only: no position tree (ramping.jabatan.rekap).
+    rv = rekap_versi(akses=h.akses, struktur=h.struktur)
     versi = f"versi={h.struktur.pk}"
     kode = h.instansi.kode
     peta = reverse("web:peta", args=[kode])
-    per_jenis = Counter(j.jenis for j in semua)
-    per_kelas = Counter(j.kelas for j in semua)
+    per_jenis, per_kelas = rv.per_jenis, rv.per_kelas
     kolom_kelas = [(str(k), per_kelas.get(k, 0), "") for k in range(1, 18)]
     if per_kelas.get(None):
         kolom_kelas.append(("–", per_kelas[None], ""))
+    url_peta_unit = pola_url("web:peta_unit", kode)
     opd_bk = [
         (
-            node.unit.singkatan or node.unit.nama,
-            reverse("web:peta_unit", args=[kode, node.unit.pk]),
-            node.rekap.b,
-            node.rekap.k if node.rekap.k_diketahui else None,
+            o.singkatan or o.nama,
+            url_peta_unit(o.pk),
+            o.rekap.b,
+            o.rekap.k if o.rekap.k_diketahui else None,
         )
-        for node in akar
+        for o in rv.opd
     ]
     konteks.update(
-        total=rekap_total(akar),
-        jumlah_opd=len(akar),
-        jumlah_unit=sum(1 for node in akar for _n in node.telusuri()),
+        total=rv.total,
+        jumlah_opd=len(rv.opd),
+        jumlah_unit=rv.jumlah_unit,
         per_jenis=[
             (j.label, per_jenis.get(j.value, 0), f"{peta}?{versi}&jenis={j.value}")
             for j in JenisJabatan

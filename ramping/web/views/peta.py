@@ -1,13 +1,18 @@
 """Peta jabatan: the tree table No / nama jabatan / kelas / B / K / ± with unit subtotals."""
 
 from django import forms
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ramping.jabatan.models import JenisJabatan
 from ramping.jabatan.selectors import pohon_jabatan, rekap_total
 from ramping.organisasi.selectors import opd_daftar, unit_ambil, unit_leluhur
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
+from ramping.web.peta_html import PenulisPeta
 from ramping.web.pohon import ratakan
 from ramping.web.views.unit import ke_versi_lain
 
@@ -21,9 +26,9 @@ class SaringanPeta(forms.Form):
     kurang = forms.BooleanField(label=_("Hanya yang kurang (B < K)"), required=False)
 
 
-def baris_peta(akar):
-    """Unit rows and position rows in tree order; positions are numbered 1..n."""
-    nomor = 0
+def baris_peta(akar, mulai: int = 0):
+    """Unit rows and position rows in tree order; positions are numbered mulai+1..n."""
+    nomor = mulai
     for baris in ratakan(akar):
         yield {"unit": baris.node, "kedalaman": baris.kedalaman, "indentasi": baris.indentasi}
         for j in baris.node.jabatan:
@@ -33,6 +38,27 @@ def baris_peta(akar):
                 "nomor": nomor,
                 "indentasi": f"{1.5 + 1.25 * baris.kedalaman:.2f}rem",
             }
+
+
+def _tbody_lipat(akar, penulis: PenulisPeta, versi: str) -> str:
+    """The whole agency folded: one <tbody> per OPD holding its subtotal row and a button
+    that loads the OPD's rows in its place (HTMX, `?potongan=baris`), numbered on from the
+    positions of the OPDs above it. Without JavaScript the OPD name opens its own peta."""
+    keluar, nomor = [], 0
+    label = gettext("Tampilkan jabatan di %(opd)s")
+    for node in akar:
+        url = penulis.url_peta_unit(node.unit.pk)
+        tombol = (
+            f'<button type="button" class="buka-opd" hx-get="{url}?potongan=baris&amp;'
+            f'mulai={nomor}{versi}" hx-target="closest tbody" hx-swap="outerHTML" '
+            f'aria-label="{escape(label % {"opd": node.unit.nama})}" aria-expanded="false">'
+            f'<span aria-hidden="true">▸</span></button>'
+        )
+        keluar.append(
+            f'<tbody class="opd-lipat">{penulis.baris_unit(node, 0, "0.25rem", tombol)}</tbody>'
+        )
+        nomor += node.rekap.jumlah
+    return "".join(keluar)
 
 
 @halaman_instansi
@@ -45,6 +71,9 @@ def peta(request, unit_id: int | None = None):
             return ke_versi_lain(request, unit, "web:peta_unit")
     saring = SaringanPeta(request.GET)
     pilihan = saring.cleaned_data if saring.is_valid() else {}
+    versi = request.GET.get("versi", "")
+    versi = f"&amp;versi={versi}" if versi.isdigit() else ""
+    penulis = PenulisPeta(h.instansi.kode)
     akar = []
     if h.struktur is not None:
         akar = pohon_jabatan(
@@ -54,6 +83,18 @@ def peta(request, unit_id: int | None = None):
             jenis=pilihan.get("jenis", ""),
             hanya_kurang=pilihan.get("kurang", False),
         )
+    if unit is not None and request.GET.get("potongan") == "baris":
+        # The rows of one OPD for the folded whole-agency page, in place of its <tbody>.
+        mulai = request.GET.get("mulai", "")
+        baris = penulis.baris(baris_peta(akar, int(mulai) if mulai.isdigit() else 0))
+        return HttpResponse(f'<tbody class="opd-terbuka">{baris}</tbody>')
+    saringan_aktif = bool(pilihan.get("jenis") or pilihan.get("kurang"))
+    lipat = unit is None and not saringan_aktif and request.GET.get("semua") != "1" and akar
+    if lipat:
+        tbody = _tbody_lipat(akar, penulis, versi)
+    else:
+        baris = list(baris_peta(akar))
+        tbody = f"<tbody>{penulis.baris(baris)}</tbody>" if baris else ""
     return render(
         request,
         "web/peta.html",
@@ -63,7 +104,9 @@ def peta(request, unit_id: int | None = None):
             "leluhur": unit_leluhur(unit=unit) if unit else [],
             "opd_pilihan": opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else [],
             "saring": saring,
-            "baris": list(baris_peta(akar)),
+            "lipat": lipat,
+            # Written by PenulisPeta, every text escaped.
+            "tbody": mark_safe(tbody),
             "total": rekap_total(akar),
         },
     )

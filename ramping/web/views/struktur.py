@@ -6,6 +6,7 @@ from django.shortcuts import render
 from ramping.jabatan.selectors import pohon_jabatan, rekap_total
 from ramping.organisasi.selectors import struktur_ukuran
 from ramping.web.halaman import halaman_instansi
+from ramping.web.peta_html import PenulisPohon
 from ramping.web.pohon import ratakan
 
 PER_HALAMAN = 20
@@ -34,14 +35,15 @@ def pohon(request):
     h = request.halaman
     akar = pohon_jabatan(akses=h.akses, struktur=h.struktur) if h.struktur else []
     baris = ratakan(akar)
+    # A whole agency (hundreds of units) opens at the OPD level; a small one fully.
+    buka_semua = len(baris) <= POHON_TERBUKA_MAKS
     return render(
         request,
         "web/struktur/pohon.html",
         {
             "aktif": "pohon",
-            "baris": baris,
+            "pohon_html": PenulisPohon(h.instansi.kode).tulis(baris, buka_semua) if baris else "",
             "total": rekap_total(akar),
-            # A whole agency (hundreds of units) opens at the OPD level; a small one fully.
-            "buka_semua": len(baris) <= POHON_TERBUKA_MAKS,
+            "buka_semua": buka_semua,
         },
     )

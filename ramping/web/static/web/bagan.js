@@ -1,68 +1,82 @@
-// Org chart zoom and pan by rewriting the SVG viewBox: one attribute write per frame, so a
-// chart with hundreds of boxes stays smooth (the browser rasterises it once per change).
+// Org chart zoom and pan: one CSS transform (translate + scale) on the chart's <svg>, drawn at
+// its natural size. The browser moves the already painted picture on the compositor, so a
+// chart of 600 boxes pans and zooms at the screen's frame rate instead of repainting every
+// box per frame (as rewriting the viewBox did). While the user moves the chart the picture is
+// a scaled copy; when they stop, it is painted again, sharp, at the new scale. Below a scale
+// where the text is unreadable, labels are hidden (class "ringkas"): boxes and lines only.
 (function () {
   "use strict";
   var kanvas = document.querySelector(".bagan-kanvas");
   if (!kanvas) return;
   var svg = kanvas.querySelector("svg");
   var W = parseFloat(svg.dataset.lebar), H = parseFloat(svg.dataset.tinggi);
-  var vb = { x: 0, y: 0, w: W, h: H };
-  var antre = false;
+  var SKALA_LABEL = 0.45; // below this, 11 px text is under 5 px: not worth painting
+  var t = { x: 0, y: 0, s: 1 };
+  var antre = false, tenang = null, ringkas = null;
+
+  kanvas.classList.add("aktif");
+  svg.style.width = W + "px";
+  svg.style.height = H + "px";
 
   function gambar() {
     if (antre) return;
     antre = true;
     requestAnimationFrame(function () {
       antre = false;
-      svg.setAttribute("viewBox", vb.x + " " + vb.y + " " + vb.w + " " + vb.h);
+      // Moving: keep the painted picture as a compositor layer and only transform it.
+      svg.style.willChange = "transform";
+      svg.style.transform = "translate(" + t.x + "px," + t.y + "px) scale(" + t.s + ")";
+      var kecil = t.s < SKALA_LABEL;
+      if (kecil !== ringkas) { ringkas = kecil; svg.classList.toggle("ringkas", kecil); }
+      clearTimeout(tenang);
+      // Still for a moment: drop the layer hint so the chart is painted sharp at this scale.
+      tenang = setTimeout(function () { svg.style.willChange = "auto"; }, 250);
     });
   }
-  function rasio() { return kanvas.clientWidth / kanvas.clientHeight; }
+  function lebar() { return kanvas.clientWidth; }
+  function tinggi() { return kanvas.clientHeight; }
+  function skalaPas() { return Math.min(lebar() / W, tinggi() / H); }
   function pas() {
-    // Fit the whole chart, keeping the canvas' aspect ratio so scale is uniform.
-    var r = rasio();
-    if (W / H > r) { vb.w = W; vb.h = W / r; } else { vb.h = H; vb.w = H * r; }
-    vb.x = (W - vb.w) / 2; vb.y = 0;
+    // The whole chart, centred horizontally, from the top (the root box).
+    t.s = skalaPas();
+    t.x = (lebar() - W * t.s) / 2; t.y = 0;
     gambar();
   }
   function asli() {
-    // 1 SVG unit = 1 CSS pixel, starting at the top centre (the root box).
-    vb.w = kanvas.clientWidth; vb.h = kanvas.clientHeight;
-    vb.x = (W - vb.w) / 2; vb.y = 0;
+    // 1 chart unit = 1 CSS pixel, starting at the top centre (the root box).
+    t.s = 1; t.x = (lebar() - W) / 2; t.y = 0;
     gambar();
   }
-  function zoom(faktor, cx, cy) {
-    // Zoom around (cx, cy) in SVG units; keep between whole chart ×2 and 4:1 detail.
-    var wBaru = Math.min(Math.max(vb.w * faktor, kanvas.clientWidth / 4), Math.max(W, H * rasio()) * 2);
-    var f = wBaru / vb.w;
-    vb.x = cx - (cx - vb.x) * f; vb.y = cy - (cy - vb.y) * f;
-    vb.w *= f; vb.h *= f;
+  function zoom(faktor, px, py) {
+    // Zoom by `faktor` around the canvas point (px, py); between half the fitted size and 4:1.
+    var sBaru = Math.min(Math.max(t.s * faktor, skalaPas() / 2), 4);
+    var f = sBaru / t.s;
+    t.x = px - (px - t.x) * f; t.y = py - (py - t.y) * f; t.s = sBaru;
     gambar();
   }
-  function keSvg(ev) {
+  function titik(ev) {
     var r = kanvas.getBoundingClientRect();
-    return { x: vb.x + (ev.clientX - r.left) / r.width * vb.w, y: vb.y + (ev.clientY - r.top) / r.height * vb.h };
+    return { x: ev.clientX - r.left, y: ev.clientY - r.top };
   }
-  function tengah() { return { x: vb.x + vb.w / 2, y: vb.y + vb.h / 2 }; }
+  function tengah() { return { x: lebar() / 2, y: tinggi() / 2 }; }
 
   kanvas.addEventListener("wheel", function (ev) {
     ev.preventDefault();
-    var p = keSvg(ev);
-    zoom(ev.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
+    var p = titik(ev);
+    zoom(ev.deltaY > 0 ? 1 / 1.15 : 1.15, p.x, p.y);
   }, { passive: false });
 
   var seret = null;
   kanvas.addEventListener("pointerdown", function (ev) {
     if (ev.button !== 0) return;
-    seret = { x: ev.clientX, y: ev.clientY, vx: vb.x, vy: vb.y, pindah: false };
+    seret = { x: ev.clientX, y: ev.clientY, tx: t.x, ty: t.y, pindah: false };
   });
   window.addEventListener("pointermove", function (ev) {
     if (!seret) return;
     var dx = ev.clientX - seret.x, dy = ev.clientY - seret.y;
     if (!seret.pindah && Math.abs(dx) + Math.abs(dy) < 4) return;
     if (!seret.pindah) { seret.pindah = true; kanvas.classList.add("seret"); }
-    var s = vb.w / kanvas.clientWidth;
-    vb.x = seret.vx - dx * s; vb.y = seret.vy - dy * s;
+    t.x = seret.tx + dx; t.y = seret.ty + dy;
     gambar();
   });
   window.addEventListener("pointerup", function () {
@@ -75,12 +89,12 @@
   });
 
   kanvas.addEventListener("keydown", function (ev) {
-    var langkah = vb.w / 10, c = tengah();
+    var langkah = lebar() / 10, c = tengah();
     var aksi = {
-      ArrowLeft: function () { vb.x -= langkah; }, ArrowRight: function () { vb.x += langkah; },
-      ArrowUp: function () { vb.y -= langkah; }, ArrowDown: function () { vb.y += langkah; },
-      "+": function () { zoom(1 / 1.25, c.x, c.y); }, "=": function () { zoom(1 / 1.25, c.x, c.y); },
-      "-": function () { zoom(1.25, c.x, c.y); }, "0": pas, "1": asli
+      ArrowLeft: function () { t.x += langkah; }, ArrowRight: function () { t.x -= langkah; },
+      ArrowUp: function () { t.y += langkah; }, ArrowDown: function () { t.y -= langkah; },
+      "+": function () { zoom(1.25, c.x, c.y); }, "=": function () { zoom(1.25, c.x, c.y); },
+      "-": function () { zoom(1 / 1.25, c.x, c.y); }, "0": pas, "1": asli
     }[ev.key];
     if (!aksi || ev.target !== kanvas) return;
     ev.preventDefault();
@@ -91,13 +105,12 @@
   document.querySelectorAll("[data-zoom]").forEach(function (b) {
     b.addEventListener("click", function () {
       var c = tengah();
-      ({ masuk: function () { zoom(1 / 1.25, c.x, c.y); }, keluar: function () { zoom(1.25, c.x, c.y); }, pas: pas, asli: asli })[b.dataset.zoom]();
+      ({ masuk: function () { zoom(1.25, c.x, c.y); }, keluar: function () { zoom(1 / 1.25, c.x, c.y); }, pas: pas, asli: asli })[b.dataset.zoom]();
     });
   });
 
-  svg.removeAttribute("width");
-  svg.removeAttribute("height");
   // Small charts open at natural size; large ones open fitted to the screen.
-  if (W <= kanvas.clientWidth && H <= kanvas.clientHeight) { asli(); vb.y = -(kanvas.clientHeight - H) / 4; gambar(); } else { pas(); }
+  if (W <= lebar() && H <= tinggi()) { asli(); t.y = (tinggi() - H) / 4; gambar(); } else { pas(); }
   window.addEventListener("resize", pas);
+  requestAnimationFrame(function () { kanvas.dataset.siap = "1"; });
 })();
