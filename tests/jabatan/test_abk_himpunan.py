@@ -4,6 +4,7 @@ figures as the per-position rules, on worked examples and on the whole demo agen
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -84,10 +85,10 @@ def test_contoh_kerja_sama_dengan_aturan_per_jabatan(dunia, pelaksana_a, tugas, 
         from ramping.jabatan.services.abk import _jumlah_per_jabatan
 
         Tugas.objects.bulk_create([_tugas(pelaksana_a, *tugas[0])])
-        baris = dict(
-            (b[0], b[1]) for b in _jumlah_per_jabatan(Jabatan.objects.filter(pk=pelaksana_a.pk))
-        )
-        assert baris[pelaksana_a.pk] == D("9999999999.99") * D("99999999.99")
+        ids, _jam, lain = _jumlah_per_jabatan(Jabatan.objects.filter(pk=pelaksana_a.pk))
+        assert ids == [] or connection.vendor != "sqlite"  # past 64 bits: summed in Python
+        semua = dict(zip(ids, _jam, strict=True)) | {b[0]: b[1] for b in lain}
+        assert semua[pelaksana_a.pk] == D("9999999999.99") * D("99999999.99")
         return
     Tugas.objects.bulk_create([_tugas(pelaksana_a, *t, urutan=i) for i, t in enumerate(tugas, 1)])
     abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)

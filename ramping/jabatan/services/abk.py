@@ -5,6 +5,7 @@ K is never typed: every task change recomputes the position's workload, its unro
 """
 
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 
 from django.db import DatabaseError, connection, transaction
@@ -98,14 +99,11 @@ def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> 
     10⁻⁴, with the rare position whose sum could overflow 64 bits summed in Python instead), so
     the stored figures equal what :func:`abk_hitung_ulang_jabatan` computes from the tasks.
     """
-    baris = _jumlah_per_jabatan(jabatan)
+    ids, jam, lain = _jumlah_per_jabatan(jabatan)
     # Positions with tasks in hours only (nearly all): the rules over the column at once.
-    jam_saja = [b for b in baris if b[3] and not b[4] and not b[5]]
-    beban, kd, k = aturan.hasil_abk_jam_banyak([b[1] for b in jam_saja], pengaturan=pengaturan)
-    nilai = list(zip([b[0] for b in jam_saja], beban, kd, k, strict=True))
-    nilai += [_hasil_dari_jumlah(b, pengaturan) for b in baris if not b[3] or b[4] or b[5]]
-    _tulis_hasil(nilai)
-    return len(nilai)
+    beban, kd, k = aturan.hasil_abk_jam_banyak(jam, pengaturan=pengaturan)
+    _tulis_hasil(ids, beban, kd, k, [_hasil_dari_jumlah(b, pengaturan) for b in lain])
+    return len(ids) + len(lain)
 
 
 # Scaled integer product of one task on SQLite: volume and waktu have two decimals (model
@@ -116,8 +114,10 @@ _SKALA_SQLITE = 4
 _PRODUK_SQLITE = "CAST(ROUND(t.volume * 100) AS INTEGER) * CAST(ROUND(t.waktu * 100) AS INTEGER)"
 
 
-def _jumlah_per_jabatan(jabatan) -> list[tuple]:
-    """(id, Σ jam, Σ menit, tasks, minute tasks, unknown units) per position of the set.
+def _jumlah_per_jabatan(jabatan) -> tuple[list[int], list[Decimal], list[tuple]]:
+    """Exact totals of a set of positions: ids and Σ volume × waktu of the positions whose
+    tasks are all in hours (two columns), and (id, Σ jam, Σ menit, tasks, minute tasks,
+    unknown units) of the others (no task, minute tasks, SQLite overflow).
 
     One GROUP BY over the tasks of the set; positions with minute tasks (Σ in two units) and
     the rare overflow on SQLite are summed from their rows in one more query.
@@ -138,24 +138,26 @@ def _jumlah_per_jabatan(jabatan) -> list[tuple]:
             cur.execute(sql, sub_params)
             rows = cur.fetchall()
     except OverflowError:  # pragma: no cover - a 64-bit sum overflow on SQLite
-        return _jumlah_python(list(jabatan.values_list("id", flat=True)))
+        return [], [], _jumlah_python(list(jabatan.values_list("id", flat=True)))
     except DatabaseError as exc:  # SQLite reports an integer overflow of SUM() this way
         if "overflow" not in str(exc):
             raise
-        return _jumlah_python(list(jabatan.values_list("id", flat=True)))
-    hasil, lain = [], []
-    for jid, jumlah, n, bukan_jam in rows:
-        if bukan_jam or isinstance(jumlah, float):
-            lain.append(jid)
-        elif not n:
-            hasil.append((jid, _NOL, _NOL, 0, 0, 0))
-        elif sqlite:
-            hasil.append((jid, Decimal(jumlah).scaleb(-_SKALA_SQLITE), _NOL, n, 0, 0))
-        else:
-            hasil.append((jid, jumlah, _NOL, n, 0, 0))
-    if lain:
-        hasil += _jumlah_python(lain)
-    return hasil
+        return [], [], _jumlah_python(list(jabatan.values_list("id", flat=True)))
+    # On SQLite an int sum is exact; a float means a product left 64 bits (taken in Python).
+    tipe = int if sqlite else Decimal
+    jam_saja = [r for r in rows if r[2] and not r[3] and type(r[1]) is tipe]
+    ids = [r[0] for r in jam_saja]
+    if sqlite:
+        jam = list(
+            map(Decimal.scaleb, map(Decimal, [r[1] for r in jam_saja]), repeat(-_SKALA_SQLITE))
+        )
+    else:
+        jam = [r[1] for r in jam_saja]
+    lain = [(r[0], _NOL, _NOL, 0, 0, 0) for r in rows if not r[2]]
+    perlu_baris = [r[0] for r in rows if r[2] and (r[3] or type(r[1]) is not tipe)]
+    if perlu_baris:
+        lain += _jumlah_python(perlu_baris)
+    return ids, jam, lain
 
 
 def _jumlah_python(jabatan_ids: list[int]) -> list[tuple]:
@@ -200,32 +202,40 @@ def _hasil_dari_jumlah(baris: tuple, pengaturan: aturan.Pengaturan) -> tuple:
 UKURAN_UPDATE = 2000
 
 
-def _literal(nilai: Decimal | int | None) -> str:
-    # Numbers this module computed (never user text): inlined, so a chunk of 2,000 rows is one
-    # short statement without 8,000 bound parameters to format and log.
-    return "NULL" if nilai is None else str(nilai)
+_BARIS_UPDATE = "(%d, %s, %s, %d)".__mod__
+# Column ← value of the VALUES row. Rows whose figures did not change are not written (no
+# page rewritten, no dead tuple on PostgreSQL): a recompute without change writes nothing.
+_KOLOM = {
+    "beban_kerja_jam": "CAST(v.column2 AS NUMERIC(12, 2))",
+    "kebutuhan_desimal": "CAST(v.column3 AS NUMERIC(10, 4))",
+    "kebutuhan": "CAST(v.column4 AS INTEGER)",
+}
 
 
-def _tulis_hasil(nilai: list[tuple]) -> None:
-    """One ``UPDATE … FROM (VALUES …)`` per chunk (SQLite ≥ 3.33 and PostgreSQL): no per-row
-    ``CASE WHEN pk = …`` expressions. VALUES columns are column1…column4 on both."""
-    if not nilai:
-        return
+def _tulis_hasil(
+    ids: list[int], beban: list[Decimal], kd: list[Decimal], k: list[int], lain: list[tuple]
+) -> None:
+    """One ``UPDATE … FROM (VALUES …)`` per 2,000 positions (SQLite ≥ 3.33 and PostgreSQL): no
+    per-row ``CASE WHEN pk = …`` expressions. VALUES columns are column1…column4 on both.
+
+    The values are numbers this module computed (ints and Decimals, never user text), inlined
+    so a chunk is one short statement instead of 8,000 bound parameters to format and log.
+    """
+    baris = list(map(_BARIS_UPDATE, zip(ids, beban, kd, k, strict=True)))
+    baris += [
+        f"({int(j)}, {'NULL' if b is None else b}, {'NULL' if x is None else x}, "
+        f"{'NULL' if y is None else int(y)})"
+        for j, b, x, y in lain
+    ]
     tabel = connection.ops.quote_name(Jabatan._meta.db_table)
     with connection.cursor() as cur:
-        for awal in range(0, len(nilai), UKURAN_UPDATE):
-            potong = nilai[awal : awal + UKURAN_UPDATE]
-            baris = ", ".join(
-                f"({int(j)}, {_literal(b)}, {_literal(kd)}, {_literal(k)})"
-                for j, b, kd, k in potong
-            )
+        for awal in range(0, len(baris), UKURAN_UPDATE):
             cur.execute(
-                f"UPDATE {tabel} SET "
-                f"beban_kerja_jam = CAST(v.column2 AS NUMERIC(12, 2)), "
-                f"kebutuhan_desimal = CAST(v.column3 AS NUMERIC(10, 4)), "
-                f"kebutuhan = CAST(v.column4 AS INTEGER) "
-                f"FROM (VALUES {baris}) AS v "
-                f"WHERE {tabel}.id = v.column1"
+                f"UPDATE {tabel} SET {', '.join(f'{k} = {v}' for k, v in _KOLOM.items())} "
+                f"FROM (VALUES {', '.join(baris[awal : awal + UKURAN_UPDATE])}) AS v "
+                f"WHERE {tabel}.id = v.column1 AND ("
+                + " OR ".join(f"{k} IS DISTINCT FROM {v}" for k, v in _KOLOM.items())
+                + ")"
             )
 
 
