@@ -120,3 +120,23 @@ def test_teks_yang_dibaca_word_sama():
         for b in BARIS
     ]
     assert isi == harapan
+
+
+@pytest.mark.parametrize("format", ["docx", "pdf"])
+def test_kemajuan_render_dilaporkan_paling_banyak_sekali_per_persen(format):
+    from ramping.laporan.dokumen import GantiHalaman, Judul
+    from ramping.laporan.renderers import kemajuan_render, render
+
+    blok = []
+    for i in range(150):  # 150 "positions", each a heading, a table and a page break
+        blok += [Judul(f"{i + 1}. NAMA JABATAN", "Analis"), Tabel(KOLOM, BARIS[:2]), GantiHalaman()]
+    dokumen = Dokumen(judul="Uji", kop=("Instansi",), blok=blok)
+    laporan: list[tuple[int, int]] = []
+    with kemajuan_render(lambda selesai, total: laporan.append((selesai, total))):
+        render(dokumen, format)
+    assert 10 <= len(laporan) <= 101
+    assert [s for s, _t in laporan] == sorted(s for s, _t in laporan)
+    assert laporan[-1][0] == laporan[-1][1]
+    # Outside the block nothing is reported.
+    render(dokumen, format)
+    assert laporan[-1][0] == laporan[-1][1] and len(laporan) <= 101

@@ -34,6 +34,7 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
+from ramping.laporan.renderers import lapor_kemajuan
 from ramping.laporan.renderers.sel import teks_sel
 
 HURUF = "Arial"
@@ -58,8 +59,9 @@ def render_docx(dokumen: Dokumen) -> bytes:
     s = doc.sections[0]
     token = _RUANG.set(Emu(s.page_width - s.left_margin - s.right_margin))
     try:
-        for blok in dokumen.blok:
+        for i, blok in enumerate(dokumen.blok, 1):
             _blok(doc, blok)
+            lapor_kemajuan(i, len(dokumen.blok))
     finally:
         _RUANG.reset(token)
     buf = BytesIO()
