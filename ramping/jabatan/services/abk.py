@@ -128,7 +128,8 @@ def _jumlah_per_jabatan(jabatan) -> tuple[list[int], list[Decimal], list[tuple]]
     sqlite = connection.vendor == "sqlite"
     produk = _PRODUK_SQLITE if sqlite else "t.volume * t.waktu"
     sql = (
-        f"SELECT j.id, SUM({produk}), COUNT(t.id), "
+        # No task: the LEFT JOIN's SUM is NULL (no COUNT needed).
+        f"SELECT j.id, SUM({produk}), "
         f"SUM(CASE WHEN t.satuan_waktu = 'jam' THEN 0 ELSE 1 END) "
         f"FROM {t_jab} j LEFT JOIN {t_tugas} t ON t.jabatan_id = j.id "
         f"WHERE j.id IN ({sub_sql}) GROUP BY j.id"
@@ -145,7 +146,7 @@ def _jumlah_per_jabatan(jabatan) -> tuple[list[int], list[Decimal], list[tuple]]
         return [], [], _jumlah_python(list(jabatan.values_list("id", flat=True)))
     # On SQLite an int sum is exact; a float means a product left 64 bits (taken in Python).
     tipe = int if sqlite else Decimal
-    jam_saja = [r for r in rows if r[2] and not r[3] and type(r[1]) is tipe]
+    jam_saja = [r for r in rows if not r[2] and type(r[1]) is tipe]
     ids = [r[0] for r in jam_saja]
     if sqlite:
         jam = list(
@@ -153,8 +154,8 @@ def _jumlah_per_jabatan(jabatan) -> tuple[list[int], list[Decimal], list[tuple]]
         )
     else:
         jam = [r[1] for r in jam_saja]
-    lain = [(r[0], _NOL, _NOL, 0, 0, 0) for r in rows if not r[2]]
-    perlu_baris = [r[0] for r in rows if r[2] and (r[3] or type(r[1]) is not tipe)]
+    lain = [(r[0], _NOL, _NOL, 0, 0, 0) for r in rows if r[1] is None]
+    perlu_baris = [r[0] for r in rows if r[1] is not None and (r[2] or type(r[1]) is not tipe)]
     if perlu_baris:
         lain += _jumlah_python(perlu_baris)
     return ids, jam, lain
