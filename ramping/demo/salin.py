@@ -12,7 +12,9 @@ Id arithmetic: for table *t* and a template, ``min`` and ``span`` are the smalle
 of the template's id range, ``base`` the table's next free id; copy *n* (0, 1, …) of a chunk gets
 ``id − min + base + n × span``. A foreign key to another copied table is moved with that table's
 numbers, so every reference stays inside its own copy; references to shared rows (users) are kept.
-Audit entries are not copied: every copy gets one entry of its own (``demo_salin``).
+Audit entries are not copied: every copy gets one entry of its own (``demo_salin``). Values
+inside JSON columns (a penataan snapshot's frozen content) are copied verbatim: the national
+generator's templates have no penataan round, so none arise there.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def model_milik_instansi() -> list[type[models.Model]]:
         for m in apps.get_models()
         if m not in _TIDAK_DISALIN
         and any(
-            f.is_relation and f.many_to_one and f.related_model is Instansi
+            f.is_relation and (f.many_to_one or f.one_to_one) and f.related_model is Instansi
             for f in m._meta.concrete_fields
         )
     ]
@@ -127,13 +129,18 @@ def _salin_potongan(
                     nilai.append(
                         f"t.{q(f.column)} - {rr.awal} + {dasar[f.related_model]} + g.n * {rr.lebar}"
                     )
+                elif f.is_relation and f.related_model in _TIDAK_DISALIN:
+                    raise SalinanTidakLengkap(
+                        f"{m._meta.db_table}.{f.column} merujuk data yang tidak disalin"
+                    )
                 else:
                     # Plain values, shared rows (users) and references to an agency table the
                     # template has no rows in (then NULL) are copied as they are.
                     nilai.append(f"t.{q(f.column)}")
             cur.execute(
-                f"WITH g(n, inst) AS (VALUES {nomor}) "
+                # INSERT first (the driver reports the row count of a statement that starts so).
                 f"INSERT INTO {tabel} ({', '.join(kolom)}) "
+                f"WITH g(n, inst) AS (VALUES {nomor}) "
                 f"SELECT {', '.join(nilai)} FROM {tabel} t CROSS JOIN g "
                 f"WHERE t.instansi_id = %s",
                 [templat.pk],

@@ -13,7 +13,7 @@ from ramping.errors import TidakBerhak, TidakDitemukan
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.format import slug
 from ramping.laporan.paket import pekerjaan_paket, tulis_zip
-from ramping.laporan.renderers import kemajuan_render
+from ramping.laporan.renderers.kemajuan import kemajuan_render
 from ramping.laporan.selectors import opd_ambil
 from ramping.laporan.unduhan import buat_laporan
 from ramping.organisasi.models import Struktur

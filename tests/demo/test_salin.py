@@ -115,3 +115,23 @@ def test_templat_negatif_ditolak():
 
     with pytest.raises(CommandError, match="templat"):
         call_command("generate", "--skala", "nasional", "--instansi", "2", "--templat", "-1")
+
+
+def test_templat_lengkap_dengan_riwayat_juga_tersalin_tanpa_rujukan_lintas_instansi():
+    """A template with every kind of agency data (2021 version, penyetaraan, tunjangan,
+    sistem kerja, penataan round): the copy has the same rows and stays inside itself."""
+    from ramping.demo.muat import muat_instansi
+    from ramping.demo.salin import salin_instansi
+
+    templat = muat_instansi(nama="Templat (data contoh)", kode="uji-templat", seed=3)
+    salinan, baris = salin_instansi(
+        templat=[templat],
+        jumlah=1,
+        nama=lambda n: f"Salinan {n} (data contoh)",
+        kode=lambda n: f"uji-salinan-{n}",
+    )
+    isi = _jumlah_per_tabel(templat.pk)
+    assert isi["penyederhanaan_penyetaraan"] > 0 and isi["penataan_pesertapenataan"] > 0
+    assert _jumlah_per_tabel(salinan[0].pk) == isi
+    assert baris == sum(isi.values())
+    assert _rujukan_lintas_instansi() == []

@@ -34,7 +34,7 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
-from ramping.laporan.renderers import lapor_kemajuan
+from ramping.laporan.renderers.kemajuan import lapor_kemajuan
 from ramping.laporan.renderers.sel import teks_sel
 
 HURUF = "Arial"

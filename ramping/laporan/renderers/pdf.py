@@ -47,8 +47,8 @@ from ramping.laporan.dokumen import (
     Teks,
 )
 from ramping.laporan.format import MINUS
-from ramping.laporan.renderers import lapor_kemajuan
 from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.kemajuan import lapor_kemajuan
 from ramping.laporan.renderers.sel import teks_sel
 
 RATA = {"kiri": TA_LEFT, "tengah": TA_CENTER, "penuh": TA_JUSTIFY}
