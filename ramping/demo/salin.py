@@ -220,4 +220,16 @@ def salin_instansi(
             selesai += len(bagian)
             if kemajuan:
                 kemajuan(selesai, jumlah)
+    _analisis(milik)
     return semua, baris
+
+
+def _analisis(milik: list[type[models.Model]]) -> None:
+    """PostgreSQL: refresh the planner's statistics after a bulk load (autovacuum would do it
+    later; until then a query can get a plan made for the empty tables)."""
+    if connection.vendor != "postgresql":
+        return
+    q = connection.ops.quote_name
+    with connection.cursor() as cur:
+        for m in [*milik, Instansi, JejakAudit]:
+            cur.execute(f"ANALYZE {q(m._meta.db_table)}")
