@@ -8,12 +8,21 @@ whole persons happens once per position (:func:`bulatkan_kebutuhan`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
 from typing import Final
 
-from .angka import EKSAK, HASIL, MODE_TAMPIL, bulatkan, ke_decimal, tidak_negatif
+from .angka import (
+    EKSAK,
+    HASIL,
+    MODE_TAMPIL,
+    bulatkan,
+    bulatkan_banyak,
+    ke_decimal,
+    tidak_negatif,
+)
 from .errors import (
     NilaiHarusPositif,
     NilaiNegatif,
@@ -156,15 +165,75 @@ def bulatkan_kebutuhan_desimal(kebutuhan: Decimal | int) -> Decimal:
 def beban_kerja_jam(tugas: Iterable[Tugas]) -> Decimal:
     """Σ volume × waktu of the tasks, in hours (the "JUMLAH" row of the form)."""
     semua = list(tugas)
-    if all(t.satuan == "jam" for t in semua):
-        total = Decimal(0)
-        for t in semua:
-            total = EKSAK.add(total, EKSAK.multiply(t.volume, t.waktu))
-        return total
-    menit = Decimal(0)
-    for t in semua:
-        menit = EKSAK.add(menit, t.beban_menit)
-    return menit_ke_jam(menit)
+    jam, menit = _jumlah(semua)
+    return beban_dari_jumlah(jam, menit, ada_menit=any(t.satuan != "jam" for t in semua))
+
+
+def _jumlah(tugas: Iterable[Tugas]) -> tuple[Decimal, Decimal]:
+    """Exact Σ volume × waktu of the hour tasks and of the minute tasks, separately."""
+    total_jam = Decimal(0)
+    total_menit = Decimal(0)
+    for t in tugas:
+        produk = EKSAK.multiply(t.volume, t.waktu)
+        if t.satuan == "jam":
+            total_jam = EKSAK.add(total_jam, produk)
+        else:
+            total_menit = EKSAK.add(total_menit, produk)
+    return total_jam, total_menit
+
+
+def beban_dari_jumlah(jam: Decimal, menit: Decimal, *, ada_menit: bool) -> Decimal:
+    """Beban kerja in hours from a position's exact totals (Σ v × w of its hour tasks and of
+    its minute tasks), as :func:`beban_kerja_jam` computes it from the tasks.
+
+    The one place of the rule, shared by the per-position form and the set-based recompute
+    (which sums in the database): hours only → the exact sum; any minute task → the sum in
+    minutes, converted once.
+    """
+    if not ada_menit:
+        return jam
+    return menit_ke_jam(EKSAK.add(EKSAK.multiply(jam, MENIT_PER_JAM), menit))
+
+
+def kebutuhan_dari_jumlah(jam: Decimal, menit: Decimal, wke: Decimal) -> Decimal:
+    """Unrounded Σ volume × waktu ÷ WKE from a position's exact totals (see
+    :func:`kebutuhan_pegawai`); ``wke`` already checked (> 0)."""
+    if menit:
+        semua_menit = EKSAK.add(EKSAK.multiply(jam, MENIT_PER_JAM), menit)
+        return HASIL.divide(semua_menit, EKSAK.multiply(wke, MENIT_PER_JAM))
+    return HASIL.divide(jam, wke)
+
+
+def hasil_abk_jam_banyak(
+    jam: Sequence[Decimal], *, pengaturan: Pengaturan | None = None
+) -> tuple[list[Decimal], list[Decimal], list[int]]:
+    """Stored ABK figures of many positions whose tasks are all in hours, from each one's exact
+    Σ volume × waktu: (beban kerja, kebutuhan before rounding, K) lists.
+
+    The same rules as one position at a time — beban = the sum (:func:`beban_dari_jumlah`),
+    kebutuhan = sum ÷ WKE (:func:`kebutuhan_dari_jumlah`), rounded by :func:`bulatkan_beban`,
+    :func:`bulatkan_kebutuhan_desimal` and :func:`bulatkan_kebutuhan` — as C loops over the
+    column (the set-based recompute of a whole version).
+    """
+    p = atau_bawaan(pengaturan)
+    wke = _wke(None, p)
+    if jam and min(jam) < 0:
+        raise NilaiNegatif("Beban kerja", min(jam))
+    kebutuhan = list(map(HASIL.divide, jam, repeat(wke)))
+    k = list(map(int, bulatkan_banyak(kebutuhan, 0, p.mode_pembulatan)))
+    if p.minimal_satu and 0 in k:
+        # At least one person when there is any work (bulatkan_kebutuhan, minimal_satu).
+        k = [1 if x == 0 and y > 0 else x for x, y in zip(k, kebutuhan, strict=True)]
+    return (
+        bulatkan_banyak(jam, DESIMAL_BEBAN),
+        bulatkan_banyak(kebutuhan, DESIMAL_KEBUTUHAN),
+        k,
+    )
+
+
+def wke_berlaku(pengaturan: Pengaturan | None = None) -> Decimal:
+    """The checked WKE of the settings (hours per year, > 0)."""
+    return _wke(None, pengaturan)
 
 
 def kebutuhan_pegawai(
@@ -180,18 +249,7 @@ def kebutuhan_pegawai(
     Lampiran V).
     """
     wke = _wke(wke_jam, pengaturan)
-    total_jam = Decimal(0)
-    total_menit = Decimal(0)
-    for t in tugas:
-        produk = EKSAK.multiply(t.volume, t.waktu)
-        if t.satuan == "jam":
-            total_jam = EKSAK.add(total_jam, produk)
-        else:
-            total_menit = EKSAK.add(total_menit, produk)
-    if total_menit:
-        semua_menit = EKSAK.add(EKSAK.multiply(total_jam, MENIT_PER_JAM), total_menit)
-        return HASIL.divide(semua_menit, EKSAK.multiply(wke, MENIT_PER_JAM))
-    return HASIL.divide(total_jam, wke)
+    return kebutuhan_dari_jumlah(*_jumlah(tugas), wke)
 
 
 def kebutuhan_hasil_kerja(volume_hasil: Decimal | int, standar_kemampuan: Decimal | int) -> Decimal:

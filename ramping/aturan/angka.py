@@ -7,6 +7,7 @@ rounding silently, so the per-object and batch forms of ABK give identical resul
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import (
     MAX_PREC,
     ROUND_CEILING,
@@ -18,6 +19,7 @@ from decimal import (
     InvalidOperation,
     Rounded,
 )
+from itertools import repeat
 from typing import Final
 
 from .errors import ModePembulatanTidakDikenal, NilaiNegatif, TipeAngkaTidakDidukung
@@ -73,3 +75,18 @@ def bulatkan(nilai: Decimal | int, tempat: int = 0, mode: str = MODE_TAMPIL) -> 
     except KeyError:
         raise ModePembulatanTidakDikenal(mode) from None
     return ke_decimal(nilai, "nilai").quantize(Decimal(1).scaleb(-tempat), rounding=pembulatan)
+
+
+def bulatkan_banyak(
+    nilai: Iterable[Decimal], tempat: int = 0, mode: str = MODE_TAMPIL
+) -> list[Decimal]:
+    """:func:`bulatkan` of many Decimals at once (same quantize, same mode table), as one C loop:
+    the batch forms of the rules round with this, so a figure is rounded by one rule whether it
+    was computed alone or with a million others."""
+    try:
+        pembulatan = MODE_PEMBULATAN[mode]
+    except KeyError:
+        raise ModePembulatanTidakDikenal(mode) from None
+    return list(
+        map(Decimal.quantize, nilai, repeat(Decimal(1).scaleb(-tempat)), repeat(pembulatan))
+    )

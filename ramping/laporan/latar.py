@@ -13,6 +13,7 @@ from ramping.errors import TidakBerhak, TidakDitemukan
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.format import slug
 from ramping.laporan.paket import pekerjaan_paket, tulis_zip
+from ramping.laporan.renderers.kemajuan import kemajuan_render
 from ramping.laporan.selectors import opd_ambil
 from ramping.laporan.unduhan import buat_laporan
 from ramping.organisasi.models import Struktur
@@ -78,14 +79,17 @@ def dokumen_periksa(
 
 
 def dokumen_jalankan(*, akses: Akses, parameter: dict, berkas: BinaryIO, kemajuan: Kemajuan):
-    kemajuan(0, 1, LAPORAN[parameter["kode"]].judul)
-    hasil = buat_laporan(
-        akses=akses,
-        kode=parameter["kode"],
-        format=parameter["format"],
-        struktur=_struktur(akses, parameter["struktur_id"]),
-        opd_kode=parameter["opd"],
-    )
+    judul = LAPORAN[parameter["kode"]].judul
+    kemajuan(0, 1, judul)
+    # The renderer reports its blocks (DOCX) or placed flowables (PDF) as it goes.
+    with kemajuan_render(lambda selesai, total: kemajuan(selesai, total, judul)):
+        hasil = buat_laporan(
+            akses=akses,
+            kode=parameter["kode"],
+            format=parameter["format"],
+            struktur=_struktur(akses, parameter["struktur_id"]),
+            opd_kode=parameter["opd"],
+        )
     berkas.write(hasil.isi)
     kemajuan(1, 1, "")
 

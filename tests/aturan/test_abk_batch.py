@@ -117,3 +117,74 @@ def test_batch_sama_dengan_per_objek_pada_data_acak_desimal(baris, wke):
     assert kebutuhan_pegawai_batch(ids, vol, waktu, wke_jam=wke) == per_objek(
         ids, vol, waktu, wke=wke
     )
+
+
+# The vectorised path (numpy int64): same Decimal results as one position at a time.
+
+
+def test_larik_numpy_sebagai_kolom():
+    import numpy as np
+
+    hasil = kebutuhan_pegawai_batch(
+        np.array([1, 1, 2]), np.array([240, 12, 10]), np.array([200, 4000, 125]), skala=2
+    )
+    assert hasil == {1: D("0.768"), 2: D("0.01")}
+    assert all(type(k) is int and type(x) is D for k, x in hasil.items())
+
+
+def test_urutan_kunci_seperti_jalur_python():
+    # Ids in runs: order of appearance; an id in two runs: the columns are sorted by id.
+    assert list(kebutuhan_pegawai_batch([7, 7, 3, 1], [1] * 4, [1] * 4)) == [7, 3, 1]
+    ids = [7, 3, 7, 1, 3]
+    hasil = kebutuhan_pegawai_batch(ids, [1, 2, 3, 4, 5], [10, 20, 30, 40, 50])
+    assert list(hasil) == [1, 3, 7]
+    assert hasil == per_objek(ids, [1, 2, 3, 4, 5], [10, 20, 30, 40, 50])
+
+
+@pytest.mark.parametrize(
+    ("volume", "waktu"),
+    [
+        # max v × max w × n ≥ 2⁶³: int64 could overflow, so the exact Python path sums.
+        ([2**40, 2**40, 3], [2**22, 2**22, 1]),
+        ([2**62, 1, 1], [1, 1, 1]),
+        # An int beyond 64 bits: numpy would make an object array; the Python path sums.
+        ([2**70, 1, 1], [3, 1, 1]),
+    ],
+)
+def test_jumlah_di_luar_64_bit_tetap_tepat(volume, waktu):
+    ids = [1, 1, 2]
+    assert kebutuhan_pegawai_batch(ids, volume, waktu) == per_objek(ids, volume, waktu)
+
+
+def test_kolom_numpy_negatif_ditolak():
+    import numpy as np
+
+    with pytest.raises(NilaiNegatif):
+        kebutuhan_pegawai_batch(np.array([1, 2]), np.array([1, -1]), np.array([1, 1]))
+
+
+baris_besar = st.tuples(
+    st.integers(-(2**40), 2**40),  # any int64 id, negative too
+    st.integers(0, 999_999_999_999),  # volume ≤ 9 999 999 999.99 in hundredths
+    st.integers(0, 9_999_999_999),  # waktu ≤ 99 999 999.99 in hundredths
+)
+
+
+@RINGAN
+@given(
+    st.lists(baris_besar, max_size=60),
+    st.sampled_from([0, 2]),
+    st.sampled_from([None, D(1250), D("1312.5"), D(7)]),
+    st.booleans(),
+)
+def test_jalur_numpy_sama_dengan_per_jabatan_hingga_batas_kolom(baris, skala, wke, urutkan):
+    """Values up to the model's largest task, any id order: the numpy path (or, past 2⁶³, the
+    Python path) gives exactly kebutuhan_pegawai of each position's tasks."""
+    if urutkan:
+        baris = sorted(baris)
+    ids, vol, waktu = (list(k) for k in zip(*baris, strict=True)) if baris else ([], [], [])
+    batch = kebutuhan_pegawai_batch(ids, vol, waktu, skala=skala, wke_jam=wke)
+    assert batch == per_objek(ids, vol, waktu, skala=skala, wke=wke)
+    runs = [k for i, k in enumerate(ids) if i == 0 or ids[i - 1] != k]
+    urutan = runs if len(runs) == len(set(runs)) else sorted(set(ids))
+    assert list(batch) == urutan  # the key order of the Python path

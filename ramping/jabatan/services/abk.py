@@ -4,14 +4,15 @@ K is never typed: every task change recomputes the position's workload, its unro
 (Σ volume × waktu ÷ WKE) and K (rounded once per position), with the agency's settings.
 """
 
-from collections import defaultdict
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 
 from ramping import aturan
 from ramping.akun.akses import Akses
+from ramping.aturan.angka import EKSAK
 from ramping.audit.services import audit_catat, perubahan_field
 from ramping.errors import RampingError
 from ramping.inti.kunci import hapus_jika_tetap, simpan_jika_tetap
@@ -90,20 +91,158 @@ def abk_hitung_ulang(*, akses: Akses, struktur: Struktur) -> int:
 
 
 def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> int:
-    """K of a set of positions (a queryset): one read of their tasks, one pass, one bulk
-    update — never a query per position. The caller has checked permission."""
-    per_jabatan: dict[int, list[aturan.Tugas]] = defaultdict(list)
-    rows = Tugas.objects.filter(jabatan__in=jabatan.values("id"))
-    for jabatan_id, v, w, s in rows.values_list("jabatan_id", "volume", "waktu", "satuan_waktu"):
-        per_jabatan[jabatan_id].append(_sebagai_aturan(v, w, s))
-    semua = list(jabatan.only("id"))
-    for j in semua:
-        for name, value in _hasil_abk(per_jabatan.get(j.pk, []), pengaturan).items():
-            setattr(j, name, value)
-    Jabatan.objects.bulk_update(
-        semua, ["beban_kerja_jam", "kebutuhan_desimal", "kebutuhan"], batch_size=2000
+    """K of a set of positions (a queryset), set-based: one GROUP BY read of their exact task
+    totals, the rules of :mod:`ramping.aturan` once per position on those totals, and one
+    ``UPDATE … FROM (VALUES …)`` per 2,000 positions. The caller has checked permission.
+
+    The totals are exact on both databases (PostgreSQL: numeric; SQLite: integers in units of
+    10⁻⁴, with the rare position whose sum could overflow 64 bits summed in Python instead), so
+    the stored figures equal what :func:`abk_hitung_ulang_jabatan` computes from the tasks.
+    """
+    ids, jam, lain = _jumlah_per_jabatan(jabatan)
+    # Positions with tasks in hours only (nearly all): the rules over the column at once.
+    beban, kd, k = aturan.hasil_abk_jam_banyak(jam, pengaturan=pengaturan)
+    _tulis_hasil(ids, beban, kd, k, [_hasil_dari_jumlah(b, pengaturan) for b in lain])
+    return len(ids) + len(lain)
+
+
+# Scaled integer product of one task on SQLite: volume and waktu have two decimals (model
+# fields), so round(x × 100) is the exact integer and the product is in units of 10⁻⁴. A product
+# beyond 64 bits turns into a REAL (the SUM then comes back as a float) and a sum beyond 64 bits
+# raises: both are detected and those totals taken in Python instead, exactly.
+_SKALA_SQLITE = 4
+_PRODUK_SQLITE = "CAST(ROUND(t.volume * 100) AS INTEGER) * CAST(ROUND(t.waktu * 100) AS INTEGER)"
+
+
+def _jumlah_per_jabatan(jabatan) -> tuple[list[int], list[Decimal], list[tuple]]:
+    """Exact totals of a set of positions: ids and Σ volume × waktu of the positions whose
+    tasks are all in hours (two columns), and (id, Σ jam, Σ menit, tasks, minute tasks,
+    unknown units) of the others (no task, minute tasks, SQLite overflow).
+
+    One GROUP BY over the tasks of the set; positions with minute tasks (Σ in two units) and
+    the rare overflow on SQLite are summed from their rows in one more query.
+    """
+    sub_sql, sub_params = jabatan.order_by().values("id").query.sql_with_params()
+    q = connection.ops.quote_name
+    t_tugas = q(Tugas._meta.db_table)
+    sqlite = connection.vendor == "sqlite"
+    produk = _PRODUK_SQLITE if sqlite else "t.volume * t.waktu"
+    sql = (
+        # No task: the LEFT JOIN's SUM is NULL (no COUNT needed).
+        f"SELECT j.id, SUM({produk}), "
+        f"SUM(CASE WHEN t.satuan_waktu = 'jam' THEN 0 ELSE 1 END) "
+        # The set as a derived table driving the join (PostgreSQL planned `IN (…)` worse).
+        f"FROM ({sub_sql}) j LEFT JOIN {t_tugas} t ON t.jabatan_id = j.id GROUP BY j.id"
     )
-    return len(semua)
+    try:
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute(sql, sub_params)
+            rows = cur.fetchall()
+    except OverflowError:  # pragma: no cover - a 64-bit sum overflow on SQLite
+        return [], [], _jumlah_python(list(jabatan.values_list("id", flat=True)))
+    except DatabaseError as exc:  # SQLite reports an integer overflow of SUM() this way
+        if "overflow" not in str(exc):
+            raise
+        return [], [], _jumlah_python(list(jabatan.values_list("id", flat=True)))
+    # On SQLite an int sum is exact; a float means a product left 64 bits (taken in Python).
+    tipe = int if sqlite else Decimal
+    jam_saja = [r for r in rows if not r[2] and type(r[1]) is tipe]
+    ids = [r[0] for r in jam_saja]
+    if sqlite:
+        jam = list(
+            map(Decimal.scaleb, map(Decimal, [r[1] for r in jam_saja]), repeat(-_SKALA_SQLITE))
+        )
+    else:
+        jam = [r[1] for r in jam_saja]
+    lain = [(r[0], _NOL, _NOL, 0, 0, 0) for r in rows if r[1] is None]
+    perlu_baris = [r[0] for r in rows if r[1] is not None and (r[2] or type(r[1]) is not tipe)]
+    if perlu_baris:
+        lain += _jumlah_python(perlu_baris)
+    return ids, jam, lain
+
+
+def _jumlah_python(jabatan_ids: list[int]) -> list[tuple]:
+    """Exact totals from the task rows, per unit (positions with minute tasks)."""
+    per: dict[int, list] = {j: [_NOL, _NOL, 0, 0, 0] for j in jabatan_ids}
+    for jid, v, w, s in Tugas.objects.filter(jabatan_id__in=jabatan_ids).values_list(
+        "jabatan_id", "volume", "waktu", "satuan_waktu"
+    ):
+        b = per[jid]
+        produk = EKSAK.multiply(v, w)
+        if s == "jam":
+            b[0] = EKSAK.add(b[0], produk)
+        elif s == "menit":
+            b[1] = EKSAK.add(b[1], produk)
+            b[3] += 1
+        else:
+            b[4] += 1
+        b[2] += 1
+    return [(jid, *b) for jid, b in per.items()]
+
+
+_NOL = Decimal(0)
+
+
+def _hasil_dari_jumlah(baris: tuple, pengaturan: aturan.Pengaturan) -> tuple:
+    """(id, beban, kebutuhan sebelum pembulatan, K) of one position from its exact totals:
+    the same rules and the same rounding helpers as :func:`_hasil_abk`."""
+    jid, jam, menit, n, n_menit, asing = baris
+    if not n:
+        return (jid, None, None, None)
+    if asing:
+        raise aturan.errors.SatuanWaktuTidakDikenal("?")
+    kebutuhan = aturan.kebutuhan_dari_jumlah(jam, menit, aturan.wke_berlaku(pengaturan))
+    return (
+        jid,
+        aturan.bulatkan_beban(aturan.beban_dari_jumlah(jam, menit, ada_menit=n_menit > 0)),
+        aturan.bulatkan_kebutuhan_desimal(kebutuhan),
+        aturan.bulatkan_kebutuhan(kebutuhan, pengaturan=pengaturan),
+    )
+
+
+UKURAN_UPDATE = 2000
+
+
+_BARIS_UPDATE = "(%d, %s, %s, %d)".__mod__
+# Column ← value of the VALUES row. Rows whose figures did not change are not written (no
+# page rewritten, no dead tuple on PostgreSQL): a recompute without change writes nothing.
+_KOLOM = {
+    "beban_kerja_jam": "CAST(v.column2 AS NUMERIC(12, 2))",
+    "kebutuhan_desimal": "CAST(v.column3 AS NUMERIC(10, 4))",
+    "kebutuhan": "CAST(v.column4 AS INTEGER)",
+}
+
+
+def _tulis_hasil(
+    ids: list[int], beban: list[Decimal], kd: list[Decimal], k: list[int], lain: list[tuple]
+) -> None:
+    """One ``UPDATE … FROM (VALUES …)`` per 2,000 positions (SQLite ≥ 3.33 and PostgreSQL): no
+    per-row ``CASE WHEN pk = …`` expressions. VALUES columns are column1…column4 on both.
+
+    The values are numbers this module computed (ints and Decimals, never user text), inlined
+    so a chunk is one short statement instead of 8,000 bound parameters to format and log.
+    """
+    baris = list(map(_BARIS_UPDATE, zip(ids, beban, kd, k, strict=True)))
+    baris += [
+        f"({int(j)}, {'NULL' if b is None else b}, {'NULL' if x is None else x}, "
+        f"{'NULL' if y is None else int(y)})"
+        for j, b, x, y in lain
+    ]
+    semua_id = [int(j) for j in ids] + [int(b[0]) for b in lain]
+    tabel = connection.ops.quote_name(Jabatan._meta.db_table)
+    with connection.cursor() as cur:
+        for awal in range(0, len(baris), UKURAN_UPDATE):
+            potong = semua_id[awal : awal + UKURAN_UPDATE]
+            lo, hi = min(potong), max(potong)
+            cur.execute(
+                f"UPDATE {tabel} SET {', '.join(f'{k} = {v}' for k, v in _KOLOM.items())} "
+                f"FROM (VALUES {', '.join(baris[awal : awal + UKURAN_UPDATE])}) AS v "
+                # The id range lets the planner read the chunk's rows by primary key instead
+                # of hashing the whole table (PostgreSQL, 100+ agencies).
+                f"WHERE {tabel}.id = v.column1 AND {tabel}.id BETWEEN {lo} AND {hi} AND ("
+                + " OR ".join(f"{k} IS DISTINCT FROM {v}" for k, v in _KOLOM.items())
+                + ")"
+            )
 
 
 def periksa_tugas(volume: Decimal, waktu: Decimal, satuan_waktu: str) -> None:

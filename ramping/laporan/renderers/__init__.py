@@ -1,9 +1,10 @@
 """Shared renderers: one `Dokumen` in, the bytes of an XLSX, PDF or DOCX file out."""
 
 from ramping.laporan.dokumen import Dokumen
+from ramping.laporan.renderers.kemajuan import kemajuan_render, lapor_kemajuan
 from ramping.laporan.renderers.sel import teks_sel
 
-__all__ = ["MIME", "render", "teks_sel"]
+__all__ = ["MIME", "kemajuan_render", "lapor_kemajuan", "render", "teks_sel"]
 
 MIME = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

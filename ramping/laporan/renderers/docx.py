@@ -5,16 +5,18 @@ black Arial like the rest; tables use "Table Grid" with the header row repeated 
 label-colon-value blocks and signatures are borderless tables so they stay aligned when edited.
 """
 
+from contextvars import ContextVar
 from io import BytesIO
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Emu, Pt, RGBColor
 
 from ramping.laporan.dokumen import (
     ANGKA,
@@ -32,6 +34,7 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
+from ramping.laporan.renderers.kemajuan import lapor_kemajuan
 from ramping.laporan.renderers.sel import teks_sel
 
 HURUF = "Arial"
@@ -43,15 +46,90 @@ RATA = {
 UKURAN_CM = {"A4": (21.0, 29.7), "A3": (29.7, 42.0)}
 
 
+# The text block's width of the document being rendered (page − margins), read once: python-docx
+# finds a section with an XPath over the whole body, so asking per table made a 170-position
+# ANJAB quadratic (≈7 s of 33 s).
+_RUANG: ContextVar[Emu] = ContextVar("ruang_docx")
+
+
 def render_docx(dokumen: Dokumen) -> bytes:
     doc = Document()
     _gaya(doc)
     _halaman(doc, dokumen)
-    for blok in dokumen.blok:
-        _blok(doc, blok)
+    s = doc.sections[0]
+    token = _RUANG.set(Emu(s.page_width - s.left_margin - s.right_margin))
+    try:
+        for i, blok in enumerate(dokumen.blok, 1):
+            _blok(doc, blok)
+            lapor_kemajuan(i, len(dokumen.blok))
+    finally:
+        _RUANG.reset(token)
     buf = BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _tambah_tabel(doc, rows: int, cols: int):
+    """``doc.add_table`` without its per-call section lookup (same table, same XML)."""
+    tabel = doc._body.add_table(rows, cols, _RUANG.get())
+    tabel.style = None
+    return tabel
+
+
+def _twips(panjang) -> str:
+    return str(Emu(panjang).twips)
+
+
+def _run_xml(teks: str, tebal: bool) -> str:
+    """A run as python-docx writes it from text: tabs and line breaks as elements, runs of
+    other characters in one ``w:t`` (space-preserving when it starts or ends with blanks)."""
+    isi = ["<w:rPr><w:b/></w:rPr>"] if tebal else []
+    penampung: list[str] = []
+
+    def tuang() -> None:
+        if penampung:
+            t = "".join(penampung)
+            atribut = ' xml:space="preserve"' if len(t.strip()) < len(t) else ""
+            isi.append(f"<w:t{atribut}>{escape(t)}</w:t>")
+            penampung.clear()
+
+    for c in teks:
+        if c == "\t":
+            tuang()
+            isi.append("<w:tab/>")
+        elif c in "\r\n":
+            tuang()
+            isi.append("<w:br/>")
+        else:
+            penampung.append(c)
+    tuang()
+    return f"<w:r>{''.join(isi)}</w:r>" if isi else "<w:r/>"
+
+
+def _sel_xml(
+    teks: str, lebar: str, *, gaya: str = "", rata: str = "", indentasi: str = "", tebal=False
+) -> str:
+    """One table cell (width in twips, one paragraph with one run)."""
+    ppr = "".join(
+        (
+            f'<w:pStyle w:val="{gaya}"/>' if gaya else "",
+            f'<w:jc w:val="{rata}"/>' if rata else "",
+            f'<w:ind w:left="{indentasi}"/>' if indentasi else "",
+        )
+    )
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{lebar}"/></w:tcPr>'
+        f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{_run_xml(teks, tebal)}</w:p></w:tc>"
+    )
+
+
+def _tambah_baris(tabel, baris_xml: list[str]) -> None:
+    """Append many rows at once: one parse of their XML instead of python-docx's add_row and
+    cell lookups per cell (the "rows filled in bulk" of issue #15 item 5)."""
+    if not baris_xml:
+        return
+    wadah = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(baris_xml)}</w:tbl>")
+    tabel._tbl.extend(list(wadah))
 
 
 def _gaya(doc) -> None:
@@ -173,8 +251,7 @@ def _blok(doc, blok) -> None:
 
 
 def _ruang(doc):
-    s = doc.sections[0]
-    return s.page_width - s.left_margin - s.right_margin
+    return _RUANG.get()
 
 
 def _tanpa_spasi(p) -> None:
@@ -185,7 +262,7 @@ def _tanpa_spasi(p) -> None:
 def _kop_surat(doc, blok: KopSurat) -> None:
     ruang = _ruang(doc)
     samping = Cm(2.6)
-    t = doc.add_table(rows=1, cols=3)
+    t = _tambah_tabel(doc, 1, 3)
     logo, tengah, _kanan = t.rows[0].cells
     if blok.logo:
         logo.paragraphs[0].add_run().add_picture(BytesIO(blok.logo), height=Cm(2.2))
@@ -270,13 +347,20 @@ def _diagram(doc, blok: Diagram) -> None:
 
 
 def _isian(doc, blok: Isian) -> None:
-    t = doc.add_table(rows=0, cols=3)
-    for label, nilai in blok.pasangan:
-        sel = t.add_row().cells
-        sel[0].text = label
-        sel[1].text = ":" if label.strip() and nilai != "" else ""
-        sel[2].text = nilai
-    _lebar(t, (Cm(6), Cm(0.5), Cm(10.5)))
+    t = _tambah_tabel(doc, 0, 3)
+    lebar = [_twips(w) for w in (Cm(6), Cm(0.5), Cm(10.5))]
+    _tambah_baris(
+        t,
+        [
+            "<w:tr>"
+            + _sel_xml(label, lebar[0])
+            + _sel_xml(":" if label.strip() and nilai != "" else "", lebar[1])
+            + _sel_xml(nilai, lebar[2])
+            + "</w:tr>"
+            for label, nilai in blok.pasangan
+        ],
+    )
+    t.autofit = False
 
 
 def _lebar(tabel, lebar) -> None:
@@ -287,7 +371,7 @@ def _lebar(tabel, lebar) -> None:
 
 
 def _tabel(doc, tabel: Tabel) -> None:
-    t = doc.add_table(rows=1, cols=len(tabel.kolom))
+    t = _tambah_tabel(doc, 1, len(tabel.kolom))
     t._tbl.tblPr.style = "TableGrid"  # by id, as for headings
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     kepala = t.rows[0]
@@ -302,21 +386,30 @@ def _tabel(doc, tabel: Tabel) -> None:
         for run in sel.paragraphs[0].runs:
             run.bold = True
         sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for b in tabel.baris:
-        sel_baris = t.add_row().cells
-        for c, (sel, k, nilai) in enumerate(zip(sel_baris, tabel.kolom, b.sel, strict=True)):
-            p = sel.paragraphs[0]
-            p._p.style = "Sel"
-            run = p.add_run(teks_sel(nilai, k))
-            if b.gaya != DATA:
-                run.bold = True
-            if k.jenis in ANGKA:
-                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if c == tabel.kolom_nama and b.tingkat:
-                p.paragraph_format.left_indent = Cm(0.35 * b.tingkat)
     total = sum(k.lebar for k in tabel.kolom)
-    ruang = doc.sections[0].page_width - doc.sections[0].left_margin * 2
-    _lebar(t, [int(ruang * k.lebar / total) for k in tabel.kolom])
+    ruang = _ruang(doc)
+    lebar = [int(ruang * k.lebar / total) for k in tabel.kolom]
+    _lebar(t, lebar)  # the header row; body rows carry their widths below
+    lebar_xml = [_twips(w) for w in lebar]
+    rata = ["right" if k.jenis in ANGKA else "" for k in tabel.kolom]
+    baris_xml = []
+    for b in tabel.baris:
+        tebal = b.gaya != DATA
+        sel = []
+        for c, (k, nilai) in enumerate(zip(tabel.kolom, b.sel, strict=True)):
+            indentasi = _twips(Cm(0.35 * b.tingkat)) if c == tabel.kolom_nama and b.tingkat else ""
+            sel.append(
+                _sel_xml(
+                    teks_sel(nilai, k),
+                    lebar_xml[c],
+                    gaya="Sel",
+                    rata=rata[c],
+                    indentasi=indentasi,
+                    tebal=tebal,
+                )
+            )
+        baris_xml.append(f"<w:tr>{''.join(sel)}</w:tr>")
+    _tambah_baris(t, baris_xml)
 
 
 def _naungan(sel, warna: str) -> None:
@@ -330,7 +423,7 @@ def _naungan(sel, warna: str) -> None:
 def _tanda_tangan(doc, blok: TandaTangan) -> None:
     n = max(1, blok.kolom)
     doc.add_paragraph()
-    t = doc.add_table(rows=0, cols=n)
+    t = _tambah_tabel(doc, 0, n)
     if blok.tempat_tanggal:
         t.add_row().cells[n - 1].text = blok.tempat_tanggal
     for i in range(0, len(blok.penanda), n):

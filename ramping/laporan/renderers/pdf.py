@@ -48,6 +48,7 @@ from ramping.laporan.dokumen import (
 )
 from ramping.laporan.format import MINUS
 from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.kemajuan import lapor_kemajuan
 from ramping.laporan.renderers.sel import teks_sel
 
 RATA = {"kiri": TA_LEFT, "tengah": TA_CENTER, "penuh": TA_JUSTIFY}
@@ -156,6 +157,9 @@ def render_pdf(dokumen: Dokumen) -> bytes:
             alir.append(KeepTogether([*akhir, *_blok(blok, lebar)]))
             continue
         alir += _blok(blok, lebar)
+    # Laying out the pages is the long part: progress per flowable placed.
+    jumlah, selesai = len(alir), iter(range(1, len(alir) + 1))
+    doc.afterFlowable = lambda _alir: lapor_kemajuan(next(selesai, jumlah), jumlah)
     doc.build(alir, canvasmaker=kanvas_bernomor(dokumen))
     return buf.getvalue()
 

@@ -4,14 +4,21 @@ Numbers are written as numbers (Excel shows them in the reader's locale, 1.250,5
 Indonesian Excel), codes as text. Any text that a spreadsheet would read as a formula (leading
 =, +, - or @) is stored as a string with Excel's quote-prefix flag, so it is never evaluated
 (CSV/formula injection, OWASP).
+
+Streaming (issue #15 item 5): the workbook is openpyxl's write-only kind, so rows go to the file
+as they are written and memory stays flat as positions grow; the styles of each kind of cell
+(column × row style × indent) are built once and shared by every cell of that kind.
 """
 
+from copy import copy
 from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ramping.laporan.dokumen import (
@@ -53,9 +60,14 @@ def _bulat(nilai: object) -> bool:
 UKURAN_KERTAS = {"A4": Worksheet.PAPERSIZE_A4, "A3": Worksheet.PAPERSIZE_A3}
 
 
-def tulis_sel(ws: Worksheet, baris: int, kolom: int, nilai: Nilai, jenis: str = "teks"):
-    """Write one typed cell; text is never left for Excel to interpret as a formula."""
-    sel = ws.cell(row=baris, column=kolom)
+def tulis_sel(ws, baris: int, kolom: int, nilai: Nilai, jenis: str = "teks"):
+    """One typed cell — in a normal sheet at (baris, kolom); in a write-only sheet a detached
+    cell the caller appends with its row. Text is never left for Excel to read as a formula."""
+    if isinstance(ws, Worksheet):
+        sel = ws.cell(row=baris, column=kolom)
+    else:
+        sel = WriteOnlyCell(ws)
+        sel.row, sel.column = baris, kolom
     if nilai is None:
         return sel
     if isinstance(nilai, str):
@@ -78,8 +90,7 @@ def _format_angka(k: Kolom) -> str | None:
 
 
 def render_xlsx(dokumen: Dokumen) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     catatan = [b.teks for b in dokumen.blok if isinstance(b, Teks)]
     for i, tabel in enumerate(dokumen.tabel()):
         judul = (tabel.nama_lembar or dokumen.judul)[:31] or f"Lembar {i + 1}"
@@ -89,56 +100,100 @@ def render_xlsx(dokumen: Dokumen) -> bytes:
     return buf.getvalue()
 
 
-def _lembar(ws: Worksheet, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -> None:
+class _Gaya:
+    """The style of each kind of data cell, built once: (column, row style, indent, whole
+    number) → a styled template cell whose style every such cell shares."""
+
+    def __init__(self, ws, tabel: Tabel):
+        self.ws = ws
+        self.tabel = tabel
+        self.format_kolom = [_format_angka(k) for k in tabel.kolom]
+        self._templat: dict[tuple, WriteOnlyCell] = {}
+
+    def terapkan(self, sel, c: int, gaya: str, tingkat: int, nilai) -> None:
+        k = self.tabel.kolom[c - 1]
+        format_ = self.format_kolom[c - 1]
+        if format_ and nilai is not None:
+            # A decimal column can hold counts too (comparison metrics): a whole number is
+            # shown without decimals, not as "8,0".
+            format_ = FORMAT_ANGKA[BULAT] if k.bulat_tanpa_desimal and _bulat(nilai) else format_
+        else:
+            format_ = None
+        nama = c - 1 == self.tabel.kolom_nama
+        kunci = (c, gaya, tingkat if nama else 0, format_)
+        templat = self._templat.get(kunci)
+        if templat is None:
+            templat = WriteOnlyCell(self.ws)
+            templat.border = BINGKAI
+            if format_:
+                templat.number_format = format_
+            if nama:
+                templat.alignment = Alignment(indent=tingkat, wrap_text=True, vertical="top")
+            isi = ISI_GAYA.get(gaya)
+            if isi is not None:
+                templat.fill = isi
+                templat.font = HURUF_GAYA.get(gaya)
+            self._templat[kunci] = templat
+        # Keep what tulis_sel set on the cell itself (quote prefix, text format of a code).
+        kutip, teks = sel.quotePrefix, sel.number_format == "@"
+        sel._style = copy(templat._style)
+        if kutip:
+            sel.quotePrefix = True
+        if teks:
+            sel.number_format = "@"
+
+
+def _lembar(ws, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -> None:
     lebar = len(tabel.kolom)
+    # Write-only: what the sheet's head holds (column widths, frozen panes, fit to page) is
+    # set before the first row.
+    for c, k in enumerate(tabel.kolom, 1):
+        ws.column_dimensions[get_column_letter(c)].width = k.lebar
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    judul = (dokumen.judul, *dokumen.kop, *catatan)
+    awal_kepala = len(judul) + 2
+    akhir_kepala = awal_kepala + (1 if tabel.berkelompok else 0)
+    ws.freeze_panes = f"A{akhir_kepala + 1}"
     r = 1
-    for n, teks in enumerate((dokumen.judul, *dokumen.kop, *catatan)):
+    for n, teks in enumerate(judul):
         sel = tulis_sel(ws, r, 1, teks)
         sel.font = (
             Font(bold=True, size=14) if n == 0 else Font(size=10, italic=n > len(dokumen.kop))
         )
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=lebar)
+        ws.merged_cells.add(CellRange(min_row=r, min_col=1, max_row=r, max_col=lebar))
         sel.alignment = Alignment(wrap_text=True, vertical="top")
         if len(teks) > 120:
             ws.row_dimensions[r].height = 15 * (len(teks) // 120 + 1)
+        ws.append([sel])
         r += 1
+    ws.append([])
     r += 1
-    awal_kepala = r
     if tabel.berkelompok:
         r = _kepala_grup(ws, tabel, r)
+    kepala = []
     for c, k in enumerate(tabel.kolom, 1):
         sel = tulis_sel(ws, r, c, k.judul)
         sel.font = Font(bold=True, color="FFFFFF")
         sel.fill = ISI_KEPALA
         sel.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sel.border = BINGKAI
-        ws.column_dimensions[get_column_letter(c)].width = k.lebar
+        kepala.append(sel)
     ws.row_dimensions[r].height = 30
-    akhir_kepala = r
-    format_kolom = [_format_angka(k) for k in tabel.kolom]
+    ws.append(kepala)
+    gaya = _Gaya(ws, tabel)
     for b in tabel.baris:
         r += 1
-        isi, huruf = ISI_GAYA.get(b.gaya), HURUF_GAYA.get(b.gaya)
+        isi = []
         for c, (k, nilai) in enumerate(zip(tabel.kolom, b.sel, strict=True), 1):
             sel = tulis_sel(ws, r, c, nilai, k.jenis)
-            sel.border = BINGKAI
-            if format_kolom[c - 1] and nilai is not None:
-                # A decimal column can hold counts too (comparison metrics): a whole number is
-                # shown without decimals, not as "8,0".
-                bulat = k.bulat_tanpa_desimal and _bulat(nilai)
-                sel.number_format = FORMAT_ANGKA[BULAT] if bulat else format_kolom[c - 1]
-            if c - 1 == tabel.kolom_nama:
-                sel.alignment = Alignment(indent=b.tingkat, wrap_text=True, vertical="top")
-            if isi is not None:
-                sel.fill = isi
-                sel.font = huruf
-    ws.freeze_panes = ws.cell(row=akhir_kepala + 1, column=1)
+            gaya.terapkan(sel, c, b.gaya, b.tingkat, nilai)
+            isi.append(sel)
+        ws.append(isi)
     ws.print_title_rows = f"{awal_kepala}:{akhir_kepala}"
     ws.page_setup.orientation = "landscape" if dokumen.mendatar else "portrait"
     ws.page_setup.paperSize = UKURAN_KERTAS.get(dokumen.ukuran, Worksheet.PAPERSIZE_A4)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.oddHeader.left.text = dokumen.kop[0] if dokumen.kop else ""
@@ -147,21 +202,25 @@ def _lembar(ws: Worksheet, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -
     ws.oddFooter.right.text = "Halaman &P dari &N"
 
 
-def _kepala_grup(ws: Worksheet, tabel: Tabel, r: int) -> int:
+def _kepala_grup(ws, tabel: Tabel, r: int) -> int:
     """A group heading row above the columns: equal neighbours merge into one cell."""
+    baris = []
     c = 1
     while c <= len(tabel.kolom):
         grup = tabel.kolom[c - 1].grup
         akhir = c
         while grup and akhir < len(tabel.kolom) and tabel.kolom[akhir].grup == grup:
             akhir += 1
-        sel = tulis_sel(ws, r, c, grup or None)
         for cc in range(c, akhir + 1):
-            ws.cell(row=r, column=cc).fill = ISI_KEPALA
-            ws.cell(row=r, column=cc).border = BINGKAI
-        sel.font = Font(bold=True, color="FFFFFF")
-        sel.alignment = Alignment(horizontal="center")
+            sel = tulis_sel(ws, r, cc, grup or None if cc == c else None)
+            sel.fill = ISI_KEPALA
+            sel.border = BINGKAI
+            if cc == c:
+                sel.font = Font(bold=True, color="FFFFFF")
+                sel.alignment = Alignment(horizontal="center")
+            baris.append(sel)
         if akhir > c:
-            ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=akhir)
+            ws.merged_cells.add(CellRange(min_row=r, min_col=c, max_row=r, max_col=akhir))
         c = akhir + 1
+    ws.append(baris)
     return r + 1
