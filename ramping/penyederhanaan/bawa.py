@@ -59,9 +59,9 @@ CARA: dict[str, tuple[str, str]] = {
         "berlaku tidak diubah lewat langkah skenario dan riwayatnya tetap terbaca pada versinya.",
     ),
     "nomenklatur.KeputusanNomenklatur": (
-        TETAP,
-        "Keputusan nomenklatur dibuat pada draf itu dan dicetak di lampiran keputusannya; "
-        "draf yang terbit membawanya sebagai dirinya sendiri, salinan tidak menyalinnya.",
+        DISALIN,
+        "Keputusan nomenklatur disalin ke skenario bersama jabatannya; draf yang terbit "
+        "membawanya sebagai dirinya sendiri dan lampiran keputusannya tetap dapat dicetak.",
     ),
     "organisasi.Struktur": (TETAP, "turunan_dari: garis asal versi, bukan isi versi."),
 }

@@ -203,3 +203,21 @@ def test_pilihan_di_versi_lain_menjadi_preseden(dunia, meja):
         a.sinyal == "preseden" and a.keterangan.startswith("dipilih untuk 2 dari 2")
         for a in pilihan.alasan
     )
+
+
+def test_salinan_skenario_membawa_keputusan_nomenklatur(dunia, meja):
+    from ramping.penyederhanaan.services import struktur_salin
+
+    nomenklatur_putuskan(
+        akses=dunia.analis,
+        jabatan_list=_segar(meja.umum),
+        nama_baru="Pengadministrasi Perkantoran",
+    )
+    salinan = struktur_salin(akses=dunia.analis, sumber=dunia.struktur, nama="Salinan")
+    k = KeputusanNomenklatur.objects.get(struktur=salinan)
+    assert k.jabatan.asal_id == meja.umum.pk and k.jabatan.struktur_id == salinan.pk
+    assert (k.nama_lama, k.nama_baru, k.status) == (
+        "Pengadministrasi Umum",
+        "Pengadministrasi Perkantoran",
+        "diubah",
+    )

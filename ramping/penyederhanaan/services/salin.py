@@ -8,6 +8,7 @@ from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat
 from ramping.errors import RampingError
 from ramping.jabatan.models import Anjab, EvaluasiJabatan, Jabatan, Tugas
+from ramping.nomenklatur.models import KeputusanNomenklatur
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Penempatan
 
@@ -81,6 +82,14 @@ def salin_isi(sumber: Struktur, baru: Struktur) -> dict[str, dict[int, int]]:
         Penempatan,
         Penempatan.objects.filter(instansi_id=iid, struktur=sumber),
         {"jabatan_id": jabatan},
+        struktur_id=baru.pk,
+    )
+    # A copy of a draft whose pelaksana posts were renamed keeps those decisions, so its
+    # workbench and lampiran still say which names were decided (PermenPAN-RB 45/2022).
+    _salin_baris(
+        KeputusanNomenklatur,
+        KeputusanNomenklatur.objects.filter(instansi_id=iid, struktur=sumber),
+        {"jabatan_id": jabatan, "digabung_ke_id": jabatan},
         struktur_id=baru.pk,
     )
     return {"unit": unit, "jabatan": jabatan, "penempatan": penempatan}
