@@ -11,11 +11,30 @@ from ramping.aturan import versi_nomenklatur
 from ramping.aturan.saran_nomenklatur import daftar_nomenklatur
 
 KODE = "uji-daftar-baru"
-KOLOM = (
-    "nama,klasifikasi,pendidikan_minimal,pendidikan_minimal_kode,kelas_indikatif,instansi_teknis,"
-    "kedudukan,pns,pppk,bidang_spesifik,kualifikasi_pendidikan,ikhtisar,dasar_hukum,versi_daftar,"
-    "tanggal_dasar_hukum,berlaku_mulai,berlaku_sampai,sumber,keyakinan,verified,catatan,nama_lama"
-).split(",")
+KOLOM = [
+    "nama",
+    "klasifikasi",
+    "pendidikan_minimal",
+    "pendidikan_minimal_kode",
+    "kelas_indikatif",
+    "instansi_teknis",
+    "kedudukan",
+    "pns",
+    "pppk",
+    "bidang_spesifik",
+    "kualifikasi_pendidikan",
+    "ikhtisar",
+    "dasar_hukum",
+    "versi_daftar",
+    "tanggal_dasar_hukum",
+    "berlaku_mulai",
+    "berlaku_sampai",
+    "sumber",
+    "keyakinan",
+    "verified",
+    "catatan",
+    "nama_lama",
+]
 # name, classification, earlier names it replaces
 NAMA = (
     ("Pengolah Data dan Informasi", "Klerek", ""),
