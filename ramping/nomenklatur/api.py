@@ -6,6 +6,7 @@ from typing import Annotated
 from ninja import Field, Query, Router, Schema
 
 from ramping.api.skema import Galat, Teks
+from ramping.aturan.versi_nomenklatur import DaftarTidakDimuat
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jabatan
 from ramping.nomenklatur import selectors as sel
@@ -110,6 +111,73 @@ def saran(
 
 def vars_pemangku(p: sel.Pemangku) -> dict:
     return {"nip": p.nip, "nama": p.nama, "pendidikan": p.pendidikan}
+
+
+class SaranDaftarOut(Schema):
+    nama: str
+    skor: float
+    alasan: str
+
+
+class BarisDaftarOut(Schema):
+    jabatan_id: int
+    nama: str
+    opd_kode: str
+    unit: str
+    status: str  # berganti | hilang
+    nama_baru: str | None
+    saran: list[SaranDaftarOut]
+
+
+class PeriksaDaftarOut(Schema):
+    daftar: str
+    dasar_hukum: str
+    berlaku_mulai: str
+    berlaku_sampai: str
+    verified: bool
+    jumlah: int
+    baris: list[BarisDaftarOut]
+
+
+@router.get(
+    "/struktur/{struktur_id}/nomenklatur/periksa-daftar",
+    response={200: PeriksaDaftarOut, **GALAT},
+    summary="Jabatan pelaksana yang namanya tidak ada dalam satu daftar KepmenPAN-RB yang dimuat",
+    operation_id="nomenklatur_periksa_daftar",
+)
+def periksa_daftar(
+    request,
+    struktur_id: int,
+    daftar: str = Query(..., max_length=60, pattern=r"^[a-z0-9-]+$"),
+):
+    struktur = struktur_ambil(akses=request.auth, struktur_id=struktur_id)
+    try:
+        p = sel.periksa_daftar(akses=request.auth, struktur=struktur, kode=daftar)
+    except DaftarTidakDimuat as e:
+        raise TidakDitemukan("Daftar nomenklatur tidak dikenal atau belum dimuat.") from e
+    d = p.daftar
+    return {
+        "daftar": d.kode,
+        "dasar_hukum": d.dasar_hukum,
+        "berlaku_mulai": d.berlaku_mulai,
+        "berlaku_sampai": d.berlaku_sampai,
+        "verified": d.verified,
+        "jumlah": p.jumlah,
+        "baris": [
+            {
+                "jabatan_id": b.jabatan.pk,
+                "nama": b.jabatan.nama,
+                "opd_kode": b.opd.kode,
+                "unit": " › ".join(x for x in (b.opd.nama, b.jalur) if x),
+                "status": b.hasil.status,
+                "nama_baru": b.hasil.nama_baru,
+                "saran": [
+                    {"nama": x.nama, "skor": x.skor, "alasan": x.alasan} for x in b.hasil.saran
+                ],
+            }
+            for b in p.baris
+        ],
+    }
 
 
 @router.post(

@@ -17,6 +17,7 @@ from ramping.aturan.katalog import katalog_jf
 from ramping.aturan.nomenklatur import NamaPelaksana, cari_nama_pelaksana, katalog_nomenklatur
 from ramping.aturan.pendidikan import pendidikan_memenuhi
 from ramping.aturan.saran_nomenklatur import (
+    DaftarNomenklatur,
     HasilSaran,
     InfoKatalog,
     PosInput,
@@ -25,6 +26,12 @@ from ramping.aturan.saran_nomenklatur import (
     normal,
     preseden_dari,
     sarankan_banyak,
+)
+from ramping.aturan.versi_nomenklatur import (
+    ADA,
+    HasilPeriksaDaftar,
+    ambil_daftar,
+    periksa_terhadap_daftar,
 )
 from ramping.jabatan.models import Jabatan, JenisJabatan, KelasInstansi, Tugas
 from ramping.nomenklatur.models import KeputusanNomenklatur
@@ -404,3 +411,52 @@ def kamus_jf(*, akses: Akses, struktur: Struktur | None, cari: str = "") -> list
         )
     hasil.sort(key=lambda e: (-e.dipakai, e.nama_jf))
     return hasil
+
+
+# --- Re-check against another Kepmen list -----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BarisDaftar:
+    jabatan: Jabatan
+    opd: UnitKerja
+    jalur: str
+    hasil: HasilPeriksaDaftar
+
+
+@dataclass(frozen=True, slots=True)
+class PemeriksaanDaftar:
+    daftar: DaftarNomenklatur
+    jumlah: int  # pelaksana posts checked
+    baris: list[BarisDaftar]  # posts whose name is not in the list (renamed or missing)
+
+
+def periksa_daftar(*, akses: Akses, struktur: Struktur, kode: str) -> PemeriksaanDaftar:
+    """The version's pelaksana posts whose names a loaded list does not carry, with that list's
+    successor or suggestions; the operator sees their own OPD only. Three queries whatever the
+    number of posts. Raises :class:`DaftarTidakDimuat` for a list that is not loaded."""
+    akses.pastikan_instansi(struktur)
+    daftar = ambil_daftar(kode)
+    opd_list = list(UnitKerja.objects.filter(struktur=struktur, kedalaman=0))
+    opd_per_path = {u.path: u for u in opd_list}
+    qs = _pelaksana(struktur)
+    if not akses.mengelola_seluruh_instansi:
+        pilih = next((u for u in opd_list if u.kode == akses.opd_kode), None)
+        if pilih is None:
+            return PemeriksaanDaftar(daftar, 0, [])
+        qs = qs.filter(unit__path__startswith=pilih.path)
+    jabatan = list(qs)
+    unit_nama = dict(UnitKerja.objects.filter(struktur=struktur).values_list("path", "nama"))
+    seg = UnitKerja.SEGMEN
+    baris = []
+    for j, h in zip(
+        jabatan, periksa_terhadap_daftar([j.nama for j in jabatan], daftar.kode), strict=True
+    ):
+        if h.status == ADA:
+            continue
+        path = j.unit.path
+        jalur = " › ".join(
+            unit_nama[path[:i]] for i in range(2 * seg, len(path) + 1, seg) if path[:i] in unit_nama
+        )
+        baris.append(BarisDaftar(j, opd_per_path[path[:seg]], jalur, h))
+    return PemeriksaanDaftar(daftar, len(jabatan), baris)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from ramping.aturan import versi_nomenklatur
 from ramping.aturan.nomenklatur import katalog_nomenklatur
 from ramping.aturan.saran_nomenklatur import daftar_nomenklatur, normal
 from ramping.errors import TidakDitemukan
@@ -188,6 +189,34 @@ def pemeriksaan(request):
             "s": s,
             "draf": s.status == Struktur.Status.DRAFT,
             "p": sel.periksa(semua),
+        },
+    )
+
+
+@halaman_instansi
+def periksa_daftar(request):
+    """The version's pelaksana posts whose names a loaded Kepmen list (``?daftar=``, newest by
+    default) does not carry, with that list's successor or suggestions."""
+    s = _struktur(request)
+    dimuat = versi_nomenklatur.daftar_dimuat()
+    if not dimuat:
+        raise TidakDitemukan("Belum ada daftar nomenklatur yang dimuat.")
+    kode = request.GET.get("daftar", "").strip() or dimuat[-1].kode
+    try:
+        p = sel.periksa_daftar(akses=request.halaman.akses, struktur=s, kode=kode)
+    except versi_nomenklatur.DaftarTidakDimuat as e:
+        raise TidakDitemukan("Daftar nomenklatur tidak dikenal atau belum dimuat.") from e
+    return render(
+        request,
+        "nomenklatur/periksa_daftar.html",
+        {
+            "aktif": "nomenklatur",
+            "s": s,
+            "p": p,
+            "dimuat": dimuat,
+            "belum_dimuat": [
+                d for d in versi_nomenklatur.daftar_nomenklatur() if not (d.dimuat and d.berkas)
+            ],
         },
     )
 
