@@ -132,6 +132,11 @@ def periksa_terhadap_daftar(
     return hasil
 
 
+# Below this name similarity a "suggestion" is noise (Pengemudi → Penyelam Scuba scored 52):
+# better no suggestion, and the analyst searches the list, than a wrong one offered.
+SKOR_SARAN_MINIMAL = 60.0
+
+
 def _periksa(nama: str, ix: _Indeks, jumlah: int) -> HasilPeriksaDaftar:
     kunci = normal(nama)
     if kunci in ix.per_kunci:
@@ -140,6 +145,6 @@ def _periksa(nama: str, ix: _Indeks, jumlah: int) -> HasilPeriksaDaftar:
         return HasilPeriksaDaftar(nama, BERGANTI, ix.per_lama[kunci])
     saran = tuple(
         SaranDaftar(ix.per_kunci_cari[c.kunci], c.skor, c.alasan)
-        for c in peringkat(nama, ix.kunci_cari, batas=jumlah)
+        for c in peringkat(nama, ix.kunci_cari, batas=jumlah, skor_minimal=SKOR_SARAN_MINIMAL)
     )
     return HasilPeriksaDaftar(nama, HILANG, None, saran)

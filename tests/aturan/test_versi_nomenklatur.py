@@ -48,3 +48,13 @@ def test_periksa_terhadap_daftar_baru(monkeypatch, tmp_path):
     # the list in force is untouched
     assert "Pengadministrasi Perkantoran" in katalog_nomenklatur()
     assert "Pengadministrasi Layanan Umum" not in katalog_nomenklatur()
+
+
+def test_saran_lemah_tidak_ditawarkan():
+    from ramping.aturan.versi_nomenklatur import SKOR_SARAN_MINIMAL, periksa_terhadap_daftar
+
+    # "Pengemudi" has no close name in the 11/2024 list (Operator Layanan Operasional is the
+    # regulation's successor, by meaning not by spelling): nothing under the floor is offered.
+    (hasil,) = periksa_terhadap_daftar(["Pengemudi"], "kepmenpanrb-11-2024")
+    assert all(s.skor >= SKOR_SARAN_MINIMAL for s in hasil.saran)
+    assert "Penyelam Scuba" not in [s.nama for s in hasil.saran]
