@@ -24,7 +24,8 @@ RINGAN = settings(database=None, deadline=None, max_examples=200)
 def _per_jabatan_lama(struktur, pengaturan) -> dict[int, tuple]:
     """The per-position route (one list of aturan.Tugas per position), as before."""
     per: dict[int, list] = {}
-    for jid, v, w, s in Tugas.objects.filter(jabatan__struktur=struktur).values_list(
+    # No ordering: the model's default joins four tables to sort rows this read does not need.
+    for jid, v, w, s in Tugas.objects.filter(jabatan__struktur=struktur).order_by().values_list(
         "jabatan_id", "volume", "waktu", "satuan_waktu"
     ):
         per.setdefault(jid, []).append(_sebagai_aturan(v, w, s))
