@@ -25,8 +25,10 @@ def _per_jabatan_lama(struktur, pengaturan) -> dict[int, tuple]:
     """The per-position route (one list of aturan.Tugas per position), as before."""
     per: dict[int, list] = {}
     # No ordering: the model's default joins four tables to sort rows this read does not need.
-    for jid, v, w, s in Tugas.objects.filter(jabatan__struktur=struktur).order_by().values_list(
-        "jabatan_id", "volume", "waktu", "satuan_waktu"
+    for jid, v, w, s in (
+        Tugas.objects.filter(jabatan__struktur=struktur)
+        .order_by()
+        .values_list("jabatan_id", "volume", "waktu", "satuan_waktu")
     ):
         per.setdefault(jid, []).append(_sebagai_aturan(v, w, s))
     hasil = {}
