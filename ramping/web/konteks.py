@@ -34,6 +34,7 @@ def navigasi(request: HttpRequest) -> dict:
     # The letterhead and officials of the official documents: agency-wide roles only.
     if halaman.akses.mengelola_seluruh_instansi:
         menu.append(("pengaturan_kop", _("Kop dokumen"), "web:pengaturan_kop"))
+        menu.append(("pengaturan_aturan", _("Pengaturan ABK"), "web:pengaturan_aturan"))
         menu.append(("kelas_instansi", _("Kelas jabatan instansi"), "web:kelas_instansi_daftar"))
     # The agency's people: its admin only (services check again).
     if halaman.akses.peran == "admin_instansi":

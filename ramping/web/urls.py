@@ -84,6 +84,7 @@ instansi = [
     path("notifikasi/baca/", notifikasi.tandai_dibaca, name="notifikasi_tandai_dibaca"),
     path("notifikasi/surel/", notifikasi.atur_surel, name="pengguna_atur_surel"),
     path("pengaturan/kop/", pengaturan.kop, name="pengaturan_kop"),
+    path("pengaturan/aturan/", pengaturan.aturan, name="pengaturan_aturan"),
     # Accounts: the agency's people (admin instansi) and API tokens (every member).
     path("pengguna/", pengguna.daftar, name="pengguna_daftar"),
     path("pengguna/<int:pengguna_id>/", pengguna.ubah, name="pengguna_ubah"),

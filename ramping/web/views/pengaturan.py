@@ -14,8 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from ramping.errors import TidakBerhak
 from ramping.organisasi.models import PengaturanInstansi
-from ramping.organisasi.pengaturan import kop_instansi, pengaturan_baris
+from ramping.organisasi.pengaturan import kop_instansi, pengaturan_baris, pengaturan_instansi
 from ramping.organisasi.services_kop import FIELD_KOP, pengaturan_kop_ubah
+from ramping.organisasi.services_pengaturan import FIELD_ATURAN, pengaturan_aturan_ubah
+from ramping.web.angka import format_angka
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.teks import TeksTercetak
@@ -79,5 +81,55 @@ def kop(request):
         request,
         "web/pengaturan_kop.html",
         {"aktif": "pengaturan_kop", "form": form, "kop": kop_, "logo": logo},
+        status=422 if request.method == "POST" else 200,
+    )
+
+
+class FormAturan(TeksTercetak, forms.ModelForm):
+    """The agency's ABK and import settings; blank optional fields take the regulation's value."""
+
+    class Meta:
+        model = PengaturanInstansi
+        fields = FIELD_ATURAN
+
+
+@require_http_methods(["GET", "POST"])
+@halaman_instansi
+def aturan(request):
+    """`/i/<kode>/pengaturan/aturan/`: WKE, rounding of K, working days and weeks, the import's
+    ceiling of K (`pengaturan_aturan_ubah`); saving recomputes K of the versions in use."""
+    h = request.halaman
+    if not h.akses.mengelola_seluruh_instansi:
+        raise TidakBerhak(
+            gettext("Pengaturan ABK dikelola oleh admin instansi dan analis organisasi.")
+        )
+    baris = PengaturanInstansi.objects.filter(instansi_id=h.akses.instansi_id).first()
+    bawaan = pengaturan_instansi(instansi_id=h.akses.instansi_id)
+    awal = {
+        "wke_jam": bawaan.wke_jam,
+        "mode_pembulatan": bawaan.mode_pembulatan,
+        "minimal_satu": bawaan.minimal_satu,
+    }
+    form = FormAturan(request.POST or None, instance=baris, initial=None if baris else awal)
+    if request.method == "POST" and form.is_valid():
+        with layanan(form=form, lolos=()) as hasil:
+            dihitung = pengaturan_aturan_ubah(
+                akses=h.akses, **{f: form.cleaned_data[f] for f in FIELD_ATURAN}
+            )
+        if hasil.berhasil:
+            pesan = gettext("Pengaturan ABK disimpan.")
+            if dihitung:
+                pesan += " " + gettext("K dihitung ulang: %(daftar)s.") % {
+                    "daftar": "; ".join(
+                        gettext("%(versi)s (%(n)s jabatan)") % {"versi": n, "n": format_angka(j)}
+                        for n, j in dihitung.items()
+                    )
+                }
+            messages.success(request, pesan)
+            return redirect(reverse("web:pengaturan_aturan", args=[h.instansi.kode]))
+    return render(
+        request,
+        "web/pengaturan_aturan.html",
+        {"aktif": "pengaturan_aturan", "form": form, "bawaan": bawaan},
         status=422 if request.method == "POST" else 200,
     )
