@@ -43,11 +43,12 @@ KOLOM = (
     Kolom("Perangkat Daerah / Unit Kerja", lebar=34),
     Kolom("Nama Jabatan Lama", lebar=30),
     Kolom("Nama Jabatan Baru", lebar=30),
-    Kolom("Kelas Lama", BULAT, 9),
-    Kolom("Kelas Baru", BULAT, 9),
-    Kolom("Pemangku (NIP, Nama)", lebar=38),
-    Kolom("Keterangan", lebar=22),
-    Kolom("ID Jabatan", KODE, 9),
+    # Wide enough that "Kelas", "Lama" and "Jabatan" are never broken inside a word in the PDF.
+    Kolom("Kelas Lama", BULAT, 12),
+    Kolom("Kelas Baru", BULAT, 12),
+    Kolom("Pemangku (NIP, Nama)", lebar=34),
+    Kolom("Keterangan", lebar=20),
+    Kolom("ID Jabatan", KODE, 13),
 )
 KETERANGAN = {
     sel.BAKU: "sudah sesuai",
