@@ -8,7 +8,8 @@ from ramping.akun.akses import akses_pengguna
 from ramping.akun.models import Peran
 from ramping.errors import TidakDitemukan
 from ramping.inti.lingkup import lingkup_instansi
-from ramping.organisasi.selectors import instansi_pengguna
+from ramping.organisasi.models import UnitKerja
+from ramping.organisasi.selectors import instansi_pengguna, struktur_berlaku
 from ramping.penataan.selectors import kegiatan_berjalan_opd
 from ramping.web.halaman import KUNCI_SESI_INSTANSI
 
@@ -23,6 +24,26 @@ def _tugas_operator(request, instansi) -> str | None:
     if p is None:
         return None
     return reverse("penataan:peserta", args=[instansi.kode, p.kegiatan_id, p.pk])
+
+
+def _opd_operator(request, instansi) -> str | None:
+    """An OPD operator otherwise starts in their own OPD (its peta jabatan in the version in
+    force), not on the whole agency's dashboard; analysts and leaders keep the agency view."""
+    try:
+        akses = akses_pengguna(request.user, instansi.pk)
+    except TidakDitemukan:
+        return None
+    if akses.peran != Peran.OPERATOR:
+        return None
+    berlaku = struktur_berlaku(instansi=instansi)
+    opd = (
+        UnitKerja.objects.filter(struktur=berlaku, kode=akses.opd_kode, induk__isnull=True)
+        .values_list("pk", flat=True)
+        .first()
+        if berlaku
+        else None
+    )
+    return reverse("web:peta_unit", args=[instansi.kode, opd]) if opd else None
 
 
 def _ringkasan_pimpinan(request, instansi) -> str | None:
@@ -44,6 +65,10 @@ def beranda(request):
     if pilihan and "pilih" not in request.GET:
         instansi = pilihan[0]
         with lingkup_instansi(instansi.pk):
-            tujuan = _ringkasan_pimpinan(request, instansi) or _tugas_operator(request, instansi)
+            tujuan = (
+                _ringkasan_pimpinan(request, instansi)
+                or _tugas_operator(request, instansi)
+                or _opd_operator(request, instansi)
+            )
         return redirect(tujuan or reverse("web:dasbor", args=[instansi.kode]))
     return render(request, "web/beranda.html", {"daftar_instansi": daftar})
