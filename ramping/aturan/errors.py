@@ -34,7 +34,7 @@ class PengaturanTidakValid(AturanError):
 
     def __init__(self, nama: str, nilai: object, alasan: str) -> None:
         super().__init__(f"Pengaturan '{nama}' bernilai {nilai!r} tidak valid: {alasan}.")
-        self.nama, self.nilai = nama, nilai
+        self.nama, self.nilai, self.alasan = nama, nilai, alasan
 
 
 # --- Evaluasi jabatan (PermenPAN-RB 34/2011) -------------------------------------------------

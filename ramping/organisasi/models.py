@@ -255,6 +255,8 @@ class PengaturanInstansi(MilikInstansi):
         "waktu kerja efektif (jam/tahun)",
         max_digits=6,
         decimal_places=0,
+        # Said beside the field on the settings form (the check constraint below is the floor).
+        validators=[MinValueValidator(1)],
         help_text="PermenPAN-RB 1/2020: 1.250 jam per tahun.",
     )
     mode_pembulatan = models.CharField(

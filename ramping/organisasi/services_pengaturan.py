@@ -64,8 +64,12 @@ def pengaturan_aturan_ubah(
         aturan.PENGATURAN_BAWAAN.ganti(
             **{k: v for k, v in nilai.items() if k != "dasar_hukum" and v is not None}
         )
-    except aturan.AturanError as e:
-        raise PengaturanTidakSah(str(e), field=getattr(e, "nama", None)) from e
+    except aturan.PengaturanTidakValid as e:
+        # Shown beside the field: its label and the rule, not the engine's setting key.
+        label = PengaturanInstansi._meta.get_field(e.nama).verbose_name
+        raise PengaturanTidakSah(
+            f"{str(label).capitalize()} tidak sah: {e.alasan}.", field=e.nama
+        ) from e
     lama = pengaturan_instansi(instansi_id=akses.instansi_id)
     obj = (
         PengaturanInstansi.objects.select_for_update().filter(instansi_id=akses.instansi_id).first()

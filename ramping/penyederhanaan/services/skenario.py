@@ -46,6 +46,37 @@ def _catat(akses: Akses, aksi: str, objek, ringkasan: str, perubahan: dict, indu
     )
 
 
+def _lebur_tercatat(
+    akses: Akses,
+    unit: UnitKerja,
+    tujuan: UnitKerja,
+    *,
+    ke_kelompok_jf: bool,
+    nama_jf: str,
+    aksi: str,
+    ringkasan: str,
+) -> HasilLebur:
+    """Remove `unit` into `tujuan` and log it as one undoable step (the receiving unit is one
+    of its objects, so a later move into it depends on this step)."""
+    jejak = Jejak()
+    hasil = lebur_unit(
+        struktur=unit.struktur,
+        tujuan={unit.pk: tujuan.pk},
+        ke_kelompok_jf=ke_kelompok_jf,
+        nama_jf=nama_jf,
+        jejak=jejak,
+    )
+    catat_langkah(
+        akses=akses,
+        struktur=unit.struktur,
+        aksi=aksi,
+        ringkasan=ringkasan,
+        jejak=jejak,
+        kunci=[f"organisasi.unitkerja:{tujuan.pk}"],
+    )
+    return hasil
+
+
 @transaction.atomic
 def unit_hapus(
     *, akses: Akses, unit: UnitKerja, ke_kelompok_jf: bool = True, nama_jf: str = JF_BAWAAN
@@ -56,22 +87,15 @@ def unit_hapus(
     induk = UnitKerja.objects.get(pk=unit.induk_id)
     _boleh(akses, unit)
     pastikan_draf(unit.struktur)
-    jejak = Jejak()
-    hasil = lebur_unit(
-        struktur=unit.struktur,
-        tujuan={unit.pk: induk.pk},
+    hasil = _lebur_tercatat(
+        akses,
+        unit,
+        induk,
         ke_kelompok_jf=ke_kelompok_jf,
         nama_jf=nama_jf,
-        jejak=jejak,
-    )
-    catat_langkah(
-        akses=akses,
-        struktur=unit.struktur,
         aksi="unit_hapus",
         ringkasan=f"Unit {unit.nama} dihapus; jabatannya ke {induk.nama}"
         + (" (kelompok JF)" if ke_kelompok_jf else ""),
-        jejak=jejak,
-        kunci=[f"organisasi.unitkerja:{induk.pk}"],
     )
     _catat(
         akses,
@@ -94,21 +118,14 @@ def unit_gabung(
         raise UnitTidakBisaDilebur("Unit tidak dapat digabungkan ke sub-unitnya sendiri.")
     _boleh(akses, unit, ke)
     pastikan_draf(unit.struktur)
-    jejak = Jejak()
-    hasil = lebur_unit(
-        struktur=unit.struktur,
-        tujuan={unit.pk: ke.pk},
+    hasil = _lebur_tercatat(
+        akses,
+        unit,
+        ke,
         ke_kelompok_jf=False,
         nama_jf=nama_jf,
-        jejak=jejak,
-    )
-    catat_langkah(
-        akses=akses,
-        struktur=unit.struktur,
         aksi="unit_gabung",
         ringkasan=f"Unit {unit.nama} digabungkan ke {ke.nama}",
-        jejak=jejak,
-        kunci=[f"organisasi.unitkerja:{ke.pk}"],
     )
     _catat(
         akses,

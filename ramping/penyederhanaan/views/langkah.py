@@ -29,6 +29,7 @@ AKSI_BERBAHAYA = ("unit_hapus", "unit_gabung")
 
 
 def _angka(nilai: str | None) -> int | None:
+    """An id from a form or query string; anything but digits is no id (never a 500)."""
     return int(nilai) if nilai and nilai.isdigit() else None
 
 

@@ -23,7 +23,7 @@ from ramping.penyederhanaan import services
 from ramping.penyederhanaan.bawa import rencana_terbit
 from ramping.penyederhanaan.pemeriksaan import hitung_temuan, temuan_periksa
 from ramping.penyederhanaan.selectors import kriteria_periksa, pindah_pilihan, skenario_opd
-from ramping.penyederhanaan.views.langkah import AKSI_BERBAHAYA, jalankan_langkah
+from ramping.penyederhanaan.views.langkah import AKSI_BERBAHAYA, _angka, jalankan_langkah
 from ramping.web.galat import AKSES, layanan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.teks import TeksTercetak
@@ -250,10 +250,6 @@ def terbitkan(request, struktur_id: int):
             "boleh": request.halaman.akses.mengelola_seluruh_instansi,
         },
     )
-
-
-def _angka(nilai: str | None) -> int | None:
-    return int(nilai) if nilai and nilai.isdigit() else None
 
 
 class FormPindahPegawai(forms.Form):
