@@ -78,7 +78,7 @@ def catat_langkah(
         raise ValueError(f"catat_langkah: no @pembatal registered for {aksi!r}")
     semua_kunci = set(kunci) | (jejak.tersentuh() if jejak else set())
     # One writer per version at a time: the row lock orders the steps (and their urutan).
-    Struktur.objects.select_for_update().filter(pk=struktur.pk).exists()
+    list(Struktur.objects.select_for_update().filter(pk=struktur.pk).values_list("pk"))
     akhir = LangkahSkenario.objects.filter(struktur=struktur).aggregate(m=Max("urutan"))["m"]
     return LangkahSkenario.objects.create(
         instansi_id=struktur.instansi_id,
