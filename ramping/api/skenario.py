@@ -7,9 +7,8 @@ from datetime import datetime
 from ninja import Router, Schema
 
 from ramping.api.skema import Galat
-from ramping.errors import TidakDitemukan
 from ramping.organisasi.models import Struktur, UnitKerja
-from ramping.organisasi.selectors import struktur_ambil
+from ramping.organisasi.selectors import struktur_ambil, unit_di_versi
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.langkah import (
     jalankan_dengan_efek,
@@ -47,10 +46,7 @@ class EfekOut(Schema):
 
 
 def _unit(struktur: Struktur, unit_id: int) -> UnitKerja:
-    unit = UnitKerja.objects.filter(struktur=struktur, pk=unit_id).first()
-    if unit is None:
-        raise TidakDitemukan("Unit tidak ditemukan pada versi ini.")
-    return unit
+    return unit_di_versi(struktur=struktur, unit_id=unit_id)
 
 
 def _jalankan(fungsi, coba: bool) -> dict:

@@ -88,6 +88,21 @@ def unit_kode_di_versi(*, akses: Akses, kode: str, struktur: Struktur) -> UnitKe
     ).first()
 
 
+def unit_di_versi(*, struktur: Struktur, unit_id: int | None) -> UnitKerja:
+    """A unit of this version (scenario or structure) by id; any other id is not found (404)."""
+    unit = UnitKerja.objects.filter(
+        instansi_id=struktur.instansi_id, struktur=struktur, pk=unit_id or 0
+    ).first()
+    if unit is None:
+        raise TidakDitemukan("Unit tidak ditemukan pada versi ini.")
+    return unit
+
+
+def unit_jalur(*, unit: UnitKerja) -> str:
+    """ "Dinas A › Bidang Satu › Seksi Satu": the unit's place, not its bare name."""
+    return " › ".join(u.nama for u in [*unit_leluhur(unit=unit), unit])
+
+
 def unit_leluhur(*, unit: UnitKerja) -> list[UnitKerja]:
     """The unit's ancestors from the OPD down (for breadcrumbs): one query on path prefixes."""
     awalan = [unit.path[:i] for i in range(UnitKerja.SEGMEN, len(unit.path), UnitKerja.SEGMEN)]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from ramping.errors import TidakDitemukan
 from ramping.organisasi.models import Struktur, UnitKerja
-from ramping.organisasi.selectors import struktur_ambil
+from ramping.organisasi.selectors import struktur_ambil, unit_di_versi, unit_jalur
 from ramping.penyederhanaan import services
 from ramping.penyederhanaan.langkah import (
     langkah_ambil,
@@ -34,24 +34,7 @@ def _angka(nilai: str | None) -> int | None:
 
 
 def _unit(struktur: Struktur, nilai: str | None) -> UnitKerja:
-    unit = UnitKerja.objects.filter(
-        instansi_id=struktur.instansi_id, struktur=struktur, pk=_angka(nilai) or 0
-    ).first()
-    if unit is None:
-        raise TidakDitemukan("Unit tidak ditemukan pada skenario ini.")
-    return unit
-
-
-def jalur_unit(unit: UnitKerja) -> str:
-    """ "Dinas A › Bidang Satu › Seksi Satu": the unit's place, not its bare name."""
-    leluhur = UnitKerja.objects.filter(
-        instansi_id=unit.instansi_id,
-        struktur_id=unit.struktur_id,
-        path__in=[
-            unit.path[:i] for i in range(UnitKerja.SEGMEN, len(unit.path) + 1, UnitKerja.SEGMEN)
-        ],
-    ).order_by("path")
-    return " › ".join(u.nama for u in leluhur)
+    return unit_di_versi(struktur=struktur, unit_id=_angka(nilai))
 
 
 def _skenario(request, s: Struktur, opd: int | None):
@@ -94,9 +77,9 @@ def konfirmasi(request, struktur_id: int):
             "s": s,
             "aksi": request.GET.get("aksi"),
             "unit": unit,
-            "jalur": jalur_unit(unit),
+            "jalur": unit_jalur(unit=unit),
             "ke": ke,
-            "jalur_ke": jalur_unit(ke) if ke else "",
+            "jalur_ke": unit_jalur(unit=ke) if ke else "",
             "kelompok_jf": request.GET.get("kelompok_jf") == "1",
             "opd": opd,
             "hasil": hasil_lebur,
