@@ -9,6 +9,8 @@ and report everything that is wrong at once, naming the page, the element and wh
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 # axe-core's impacts that fail the check; "moderate" and "minor" are reported by axe but
 # tolerated (issue #17: "no serious or critical violation").
 DAMPAK_GAGAL = ("serious", "critical")
@@ -19,6 +21,10 @@ class Layar:
     nama: str
     lebar: int
     tinggi: int
+    # axe-core at this size too. The stylesheet has no breakpoint above 1365 px, so at 1920 px
+    # the same rules apply as at 1366 px and axe would say the same (and take 15 s more); the
+    # layout check runs at every size.
+    axe: bool = True
 
     @property
     def ukuran(self) -> dict:
@@ -26,8 +32,21 @@ class Layar:
 
 
 LAPTOP = Layar("1366x768", 1366, 768)  # most government laptops
-DESKTOP = Layar("1920x1080", 1920, 1080)
+DESKTOP = Layar("1920x1080", 1920, 1080, axe=False)
 TABLET = Layar("800x1280", 800, 1280)  # portrait tablet, for reading
+
+
+@pytest.fixture(autouse=True)
+def sekali_di_sqlite() -> None:
+    """`make test` runs the suite twice (SQLite, then PostgreSQL); what a page looks like does
+    not depend on the database engine, so these checks run in the first pass only. Autouse in
+    the modules that import it, so it runs before any fixture fills the database."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip(
+            "pemeriksaan tampilan tidak bergantung pada mesin basis data: tahap SQLite saja"
+        )
 
 
 def axe_pelanggaran(page) -> list[str]:

@@ -10,9 +10,10 @@ from playwright.sync_api import expect
 
 from ramping.jabatan.models import Tugas
 from tests.browser.conftest import masuk
-from tests.browser.periksa import LAPTOP
+from tests.browser.periksa import LAPTOP, sekali_di_sqlite  # noqa: F401  (autouse)
 
 pytestmark = pytest.mark.browser
+
 
 FOKUS_JS = (Path(__file__).parent / "papan_ketik.js").read_text(encoding="utf-8")
 
