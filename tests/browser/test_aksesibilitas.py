@@ -19,7 +19,7 @@ from ramping.akun.models import Peran
 from ramping.organisasi.models import Instansi, Struktur
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.services.salin import struktur_salin
-from tests.browser.conftest import KATA_SANDI, _pengguna
+from tests.browser.conftest import KATA_SANDI, _pengguna, isi_tugas
 from tests.browser.periksa import (
     DESKTOP,
     LAPTOP,
@@ -59,13 +59,7 @@ def tambah_tugas(page) -> None:
 def tugas_salah(page) -> None:
     """The task row with a negative volume and no time: the server's errors beside the fields."""
     tambah_tugas(page)
-    baris = page.locator("tr.baris-ubah")
-    baris.get_by_label("Uraian tugas").fill("Mengagendakan surat masuk")
-    baris.get_by_label("Hasil kerja").fill("Agenda surat")
-    baris.get_by_label("Satuan hasil").fill("surat")
-    baris.get_by_label("Jumlah hasil per tahun").fill("-5")
-    baris.get_by_label("Waktu penyelesaian").fill("0")
-    baris.get_by_role("button", name="Simpan").click()
+    isi_tugas(page.locator("tr.baris-ubah"), "Mengagendakan surat", "Agenda", "surat", "-5", "0")
     expect(page.locator("tr.baris-ubah .galat").first).to_be_visible()
 
 
