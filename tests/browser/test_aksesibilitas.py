@@ -19,6 +19,7 @@ from ramping.akun.models import Peran
 from ramping.organisasi.models import Instansi, Struktur
 from ramping.pegawai.models import Penempatan
 from ramping.penyederhanaan.services.salin import struktur_salin
+from ramping.sistemkerja.services.koordinasi import relasi_buat
 from tests.browser.conftest import KATA_SANDI, _pengguna, isi_tugas
 from tests.browser.periksa import (
     DESKTOP,
@@ -88,6 +89,8 @@ def panggung(live_server, kota, kegiatan, tim) -> Panggung:  # noqa: F811
     draf = struktur_salin(akses=Akses.sistem(instansi), sumber=berlaku, nama="Skenario uji")
     bidang_draf = draf.unit_set.get(kode="DINKES.B1")
     dinkes, bidang = kota.kabid.unit.induk, kota.kabid.unit
+    relasi_buat(akses=Akses.sistem(instansi), unit_dari=dinkes, unit_ke=kota.jabatan_lain.unit,
+                jenis="bekerja_sama", dasar_hukum="Perwal 1/2026")  # fmt: skip
     peserta = kegiatan.peserta_set.get(opd__kode="DINKES")
     pegawai = Penempatan.objects.get(jabatan=kota.pelaksana).pegawai
     i = f"/i/{kota.kode}"
@@ -130,6 +133,13 @@ def panggung(live_server, kota, kegiatan, tim) -> Panggung:  # noqa: F811
             H("analis", "sistem kerja", f"{i}/sistem-kerja/"),
             H("analis", "tim kerja", f"{i}/sistem-kerja/tim/"),
             H("analis", "tim", f"{i}/sistem-kerja/tim/{tim.pk}/", baca=True),
+            H("analis", "beban kerja tim", f"{i}/sistem-kerja/beban-kerja/"),
+            H("analis", "koordinasi antarunit", f"{i}/sistem-kerja/koordinasi/"),
+            H("analis", "tim baru", f"{i}/sistem-kerja/tim/baru/"),
+            H("analis", "kegiatan penataan baru", f"{i}/penataan/baru/"),
+            H("analis", "skenario riwayat", f"{i}/penyederhanaan/versi/{draf.pk}/riwayat/"),
+            H("analis", "unit ubah", f"{i}/unit/{dinkes.pk}/ubah/"),
+            H("analis", "ubah kata sandi", "/sandi/"),
             H("analis", "nomenklatur", f"{i}/nomenklatur/"),
             H("analis", "laporan", f"{i}/laporan/"),
             H("analis", "impor", f"{i}/impor/"),
