@@ -68,7 +68,7 @@ def svg_bagan(bagan: Bagan) -> SafeString:
     w, h = bagan.lebar, bagan.tinggi
     return mark_safe(  # every text above is escaped
         f'<svg class="bagan-svg" id="bagan-svg" xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        f'viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
         f'aria-label="{escape(_("Bagan organisasi"))}" data-lebar="{w}" data-tinggi="{h}">'
         f'<g id="bagan-isi"><g class="garis">{garis}</g>{kotak}</g></svg>'
     )

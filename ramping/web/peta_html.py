@@ -127,8 +127,9 @@ class PenulisPohon:
                 f'<li data-nama="{escape(u.nama.lower())} '
                 f'{escape(kepala.nama.lower()) if kepala else ""}">\n'
             )
-            if r.punya_anak:
-                tambah(f"<details{buka}><summary>")
+            # The row's links stay outside the <summary> (a link inside a button is lost to
+            # screen readers and keyboards, axe "nested-interactive"): the row comes first and
+            # the <details> after it holds only the toggle (drawn beside the row) and the list.
             tambah(
                 f'\n<span class="simpul{"" if r.punya_anak else " daun"}">\n'
                 f'<span class="simpul-nama"><a href="{self.url_unit(u.pk)}">{escape(u.nama)}</a>\n'
@@ -148,6 +149,10 @@ class PenulisPohon:
                 f'\n</span>\n<span class="bk-kolom" title="{self.judul_bk}"><span>'
                 f"{fmt(rk.b)}</span><span>{k}</span><span>{sel}</span></span>\n</span>\n"
             )
-            tambah("</summary><ul>\n" if r.punya_anak else "</li>\n")
+            if r.punya_anak:
+                sub = escape(_("Sub-unit %(nama)s") % {"nama": u.nama})
+                tambah(f'<details{buka}><summary><span class="sr">{sub}</span></summary><ul>\n')
+            else:
+                tambah("</li>\n")
             tambah("</ul></details></li>" * len(r.tutup) + "\n")
         return mark_safe("".join(keluar))  # every text above is escaped

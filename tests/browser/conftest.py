@@ -121,3 +121,13 @@ def masuk(page, live_server, username: str) -> None:
     # Enter submits the login form itself (the header's language switch is a button too).
     page.press("input[name=password]", "Enter")
     page.wait_for_url(lambda url: "/masuk/" not in url)
+
+
+def isi_tugas(baris, uraian: str, hasil: str, satuan: str, jumlah: str, waktu: str) -> None:
+    """Fill the task row's form (position page, Tugas & ABK tab) as typed by a user, and save."""
+    baris.get_by_label("Uraian tugas").fill(uraian)
+    baris.get_by_label("Hasil kerja").fill(hasil)
+    baris.get_by_label("Satuan hasil").fill(satuan)
+    baris.get_by_label("Jumlah hasil per tahun").fill(jumlah)
+    baris.get_by_label("Waktu penyelesaian").fill(waktu)
+    baris.get_by_role("button", name="Simpan").click()

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ramping.jabatan.models import EvaluasiJabatan, Tugas
-from tests.browser.conftest import masuk
+from tests.browser.conftest import isi_tugas, masuk
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +32,7 @@ def test_operator_menambah_tugas_dan_k_serta_pj_berubah_tanpa_muat_ulang(page, l
     expect(page).to_have_url(re.compile(r"\?tab=tugas$"))
     page.get_by_role("link", name="+ Tambah tugas").click()
     baris = page.locator("tr.baris-ubah")
-    baris.get_by_label("Uraian tugas").fill("Mengagendakan surat masuk")
-    baris.get_by_label("Hasil kerja").fill("Agenda surat")
-    baris.get_by_label("Satuan hasil").fill("surat")
-    baris.get_by_label("Jumlah hasil per tahun").fill("1.000")
-    baris.get_by_label("Waktu penyelesaian").fill("1,1")
-    baris.get_by_role("button", name="Simpan").click()
+    isi_tugas(baris, "Mengagendakan surat masuk", "Agenda surat", "surat", "1.000", "1,1")
 
     # 1.000 × 1,1 h = 1.100 h ÷ 1.250 = 0,88 → K 1; EJ = 1.100 ÷ (1 × 1.250) = 0,88 → PJ C.
     expect(k).to_have_text("1")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from ramping.penataan.models import Catatan, PesertaPenataan
-from tests.browser.conftest import masuk
+from tests.browser.conftest import isi_tugas, masuk
 
 pytestmark = pytest.mark.browser
 
@@ -58,12 +58,7 @@ def test_alur_penataan_dari_operator_ke_analis(page, live_server, kota, kegiatan
     temuan.get_by_role("link", name="Perbaiki").click()
     page.get_by_role("link", name="+ Tambah tugas").click()
     baris = page.locator("tr.baris-ubah")
-    baris.get_by_label("Uraian tugas").fill("Mengadministrasikan surat masuk")
-    baris.get_by_label("Hasil kerja").fill("Surat")
-    baris.get_by_label("Satuan hasil").fill("surat")
-    baris.get_by_label("Jumlah hasil per tahun").fill("1.200")
-    baris.get_by_label("Waktu penyelesaian").fill("0,5")
-    baris.get_by_role("button", name="Simpan").click()
+    isi_tugas(baris, "Mengadministrasikan surat masuk", "Surat", "surat", "1.200", "0,5")
     expect(page.locator("tr", has_text="Mengadministrasikan surat masuk")).to_be_visible()
 
     # Back on the to-do: answer every warning, then submit.

@@ -118,6 +118,7 @@ def test_bahasa_inggris_lewat_pengalih(client, dunia, isi):
     client.post(reverse("web:bahasa"), {"language": "en", "next": url})
     html = client.get(url).content.decode()
     assert "Job map" in html
+    assert '<html lang="en">' in html  # a screen reader reads it in English (WCAG 3.1.1)
     assert (
         "1 January 1980"
         in client.get(
@@ -132,6 +133,7 @@ def test_bahasa_bawaan_indonesia_walau_peramban_inggris(client, dunia, isi):
         reverse("web:peta", args=[dunia.instansi.kode]), HTTP_ACCEPT_LANGUAGE="en-US,en"
     ).content.decode()
     assert "Peta jabatan" in html
+    assert '<html lang="id">' in html
 
 
 def test_pohon_instansi_besar_terbuka_pada_tingkat_opd(client, dunia, analis_demo, demo):

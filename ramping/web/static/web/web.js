@@ -29,4 +29,28 @@
       });
     }
   });
+
+  // A table box that scrolls sideways (narrow window) is reachable by keyboard: when nothing in
+  // it takes focus, the box itself does, named after its panel's heading (WCAG 2.1.1; axe
+  // "scrollable-region-focusable"). Re-checked on resize and after every HTMX swap.
+  var FOKUS = "a[href], button, input, select, textarea, summary, [tabindex]";
+  function aturGulir() {
+    document.querySelectorAll(".gulir-x, .panel.tanpa-isi").forEach(function (kotak) {
+      var bergulir = kotak.scrollWidth > kotak.clientWidth + 1;
+      var kami = kotak.hasAttribute("data-gulir-fokus");
+      if (bergulir && !kami && !kotak.querySelector(FOKUS)) {
+        var judul = kotak.closest("section, .panel");
+        judul = judul && judul.querySelector("h2, h3");
+        kotak.setAttribute("tabindex", "0");
+        kotak.setAttribute("role", "region");
+        kotak.setAttribute("aria-label", judul ? judul.textContent.trim() : document.title);
+        kotak.setAttribute("data-gulir-fokus", "");
+      } else if (!bergulir && kami) {
+        ["tabindex", "role", "aria-label", "data-gulir-fokus"].forEach(function (a) { kotak.removeAttribute(a); });
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", aturGulir);
+  window.addEventListener("resize", aturGulir);
+  document.addEventListener("htmx:afterSettle", aturGulir);
 })();
