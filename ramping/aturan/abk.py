@@ -31,6 +31,7 @@ from .errors import (
     TugasTidakValid,
 )
 from .pengaturan import Pengaturan, atau_bawaan
+from .tampil import angka as tampil
 
 MENIT_PER_JAM: Final = 60
 SATUAN_WAKTU: Final = {"jam": 60, "menit": 1}  # minutes per unit
@@ -72,8 +73,7 @@ def _periksa_masukan(
     if angka == 0 and not boleh_nol:
         raise TugasTidakValid(field, label, angka, "harus lebih dari nol")
     if angka > maks:
-        batas = f"{maks:,f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        raise TugasTidakValid(field, label, angka, f"paling besar {batas}")
+        raise TugasTidakValid(field, label, angka, f"paling besar {tampil(maks, ringkas=True)}")
     if bulatkan(angka, desimal) != angka:
         alasan = f"paling banyak {KATA_DESIMAL[desimal]} angka desimal"
         if field == "waktu":
@@ -352,8 +352,8 @@ def label_pj(kode: str, *, pengaturan: Pengaturan | None = None) -> str:
 
 
 def _angka_id(nilai: Decimal) -> str:
-    # 0.90 → "0,90": the Indonesian decimal comma of the printed forms (no grouping needed).
-    return f"{nilai:f}".replace(".", ",")
+    # 0.90 → "0,90": the Indonesian decimal comma of the printed forms.
+    return tampil(nilai)
 
 
 def keterangan_pita_pj(*, pengaturan: Pengaturan | None = None) -> str:

@@ -3,14 +3,15 @@
 from datetime import date
 
 from django import template
-from django.utils import formats
+from django.utils import translation
 from django.utils.html import format_html
 
+from ramping.aturan import tampil
 from ramping.web.angka import format_angka
 
 register = template.Library()
 
-TANDA_KOSONG = "–"  # an unknown value (e.g. K before the ABK is computed)
+TANDA_KOSONG = tampil.KOSONG  # an unknown value (e.g. K before the ABK is computed)
 
 
 @register.filter
@@ -26,12 +27,7 @@ def selisih(nilai) -> str:
     """± with an explicit sign and a true minus: +2, −3, 0; None → "–"."""
     if nilai is None:
         return TANDA_KOSONG
-    teks = angka(abs(nilai))
-    if nilai > 0:
-        return f"+{teks}"
-    if nilai < 0:
-        return f"−{teks}"
-    return teks
+    return tampil.selisih(nilai, bahasa=translation.get_language() or "id")
 
 
 @register.filter
@@ -59,12 +55,12 @@ def sel_selisih(nilai, label: str = ""):
 
 @register.filter
 def tanggal(nilai) -> str:
-    """30 November 2026 (month name in the active language)."""
+    """30 November 2026 (month name in the active language; ``aturan.tampil.tanggal``)."""
     if not nilai:
         return TANDA_KOSONG
     if not isinstance(nilai, date):
         return str(nilai)
-    return formats.date_format(nilai, "j F Y")
+    return tampil.tanggal(nilai, bahasa=translation.get_language() or "id")
 
 
 @register.simple_tag(takes_context=True)
