@@ -376,8 +376,7 @@ def _periksa_abk(p: _Penulis) -> None:
             p.tambah(
                 "ABK-03",
                 f"Waktu penyelesaian {label}, {_angka(t['waktu'])} {t['satuan_waktu']} per "
-                f"hasil, melebihi waktu kerja efektif setahun ({_angka(wke)} jam); periksa "
-                "satuan waktunya.",
+                f"hasil, melebihi waktu kerja efektif setahun ({_angka(wke)} jam).",
                 f"tugas:{t['id']}",
                 j.unit_id,
                 tautan,

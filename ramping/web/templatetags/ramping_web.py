@@ -53,7 +53,7 @@ def sel_selisih(nilai, label: str = ""):
     )
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def tanggal(nilai) -> str:
     """30 November 2026 (month name in the active language; ``aturan.tampil.tanggal``)."""
     if not nilai:
@@ -140,3 +140,19 @@ def nama_orang(pengguna, kosong: str = "") -> str:
     if pengguna is None:
         return kosong
     return pengguna.get_full_name() or pengguna.username
+
+
+@register.simple_tag
+def singkatan(kode: str, teks: str = ""):
+    """An abbreviation explained from the one glossary (``aturan/data/glosarium.csv``): hover
+    shows the title, a tap or keyboard focus shows the same text in a bubble (web.css
+    ``.singkatan``). ``{% singkatan "EJ" %}`` → ``<abbr title="Efektivitas Jabatan — …">EJ``."""
+    from ramping.aturan.glosarium import istilah
+
+    judul = istilah(kode).judul(translation.get_language() or "id")
+    return format_html(
+        '<abbr class="singkatan" title="{}" data-arti="{}" tabindex="0">{}</abbr>',
+        judul,
+        judul,
+        teks or kode,
+    )
