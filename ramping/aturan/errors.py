@@ -43,7 +43,7 @@ class PengaturanTidakValid(AturanError):
     dasar = "data/pengaturan.toml"
 
     def __init__(self, nama: str, nilai: object, alasan: str) -> None:
-        super().__init__(f"Pengaturan '{nama}' bernilai {nilai!r} tidak valid: {alasan}.")
+        super().__init__(f"Pengaturan '{nama}' bernilai {_diterima(nilai)} tidak valid: {alasan}.")
         self.nama, self.nilai, self.alasan = nama, nilai, alasan
 
 

@@ -70,7 +70,7 @@ class Command(BaseCommand):
             detik = time.monotonic() - mulai
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{o['keluar']} ditulis: {jumlah} ({detik:.1f} detik), {struktur.nama}."
+                    f"{o['keluar']} ditulis: {jumlah} ({angka(detik, 1)} detik), {struktur.nama}."
                 )
             )
 
