@@ -236,6 +236,15 @@ def wke_berlaku(pengaturan: Pengaturan | None = None) -> Decimal:
     return _wke(None, pengaturan)
 
 
+def waktu_melebihi_wke(tugas: Tugas, *, pengaturan: Pengaturan | None = None) -> bool:
+    """One unit of output takes longer than a person's effective working year (WKE,
+    PermenPAN-RB 1/2020): possible, but almost always hours typed where minutes were meant, so
+    the page warns and asks for the unit to be checked (the penataan check ABK-03 is the same
+    rule over a whole OPD, as one query)."""
+    menit_wke = EKSAK.multiply(wke_berlaku(pengaturan), MENIT_PER_JAM)
+    return EKSAK.multiply(tugas.waktu, SATUAN_WAKTU[tugas.satuan]) > menit_wke
+
+
 def kebutuhan_pegawai(
     tugas: Iterable[Tugas],
     *,

@@ -337,6 +337,7 @@ class BarisTugas:
     tugas: Tugas
     beban_jam: Decimal
     kebutuhan: Decimal
+    melebihi_wke: bool = False  # one unit of output takes longer than the WKE (a warning)
 
 
 def tugas_jabatan(*, jabatan: Jabatan, pengaturan: aturan.Pengaturan) -> list[BarisTugas]:
@@ -351,6 +352,7 @@ def tugas_jabatan(*, jabatan: Jabatan, pengaturan: aturan.Pengaturan) -> list[Ba
                 kebutuhan=aturan.bulatkan_kebutuhan_desimal(
                     aturan.kebutuhan_pegawai([abk], pengaturan=pengaturan)
                 ),
+                melebihi_wke=aturan.waktu_melebihi_wke(abk, pengaturan=pengaturan),
             )
         )
     return hasil

@@ -103,3 +103,39 @@ def test_pesan_layanan_tetap_indonesia_di_antarmuka_inggris():
     with translation.override("en"):
         pesan = AlokasiMelebihiWKE("Siti", Decimal("1380.30"), Decimal("1250")).pesan
     assert "(1.380,30 jam) melebihi waktu kerja efektif 1.250 jam per tahun." in pesan
+
+
+@pytest.mark.parametrize(
+    "bahasa, waktu, satuan, harapan",
+    [
+        ("id", "1380.30", "jam", "Tugas 1: satu hasil butuh 1.380,3 jam, lebih lama dari waktu "
+         "kerja efektif setahun (1.250 jam)."),
+        ("en", "1380.30", "jam", "takes 1,380.3 jam, longer than a year of effective working "
+         "time (1,250 hours)."),
+        ("id", "75001", "menit", "satu hasil butuh 75.001 menit"),
+        ("id", "1250", "jam", None),  # exactly the WKE: no warning
+        ("id", "75000", "menit", None),
+    ],
+)  # fmt: skip
+def test_peringatan_waktu_tugas_di_halaman_jabatan(
+    client, dunia, isi, bahasa, waktu, satuan, harapan
+):
+    from ramping.jabatan.services import tugas_buat
+
+    tugas_buat(
+        akses=dunia.analis, jabatan=isi.pelaksana_a, uraian="Menyusun renstra",
+        hasil_kerja="Renstra", satuan_hasil="dokumen", volume=Decimal(1), waktu=Decimal(waktu),
+        satuan_waktu=satuan,
+    )  # fmt: skip
+    client.force_login(dunia.operator_a.pengguna)
+    client.cookies["django_language"] = bahasa
+    url = reverse("web:jabatan", args=[dunia.instansi.kode, isi.pelaksana_a.pk]) + "?tab=tugas"
+    html = client.get(url).content.decode()
+    if harapan is None:
+        assert 'data-peringatan="waktu-wke"' not in html
+    else:
+        blok = re.search(
+            r'<p class="catatan peringatan" data-peringatan="waktu-wke">(.*?)</p>', html, re.S
+        )
+        assert blok and harapan in blok[1], html[:200]
+        assert "ubah=" in blok[1]  # the operator may edit: a link to the task row

@@ -103,12 +103,18 @@ def get_item(kamus: dict, kunci):
 
 @register.filter
 def angka_ringkas(nilai) -> str:
-    """An input-like number without trailing zeros, Indonesian style: 1250.50 → "1.250,5"."""
+    """A number for reading without trailing zeros, in the active language: 1250.50 →
+    "1.250,5" (id), "1,250.5" (en)."""
+    return tampil.angka(nilai, ringkas=True, bahasa=translation.get_language() or "id")
+
+
+@register.filter
+def angka_isian(nilai) -> str:
+    """The value of an input field: Indonesian notation whatever the interface language, as
+    the parser reads it without doubt (web.angka.urai_angka): 1250.50 → "1.250,5"."""
     from ramping.web.angka import tulis_angka
 
-    if nilai is None or nilai == "":
-        return TANDA_KOSONG
-    return tulis_angka(nilai)
+    return "" if nilai is None or nilai == "" else tulis_angka(nilai)
 
 
 @register.filter
