@@ -78,6 +78,9 @@ def test_kepala_tabel_halaman_utama_membawa_penjelasan(client, dunia, isi):
         reverse("web:jabatan", args=[kode, isi.pelaksana_a.pk]) + "?tab=tugas": {
             "B", "K", "±", "EJ", "PJ",
         },
+        reverse("web:struktur_daftar", args=[kode]): {"OPD"},
+        reverse("penataan:daftar", args=[kode]): {"OPD"},
+        reverse("nomenklatur:periksa", args=[kode]): {"B", "K"},
     }  # fmt: skip
     for url, harapan in halaman.items():
         html = client.get(url).content.decode()
