@@ -45,12 +45,13 @@ TINDAKAN: dict[str, str] = {
     "STR-01": "Tambahkan jabatan kepala di halaman unit itu.",
     "STR-02": "Satukan jabatan bernama sama menjadi satu jabatan (jumlah orangnya pada K), "
     "atau catat mengapa keduanya berbeda.",
-    "STR-03": "Catat penempatan pegawai pada jabatan unit ini di halaman Pegawai, atau catat "
-    "bahwa jabatannya memang belum terisi.",
+    "STR-03": "Impor data pegawai dan penempatannya (menu Impor → Pegawai), atau catat bahwa "
+    "jabatannya memang belum terisi.",
     "STR-04": "Ubah jenis jabatan kepala atau eselon unitnya agar sesuai, atau catat dasar "
     "penetapannya.",
     "ABK-01": "Tambahkan uraian tugas di tab Tugas & ABK jabatan itu.",
-    "ABK-02": "Buka tab Tugas & ABK jabatan itu dan simpan tugasnya agar K dihitung.",
+    "ABK-02": "Simpan ulang salah satu tugasnya di tab Tugas & ABK, atau jalankan hitung ulang "
+    "ABK, agar K dihitung.",
     "ABK-03": "Ubah satuan waktu (menit atau jam) atau waktunya di tab Tugas & ABK, atau catat "
     "alasan waktu sepanjang itu.",
     "ABK-04": "Isi jumlah hasil setahun di tab Tugas & ABK, atau catat mengapa tugas ini tidak "
