@@ -14,8 +14,10 @@ Decisions (DESIGN.md §4; docs/glosarium.md "Format angka"):
   reader's language; an official document is always Indonesian.
 - Negative numbers carry the typographic minus U+2212 ("−1.500"), as the ± columns print it.
 - The digits of a Decimal are kept as stored (1380.30 → "1.380,30", a stored figure shows its
-  two places); ``desimal`` rounds first (the rules' one rounding, ``aturan.angka.bulatkan``),
-  ``ringkas`` drops trailing zeros (1250.00 → "1.250", 2.50 → "2,5") for limits and readings.
+  two places); ``ringkas`` drops trailing zeros (1250.00 → "1.250", 2.50 → "2,5") for limits
+  and readings. Rounding to a number of places is the rules' job (``aturan.angka.bulatkan``);
+  ``laporan.format.angka(nilai, desimal)`` rounds with it and then writes through here. This
+  module imports nothing of ramping, so the rules' errors can use it without an import cycle.
 - ``None`` (and the empty string) is "–", an unknown value.
 """
 
@@ -54,7 +56,6 @@ def _bulat(n: int, ribu: str) -> str:
 
 def angka(
     nilai: int | Decimal | float | str | None,
-    desimal: int | None = None,
     *,
     bahasa: str = "id",
     ringkas: bool = False,
@@ -62,13 +63,13 @@ def angka(
 ) -> str:
     """A number for reading: 1250 → "1.250"; Decimal("1380.30") → "1.380,30"; −3 → "−3".
 
-    ``desimal`` rounds to that many places first; ``ringkas`` drops trailing zeros; text that
-    is not a number is returned unchanged (a page may pass a label through the filter).
+    ``ringkas`` drops trailing zeros; text that is not a number is returned unchanged (a page
+    may pass a label through the filter).
     """
     if nilai is None or nilai == "":
         return kosong
     ribu, koma = _pemisah(bahasa)
-    if type(nilai) is int and not desimal:  # the common case: counts, B, K, ±, kelas
+    if type(nilai) is int:  # the common case: counts, B, K, ±, kelas
         return f"{MINUS}{_bulat(-nilai, ribu)}" if nilai < 0 else _bulat(nilai, ribu)
     try:
         d = Decimal(repr(nilai)) if isinstance(nilai, float) else Decimal(nilai)
@@ -76,11 +77,7 @@ def angka(
         return str(nilai)
     if not d.is_finite():
         return str(nilai)
-    if desimal is not None:
-        from .angka import bulatkan  # late: angka → errors → this module
-
-        d = bulatkan(d, desimal)
-    elif ringkas:
+    if ringkas:
         d = d.quantize(Decimal(1)) if d == d.to_integral() else d.normalize()
     tanda = MINUS if d < 0 else ""
     bulat, _, pecahan = f"{abs(d):f}".partition(".")

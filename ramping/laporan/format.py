@@ -10,7 +10,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from ramping.aturan import tampil
+from ramping.aturan import bulatkan, tampil
 
 BULAN = tampil.BULAN["id"]
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -18,9 +18,13 @@ KOSONG = tampil.KOSONG  # an unknown value (K before the ABK is computed, EJ wit
 MINUS = tampil.MINUS  # U+2212, the typographic minus the web pages also use
 
 
-def angka(nilai: int | Decimal | None, desimal: int = 0) -> str:
-    """1250.5 → "1.250,50" (desimal=2); None → "–". The one formatter, ``aturan.tampil``."""
-    return tampil.angka(nilai, desimal)
+def angka(nilai: int | Decimal | float | None, desimal: int = 0) -> str:
+    """Rounded to ``desimal`` places with the rules' one rounding, then written by the one
+    formatter (``aturan.tampil``): 1250.5 → "1.250,50" (desimal=2); None → "–"."""
+    if nilai is None or (type(nilai) is int and not desimal):
+        return tampil.angka(nilai)
+    d = Decimal(repr(nilai)) if isinstance(nilai, float) else Decimal(nilai)
+    return tampil.angka(bulatkan(d, desimal))
 
 
 def selisih(nilai: int | None) -> str:

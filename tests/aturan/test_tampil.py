@@ -44,21 +44,36 @@ def test_angka_dua_bahasa(nilai, indonesia, inggris):
 
 
 @pytest.mark.parametrize(
-    "nilai, desimal, ringkas, harapan",
+    "nilai, harapan",
     [
-        (Decimal("1250.5"), 2, False, "1.250,50"),
-        (Decimal("106.00"), 0, False, "106"),
-        (Decimal("0.125"), 2, False, "0,13"),  # half up, the rules' one rounding
-        (Decimal("-0.125"), 2, False, "−0,13"),
-        (1250, 2, False, "1.250,00"),
-        (Decimal("1250.00"), None, True, "1.250"),
-        (Decimal("2.50"), None, True, "2,5"),
-        (Decimal("99999999.9999"), None, True, "99.999.999,9999"),
-        (Decimal("-1500.10"), None, True, "−1.500,1"),
+        (Decimal("1250.00"), "1.250"),
+        (Decimal("2.50"), "2,5"),
+        (Decimal("99999999.9999"), "99.999.999,9999"),
+        (Decimal("-1500.10"), "−1.500,1"),
+        (Decimal("0.000"), "0"),
     ],
 )
-def test_desimal_dan_ringkas(nilai, desimal, ringkas, harapan):
-    assert tampil.angka(nilai, desimal, ringkas=ringkas) == harapan
+def test_ringkas(nilai, harapan):
+    assert tampil.angka(nilai, ringkas=True) == harapan
+
+
+@pytest.mark.parametrize(
+    "nilai, desimal, harapan",
+    [
+        (Decimal("1250.5"), 2, "1.250,50"),
+        (Decimal("106.00"), 0, "106"),
+        (Decimal("0.125"), 2, "0,13"),  # half up, the rules' one rounding (aturan.bulatkan)
+        (Decimal("-0.125"), 2, "−0,13"),
+        (1250, 2, "1.250,00"),
+        (1250, 0, "1.250"),
+        (12.25, 1, "12,3"),  # a float (seconds in the CLI) through its shortest repr
+        (None, 2, "–"),
+    ],
+)
+def test_dokumen_membulatkan_lalu_menulis(nilai, desimal, harapan):
+    from ramping.laporan.format import angka
+
+    assert angka(nilai, desimal) == harapan
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from ramping.aturan.tampil import angka
 from ramping.cadangan.penuh import buat_cadangan
+from ramping.laporan.format import angka
 
 
 def ukuran_mudah(n: float) -> str:

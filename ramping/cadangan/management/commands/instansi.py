@@ -12,11 +12,11 @@ from django.db import transaction
 from ramping.akun.akses import Akses
 from ramping.akun.models import Peran
 from ramping.akun.services import anggota_tambah
-from ramping.aturan.tampil import angka
 from ramping.cadangan.instansi import ekspor_instansi, impor_instansi
 from ramping.cadangan.management.commands.cadangkan import ukuran_mudah
 from ramping.errors import RampingError
 from ramping.inti.lingkup import lingkup_instansi
+from ramping.laporan.format import angka
 from ramping.organisasi.models import Instansi
 from ramping.organisasi.services import instansi_buat, struktur_buat
 
