@@ -28,6 +28,7 @@ from .abk import (
     label_pj,
     menit_ke_jam,
     nilai_pj,
+    waktu_melebihi_wke,
     wke_berlaku,
 )
 from .abk_batch import kebutuhan_pegawai_batch
@@ -239,5 +240,6 @@ __all__ = [
     "tanggal_pensiun",
     "unit_dihapus",
     "urutan_pendidikan",
+    "waktu_melebihi_wke",
     "wke_berlaku",
 ]

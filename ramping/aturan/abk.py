@@ -31,6 +31,7 @@ from .errors import (
     TugasTidakValid,
 )
 from .pengaturan import Pengaturan, atau_bawaan
+from .tampil import angka as tampil
 
 MENIT_PER_JAM: Final = 60
 SATUAN_WAKTU: Final = {"jam": 60, "menit": 1}  # minutes per unit
@@ -72,8 +73,7 @@ def _periksa_masukan(
     if angka == 0 and not boleh_nol:
         raise TugasTidakValid(field, label, angka, "harus lebih dari nol")
     if angka > maks:
-        batas = f"{maks:,f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        raise TugasTidakValid(field, label, angka, f"paling besar {batas}")
+        raise TugasTidakValid(field, label, angka, f"paling besar {tampil(maks, ringkas=True)}")
     if bulatkan(angka, desimal) != angka:
         alasan = f"paling banyak {KATA_DESIMAL[desimal]} angka desimal"
         if field == "waktu":
@@ -236,6 +236,15 @@ def wke_berlaku(pengaturan: Pengaturan | None = None) -> Decimal:
     return _wke(None, pengaturan)
 
 
+def waktu_melebihi_wke(tugas: Tugas, *, pengaturan: Pengaturan | None = None) -> bool:
+    """One unit of output takes longer than a person's effective working year (WKE,
+    PermenPAN-RB 1/2020): possible, but almost always hours typed where minutes were meant, so
+    the page warns and asks for the unit to be checked (the penataan check ABK-03 is the same
+    rule over a whole OPD, as one query)."""
+    menit_wke = EKSAK.multiply(wke_berlaku(pengaturan), MENIT_PER_JAM)
+    return EKSAK.multiply(tugas.waktu, SATUAN_WAKTU[tugas.satuan]) > menit_wke
+
+
 def kebutuhan_pegawai(
     tugas: Iterable[Tugas],
     *,
@@ -352,8 +361,8 @@ def label_pj(kode: str, *, pengaturan: Pengaturan | None = None) -> str:
 
 
 def _angka_id(nilai: Decimal) -> str:
-    # 0.90 → "0,90": the Indonesian decimal comma of the printed forms (no grouping needed).
-    return f"{nilai:f}".replace(".", ",")
+    # 0.90 → "0,90": the Indonesian decimal comma of the printed forms.
+    return tampil(nilai)
 
 
 def keterangan_pita_pj(*, pengaturan: Pengaturan | None = None) -> str:

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from .tampil import angka
+
 
 class AturanError(ValueError):
     """Base class: a rule of ``ramping.aturan`` was broken."""
@@ -20,6 +22,14 @@ class AturanError(ValueError):
         super().__init__(pesan)
         self.pesan = pesan
         self.konteks = konteks
+
+
+def _diterima(nilai: object) -> str:
+    """A received value in a message: a number in Indonesian notation (aturan.tampil), any
+    other value as typed."""
+    if isinstance(nilai, Decimal | int) and not isinstance(nilai, bool):
+        return angka(nilai)
+    return str(nilai)
 
 
 def _daftar(nilai: Iterable[object]) -> str:
@@ -33,7 +43,7 @@ class PengaturanTidakValid(AturanError):
     dasar = "data/pengaturan.toml"
 
     def __init__(self, nama: str, nilai: object, alasan: str) -> None:
-        super().__init__(f"Pengaturan '{nama}' bernilai {nilai!r} tidak valid: {alasan}.")
+        super().__init__(f"Pengaturan '{nama}' bernilai {_diterima(nilai)} tidak valid: {alasan}.")
         self.nama, self.nilai, self.alasan = nama, nilai, alasan
 
 
@@ -45,7 +55,7 @@ class NilaiDiBawahBatasKelas(AturanError):
 
     def __init__(self, nilai: int, batas: int) -> None:
         super().__init__(
-            f"Nilai jabatan {nilai} di bawah batas bawah kelas jabatan 1 ({batas}); "
+            f"Nilai jabatan {angka(nilai)} di bawah batas bawah kelas jabatan 1 ({angka(batas)}); "
             "periksa tingkat faktornya."
         )
         self.nilai, self.batas = nilai, batas
@@ -112,7 +122,7 @@ class NilaiNegatif(AturanError):
     dasar = "input"
 
     def __init__(self, nama: str, nilai: object) -> None:
-        super().__init__(f"{nama} tidak boleh negatif (diterima {nilai}).")
+        super().__init__(f"{nama} tidak boleh negatif (diterima {_diterima(nilai)}).")
         self.nama, self.nilai = nama, nilai
 
 
@@ -120,7 +130,7 @@ class NilaiHarusPositif(AturanError):
     dasar = "input"
 
     def __init__(self, nama: str, nilai: object) -> None:
-        super().__init__(f"{nama} harus lebih besar dari nol (diterima {nilai}).")
+        super().__init__(f"{nama} harus lebih besar dari nol (diterima {_diterima(nilai)}).")
         self.nama, self.nilai = nama, nilai
 
 
@@ -152,9 +162,8 @@ class TugasTidakValid(AturanError):
     dasar = "PermenPAN-RB 1/2020 (formulir ABK: jumlah hasil dan waktu penyelesaian)"
 
     def __init__(self, field: str, label: str, nilai: object, alasan: str) -> None:
-        diterima = f"{nilai:f}" if isinstance(nilai, Decimal) and nilai.is_finite() else nilai
         super().__init__(
-            f"{label} {alasan} (diterima {diterima}; PermenPAN-RB 1/2020 tentang ABK)."
+            f"{label} {alasan} (diterima {_diterima(nilai)}; PermenPAN-RB 1/2020 tentang ABK)."
         )
         self.field, self.label, self.nilai, self.alasan = field, label, nilai, alasan
 
@@ -399,10 +408,11 @@ class MelebihiBatasTim(AturanError):
 
 class AlokasiMelebihiWKE(AturanError):
     dasar = "PermenPAN-RB 1/2020 (waktu kerja efektif); PermenPAN-RB 7/2022"
+    saran: ClassVar[str] = "Kurangi jam pegawai itu pada tim ini atau pada tim lainnya."
 
     def __init__(self, pegawai_id: str, jam: object, wke: object) -> None:
         super().__init__(
-            f"Jam kerja yang dialokasikan kepada pegawai {pegawai_id} ({jam} jam) melebihi "
-            f"waktu kerja efektif {wke} jam per tahun."
+            f"Jam kerja yang dialokasikan kepada pegawai {pegawai_id} ({_diterima(jam)} jam) "
+            f"melebihi waktu kerja efektif {_diterima(wke)} jam per tahun."
         )
         self.pegawai_id, self.jam, self.wke = pegawai_id, jam, wke

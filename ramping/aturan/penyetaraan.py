@@ -129,7 +129,8 @@ def periksa_penyetaraan(
             relevan,
             "Tugas, fungsi atau pengalaman relevan dengan JF."
             if relevan
-            else "Tugas, fungsi atau pengalaman tidak relevan dengan JF.",
+            else "Tugas, fungsi atau pengalaman tidak relevan dengan JF; pilih JF lain yang "
+            "sesuai dengan tugasnya, atau catat bukti relevansinya.",
         )
     )
     if cukup is not False:
@@ -147,9 +148,11 @@ def periksa_penyetaraan(
             {"tidak_perlu": True, "lulus": True, "perlu": None, "jf_lain": False}[jalur],
             {
                 "tidak_perlu": "Uji kompetensi tidak diperlukan.",
-                "lulus": "Lulus uji kompetensi; dapat disetarakan (R17-07).",
-                "perlu": "Pendidikan kurang: wajib mengikuti uji kompetensi (R17-07).",
-                "jf_lain": "Tidak lulus/tidak mengikuti uji kompetensi: ke JF lain (R17-08).",
+                "lulus": "Lulus uji kompetensi; dapat disetarakan.",
+                "perlu": "Pendidikan kurang: daftarkan pejabat ini ke uji kompetensi, lalu "
+                "catat hasilnya di sini.",
+                "jf_lain": "Tidak lulus atau tidak mengikuti uji kompetensi: pilih JF lain yang "
+                "sesuai.",
             }[jalur],
         )
     )
@@ -158,7 +161,7 @@ def periksa_penyetaraan(
             "R17-02",
             "Pangkat/golongan",
             True,
-            f"Pangkat {pangkat or '-'} tidak menghalangi penyetaraan (R17-02).",
+            f"Pangkat {pangkat or '-'} tidak menghalangi penyetaraan.",
         )
     )
     batas = None

@@ -67,8 +67,9 @@ class KeputusanUnit:
     nama: str
     eselon: str
     dihapus: bool
-    alasan: str
+    alasan: str  # the sentence with its rule code at the end, "… (R25-04)"
     pengecualian: tuple[str, ...]  # exception attributes that keep the unit
+    kode: str = ""  # the rule code alone, for pages that show it apart from the sentence
 
 
 def _indeks(units: Iterable[UnitInput]) -> dict[str, UnitInput]:
@@ -183,15 +184,18 @@ def keputusan_penyederhanaan(
         if u.eselon in p.eselon_level_1 or u.eselon in p.eselon_level_2:
             level_ke = 1 if u.eselon in p.eselon_level_1 else 2
             alasan = f"Pejabat Level {level_ke} (R25-01)"
-            hasil.append(KeputusanUnit(u.id, u.nama, u.eselon, False, alasan, ()))
+            hasil.append(KeputusanUnit(u.id, u.nama, u.eselon, False, alasan, (), "R25-01"))
             continue
         nama_kelompok = _NAMA_KELOMPOK[kelompok_eselon(u.eselon)]
         pengecualian = _pengecualian(u, indeks, p)
+        kode = "R25-02/R25-03" if pengecualian else "R25-04"
         if pengecualian:
-            alasan = f"Dipertahankan: {', '.join(pengecualian)} (R25-02/R25-03)"
+            alasan = f"Dipertahankan: {', '.join(pengecualian)} ({kode})"
         else:
-            alasan = f"{nama_kelompok} tanpa kriteria pengecualian dihapus (R25-04)"
-        hasil.append(KeputusanUnit(u.id, u.nama, u.eselon, not pengecualian, alasan, pengecualian))
+            alasan = f"{nama_kelompok} tanpa kriteria pengecualian dihapus ({kode})"
+        hasil.append(
+            KeputusanUnit(u.id, u.nama, u.eselon, not pengecualian, alasan, pengecualian, kode)
+        )
     return hasil
 
 

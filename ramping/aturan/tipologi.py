@@ -92,6 +92,7 @@ class Temuan:
     objek_id: str
     tingkat: str = "galat"  # galat | peringatan
     terverifikasi: bool = True  # False when the rule comes from an unverified reference row
+    tindakan: str = ""  # what to do about it, one sentence (pages show it after the message)
 
 
 @cache
@@ -156,6 +157,8 @@ def periksa_tipologi(
                         "unit",
                         u.id,
                         terverifikasi=a.sumber.verified,
+                        tindakan=f"Tambahkan {a.nama_wajib} pada unit ini di halaman skenario, "
+                        "atau periksa jenis dan tipe unitnya.",
                     )
                 )
             for jenis, batas in a.maks:
@@ -170,6 +173,8 @@ def periksa_tipologi(
                             "unit",
                             u.id,
                             terverifikasi=a.sumber.verified,
+                            tindakan=f"Gabungkan atau hapus {nama} yang berlebih di halaman "
+                            "skenario, atau isi tipe perangkat daerah bila belum diisi.",
                         )
                     )
     return hasil
@@ -196,6 +201,8 @@ def periksa_struktur(
                     DASAR_25,
                     "unit",
                     k.unit_id,
+                    tindakan="Terapkan rekomendasi penyederhanaan, atau catat kriteria "
+                    "pengecualian unit ini (mis. kewilayahan) di halaman unitnya.",
                 )
             )
     for uid, r in rentang_kendali(units, pengaturan=p).items():
@@ -212,7 +219,13 @@ def periksa_struktur(
             )
         else:
             continue
-        hasil.append(Temuan("RK-01", pesan, DASAR_RENTANG, "unit", uid, "peringatan"))
+        tindakan = (
+            "Tinjau pembagian unit di bawahnya di halaman skenario, atau catat alasan "
+            "rentang kendali ini dipertahankan."
+        )
+        hasil.append(
+            Temuan("RK-01", pesan, DASAR_RENTANG, "unit", uid, "peringatan", tindakan=tindakan)
+        )
     kepala = {j.unit_id for j in jabatan if j.is_kepala}
     for u in indeks.values():
         if u.struktural and u.id not in kepala:
@@ -223,6 +236,7 @@ def periksa_struktur(
                     DASAR_KEPALA,
                     "unit",
                     u.id,
+                    tindakan="Tambahkan jabatan kepala di halaman unit itu.",
                 )
             )
         elif not u.struktural and u.jenis != "kelompok_jf":
@@ -233,6 +247,7 @@ def periksa_struktur(
                     DASAR_KEPALA,
                     "unit",
                     u.id,
+                    tindakan="Isi eselon kepala unit di halaman ubah unit.",
                 )
             )
     kelompok: dict[tuple[str, str, str], list[JabatanInput]] = defaultdict(list)
@@ -243,11 +258,12 @@ def periksa_struktur(
             hasil.append(
                 Temuan(
                     "JB-02",
-                    f"Jabatan fungsional {j.nama} belum memiliki kelas jabatan: isi dari katalog "
-                    "atau tetapkan kelas instansi.",
+                    f"Jabatan fungsional {j.nama} belum memiliki kelas jabatan.",
                     DASAR_KELAS,
                     "jabatan",
                     j.id,
+                    tindakan="Isi kelasnya dari katalog JF, atau tetapkan kelas instansi di "
+                    "halaman Kelas jabatan instansi.",
                 )
             )
     for (unit_id, _nama, _jenjang), baris in kelompok.items():
@@ -256,10 +272,11 @@ def periksa_struktur(
                 Temuan(
                     "JB-01",
                     f"Jabatan {baris[0].nama} tercatat {len(baris)} kali di "
-                    f"{indeks[unit_id].nama}: satukan menjadi satu jabatan.",
+                    f"{indeks[unit_id].nama}.",
                     DASAR_GANDA,
                     "jabatan",
                     baris[0].id,
+                    tindakan="Satukan menjadi satu jabatan dan catat jumlah orangnya pada K.",
                 )
             )
     return sorted(hasil, key=lambda t: (URUTAN_TINGKAT[t.tingkat], t.kode))

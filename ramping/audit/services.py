@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 
+from ramping.aturan import tampil
 from ramping.audit.models import JejakAudit
 
 # The history entry being restored (`pemulihan_dari`): every entry the owning service writes
@@ -49,7 +50,9 @@ def _baris(
     pulih = _PULIH_DARI.get()
     if pulih is not None:
         waktu = timezone.localtime(pulih.waktu)
-        ringkasan = f"{ringkasan}, dikembalikan ke nilai sebelum {waktu:%d-%m-%Y %H:%M}"
+        ringkasan = (
+            f"{ringkasan}, dikembalikan ke nilai sebelum {tampil.tanggal(waktu)} {waktu:%H.%M}"
+        )
     return JejakAudit(
         instansi_id=instansi_id,
         pengguna=pengguna if pengguna is not None and pengguna.is_authenticated else None,

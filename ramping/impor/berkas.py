@@ -16,6 +16,7 @@ from itertools import chain, islice
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
+from ramping.aturan.tampil import angka
 from ramping.impor.nilai import bacaan, putuskan_lokal, suara_lokal, teks
 
 UKURAN_MAKS = 20 * 1024 * 1024  # 20 MiB uploaded
@@ -207,10 +208,8 @@ def _baca_rows(buku, nama: str) -> Iterator[list]:
         raise _rusak(nama) from None
     if tinggi > BARIS_MAKS + BARIS_CARI_JUDUL:
         raise BerkasDitolak(
-            f"Lembar '{nama}' berisi {tinggi:,} baris; paling banyak "
-            f"{BARIS_MAKS:,} baris per impor. Bagi berkas menjadi beberapa bagian.".replace(
-                ",", "."
-            )
+            f"Lembar '{nama}' berisi {angka(tinggi)} baris; paling banyak "
+            f"{angka(BARIS_MAKS)} baris per impor. Bagi berkas menjadi beberapa bagian."
         )
     while True:
         try:

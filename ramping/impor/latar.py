@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
+from ramping.aturan.tampil import tanggal
 from ramping.errors import RampingError, TidakDitemukan
 from ramping.impor import simpanan
 from ramping.impor.berkas import BerkasDitolak
@@ -88,7 +89,8 @@ def pesan_gagal(pratinjau: Pratinjau) -> str:
 
 
 def laporan_teks(parameter: dict, struktur_nama: str, hasil: Pratinjau) -> str:
-    waktu = timezone.localtime().strftime("%d-%m-%Y %H:%M")
+    sekarang = timezone.localtime()
+    waktu = f"{tanggal(sekarang)} pukul {sekarang:%H.%M}"
     baris = [
         f"Laporan impor {parameter['jenis_impor']}: {parameter['nama_berkas']}",
         f"Versi struktur: {struktur_nama}",

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ramping import aturan
+from ramping.aturan import tampil
 from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
 
 
@@ -49,7 +50,7 @@ _BENTUK = {
     "id": re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,(\d+))?$"),
     "en": re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.(\d+))?$"),
 }
-_TITIK = {"id": (".", ","), "en": (",", ".")}  # (thousands, decimal) separators
+_TITIK = tampil.PEMISAH  # (thousands, decimal) separators
 LOKAL_NAMA = {"id": "format Indonesia", "en": "format Inggris"}
 # The largest magnitude a cell may hold: above any real volume, time or K (the field limits
 # are checked by the rules engine); stops "1e30" or a runaway formula before any arithmetic.
@@ -90,11 +91,8 @@ def putuskan_lokal(nilai_nilai) -> str | None:
 
 def format_angka(x: Decimal, lokal: str = "id") -> str:
     """A reading shown back to the user in the locale it belongs to (5000 → "5.000")."""
-    ribu, desimal = _TITIK[lokal]
-    bulat, _, pecahan = f"{abs(Decimal(x)).normalize():f}".partition(".")
-    bulat = f"{int(bulat):,}".replace(",", ribu)
-    tanda = "-" if x < 0 else ""
-    return f"{tanda}{bulat}{desimal + pecahan if pecahan else ''}"
+    # a hyphen, not the typographic minus: the reading must parse back as the user typed it
+    return tampil.angka(Decimal(x), ringkas=True, bahasa=lokal).replace(tampil.MINUS, "-")
 
 
 def _terhingga(x: Decimal, asli: object) -> Decimal:

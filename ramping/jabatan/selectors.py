@@ -337,6 +337,7 @@ class BarisTugas:
     tugas: Tugas
     beban_jam: Decimal
     kebutuhan: Decimal
+    melebihi_wke: bool = False  # one unit of output takes longer than the WKE (a warning)
 
 
 def tugas_jabatan(*, jabatan: Jabatan, pengaturan: aturan.Pengaturan) -> list[BarisTugas]:
@@ -351,6 +352,7 @@ def tugas_jabatan(*, jabatan: Jabatan, pengaturan: aturan.Pengaturan) -> list[Ba
                 kebutuhan=aturan.bulatkan_kebutuhan_desimal(
                     aturan.kebutuhan_pegawai([abk], pengaturan=pengaturan)
                 ),
+                melebihi_wke=aturan.waktu_melebihi_wke(abk, pengaturan=pengaturan),
             )
         )
     return hasil
@@ -367,15 +369,22 @@ def tugas_ambil(*, akses: Akses, jabatan: Jabatan, tugas_id: int) -> Tugas:
 
 def anjab_isian(*, jabatan: Jabatan) -> dict[str, Any]:
     """The stored ANJAB items of a position in the shape the form edits, plus `versi`
-    (0 while none has been saved)."""
+    (0 while none has been saved) and who saved that revision when (`diubah`, `diubah_oleh`),
+    shown beside the save button."""
     from ramping.jabatan.services.anjab import FIELD_ANJAB, bersihkan_anjab
 
-    anjab = Anjab.objects.filter(instansi_id=jabatan.instansi_id, jabatan=jabatan).first()
+    anjab = (
+        Anjab.objects.filter(instansi_id=jabatan.instansi_id, jabatan=jabatan)
+        .select_related("diubah_oleh")
+        .first()
+    )
     kosong = {"ikhtisar": "", "pendidikan_formal": "", "prestasi_kerja": "", "syarat_jabatan": {}}
     isian = bersihkan_anjab(
         {f: getattr(anjab, f) if anjab else kosong.get(f, []) for f in FIELD_ANJAB}
     )
     isian["versi"] = anjab.versi if anjab else 0
+    isian["diubah"] = anjab.diubah if anjab else None
+    isian["diubah_oleh"] = anjab.diubah_oleh if anjab else None
     return isian
 
 

@@ -10,40 +10,31 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from ramping.aturan import bulatkan
+from ramping.aturan import bulatkan, tampil
 
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+BULAN = tampil.BULAN["id"]
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-KOSONG = "–"  # an unknown value (K before the ABK is computed, EJ without holders)
-MINUS = "−"  # U+2212, the typographic minus the web pages also use
+KOSONG = tampil.KOSONG  # an unknown value (K before the ABK is computed, EJ without holders)
+MINUS = tampil.MINUS  # U+2212, the typographic minus the web pages also use
 
 
-def angka(nilai: int | Decimal | None, desimal: int = 0) -> str:
-    """1250.5 → "1.250,50" (desimal=2); None → "–"."""
-    if nilai is None:
-        return KOSONG
-    d = bulatkan(Decimal(nilai), desimal)  # the rules engine's one rounding mode
-    tanda = MINUS if d < 0 else ""
-    bulat, _, pecahan = f"{abs(d):f}".partition(".")
-    kelompok = f"{int(bulat):,}".replace(",", ".")
-    return f"{tanda}{kelompok},{pecahan}" if desimal else f"{tanda}{kelompok}"
+def angka(nilai: int | Decimal | float | None, desimal: int = 0) -> str:
+    """Rounded to ``desimal`` places with the rules' one rounding, then written by the one
+    formatter (``aturan.tampil``): 1250.5 → "1.250,50" (desimal=2); None → "–"."""
+    if nilai is None or (type(nilai) is int and not desimal):
+        return tampil.angka(nilai)
+    d = Decimal(repr(nilai)) if isinstance(nilai, float) else Decimal(nilai)
+    return tampil.angka(bulatkan(d, desimal))
 
 
 def selisih(nilai: int | None) -> str:
     """± with an explicit sign: +2, −3, 0."""
-    if nilai is None:
-        return KOSONG
-    return f"+{angka(nilai)}" if nilai > 0 else angka(nilai)
+    return tampil.selisih(nilai)
 
 
 def tanggal(nilai: date | None) -> str:
     """30 November 2026."""
-    if nilai is None:
-        return KOSONG
-    return f"{nilai.day} {BULAN[nilai.month - 1]} {nilai.year}"
+    return tampil.tanggal(nilai)
 
 
 def hari(nilai: date) -> str:

@@ -21,6 +21,7 @@ from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.aturan.nomenklatur import cari_nama_pelaksana
 from ramping.aturan.saran_nomenklatur import normal
+from ramping.aturan.tampil import angka
 from ramping.audit.services import Entri, audit_catat_banyak
 from ramping.errors import RampingError
 from ramping.jabatan.models import Jabatan, JenisJabatan, Tugas
@@ -279,7 +280,9 @@ def nomenklatur_gabung(*, akses: Akses, jabatan_list: Sequence[Jabatan]) -> Hasi
     jejak.sebelum_hapus(hapus)
     hapus.delete()
     tujuan.kebutuhan = k_total
-    ringkasan = f"Nomenklatur: {len(jabatan_list)} jabatan {tujuan.nama} digabung (K {k_total})"
+    ringkasan = (
+        f"Nomenklatur: {len(jabatan_list)} jabatan {tujuan.nama} digabung (K {angka(k_total)})"
+    )
     return _simpan(
         akses=akses,
         struktur=struktur,

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ramping.aturan.tampil import tanggal
 from ramping.inti.models import MilikInstansi, manajer_instansi
 from ramping.pegawai.golongan import GOLONGAN_PNS, GOLONGAN_PPPK
 from ramping.pegawai.nip import NipTidakValid, urai_nip
@@ -85,7 +86,7 @@ class Pegawai(MilikInstansi):
         if self.tanggal_lahir and isi.tanggal_lahir != self.tanggal_lahir:
             errors["tanggal_lahir"] = (
                 "Tanggal lahir tidak sama dengan yang tertera di NIP "
-                f"({isi.tanggal_lahir:%d-%m-%Y})."
+                f"({tanggal(isi.tanggal_lahir)})."
             )
         if self.jenis_kelamin and isi.jenis_kelamin != self.jenis_kelamin:
             errors["jenis_kelamin"] = "Jenis kelamin tidak sama dengan digit ke-15 NIP."

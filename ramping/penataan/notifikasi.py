@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ramping.akun.models import Pengguna, Peran
+from ramping.aturan.tampil import tanggal
 from ramping.errors import TidakDitemukan
 from ramping.inti.lingkup import lingkup_aktif, semua_instansi
 from ramping.penataan.models import KegiatanPenataan, Notifikasi, PesertaPenataan
@@ -236,7 +237,7 @@ def judul_pengingat(peserta: PesertaPenataan, hari_ini: date) -> str:
 def _isi_pengingat(peserta: PesertaPenataan) -> str:
     return (
         f"Batas waktu pengajuan {peserta.opd.nama} dalam {peserta.kegiatan.nama} adalah "
-        f"{peserta.batas():%d-%m-%Y}. Status saat ini: {peserta.get_status_display()}."
+        f"{tanggal(peserta.batas())}. Status saat ini: {peserta.get_status_display()}."
     )
 
 

@@ -3,6 +3,7 @@ rendering: `papan()` reads, this only lays out, `laporan.renderers` writes the f
 
 from datetime import date
 
+from ramping.aturan.tampil import tanggal
 from ramping.laporan.dokumen import BULAT, TEKS, Dokumen, Kolom, Tabel
 from ramping.laporan.dokumen import Baris as BarisDok
 from ramping.laporan.renderers import render
@@ -46,7 +47,7 @@ def papan_xlsx(p: Papan, *, instansi: str, hari_ini: date) -> bytes:
         )
     dokumen = Dokumen(
         judul=f"Kemajuan {k.nama}",
-        kop=(instansi, k.struktur.nama, f"Keadaan {hari_ini:%d-%m-%Y}"),
+        kop=(instansi, k.struktur.nama, f"Keadaan {tanggal(hari_ini)}"),
         blok=[tabel],
     )
     return render(dokumen, "xlsx")

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from ramping import aturan
 from ramping.akun.akses import Akses
+from ramping.aturan import tampil
 from ramping.aturan.nomenklatur import cari_nama_pelaksana, mengandung_analis
 from ramping.jabatan.models import STRUKTURAL, Anjab, EvaluasiJabatan, Jabatan, JenisJabatan, Tugas
 from ramping.jabatan.services.anjab import FIELD_ANJAB
@@ -254,8 +255,7 @@ class _Penulis:
 
 def _angka(nilai: Decimal) -> str:
     """A stored decimal as Indonesian text: 1250.00 → "1.250", 2.50 → "2,5"."""
-    bersih = nilai.quantize(Decimal(1)) if nilai == nilai.to_integral() else nilai.normalize()
-    return f"{bersih:,f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return tampil.angka(nilai, ringkas=True)
 
 
 def _kutip(teks: str, panjang: int = 60) -> str:
@@ -376,8 +376,7 @@ def _periksa_abk(p: _Penulis) -> None:
             p.tambah(
                 "ABK-03",
                 f"Waktu penyelesaian {label}, {_angka(t['waktu'])} {t['satuan_waktu']} per "
-                f"hasil, melebihi waktu kerja efektif setahun ({_angka(wke)} jam); periksa "
-                "satuan waktunya.",
+                f"hasil, melebihi waktu kerja efektif setahun ({_angka(wke)} jam).",
                 f"tugas:{t['id']}",
                 j.unit_id,
                 tautan,

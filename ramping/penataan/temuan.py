@@ -37,10 +37,39 @@ class JenisTemuan:
     judul: str
     dasar: str
     bagian: str | None
+    tindakan: str  # what the OPD does about it, one sentence shown after the message
+
+
+# What to do about each kind of finding; a warning that may stand says which note to record.
+TINDAKAN: dict[str, str] = {
+    "STR-01": "Tambahkan jabatan kepala di halaman unit itu.",
+    "STR-02": "Satukan jabatan bernama sama menjadi satu jabatan (jumlah orangnya pada K), "
+    "atau catat mengapa keduanya berbeda.",
+    "STR-03": "Impor data pegawai dan penempatannya (menu Impor → Pegawai), atau catat bahwa "
+    "jabatannya memang belum terisi.",
+    "STR-04": "Ubah jenis jabatan kepala atau eselon unitnya agar sesuai, atau catat dasar "
+    "penetapannya.",
+    "ABK-01": "Tambahkan uraian tugas di tab Tugas & ABK jabatan itu.",
+    "ABK-02": "Simpan ulang salah satu tugasnya di tab Tugas & ABK, atau jalankan hitung ulang "
+    "ABK, agar K dihitung.",
+    "ABK-03": "Ubah satuan waktu (menit atau jam) atau waktunya di tab Tugas & ABK, atau catat "
+    "alasan waktu sepanjang itu.",
+    "ABK-04": "Isi jumlah hasil setahun di tab Tugas & ABK, atau catat mengapa tugas ini tidak "
+    "menghasilkan apa pun tahun ini.",
+    "ANJ-01": "Lengkapi butir itu di tab ANJAB jabatan.",
+    "ANJ-02": "Lengkapi butir itu di tab ANJAB, atau catat mengapa dibiarkan kosong.",
+    "EVA-01": "Pilih tingkat setiap faktor lalu tetapkan evaluasinya di tab Evaluasi jabatan.",
+    "EVA-02": "Tetapkan evaluasi jabatan di tab Evaluasi agar kelasnya terisi.",
+    "EVA-03": "Evaluasi ulang kelas atasan, atau catat alasan kelasnya di bawah bawahannya.",
+    "EVA-04": "Samakan kelas jabatan dengan hasil evaluasi, atau catat keputusan yang "
+    "menetapkan kelas itu.",
+    "NOM-01": "Pilih nama baku di Meja nomenklatur, atau catat alasan nama ini dipertahankan.",
+    "NOM-02": "Ganti dengan nama jabatan pelaksana baku di Meja nomenklatur.",
+}
 
 
 def _jenis(kode: str, tingkat: str, judul: str, dasar: str, bagian: str | None) -> JenisTemuan:
-    return JenisTemuan(kode, tingkat, judul, dasar, bagian)
+    return JenisTemuan(kode, tingkat, judul, dasar, bagian, TINDAKAN[kode])
 
 
 KATALOG: dict[str, JenisTemuan] = {
@@ -152,6 +181,10 @@ class Temuan:
     @property
     def jenis(self) -> JenisTemuan:
         return KATALOG[self.kode]
+
+    @property
+    def tindakan(self) -> str:
+        return self.jenis.tindakan
 
     @property
     def galat(self) -> bool:

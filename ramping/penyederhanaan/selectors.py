@@ -37,9 +37,10 @@ NAMA_PENGECUALIAN = {
 class BarisKriteria:
     unit: UnitKerja
     dihapus: bool
-    alasan: str
+    alasan: str  # a plain sentence; the rule code is `kode`
     pengecualian: tuple[str, ...]
     opd: str = ""
+    kode: str = ""
 
 
 def kriteria_periksa(*, akses: Akses, struktur: Struktur) -> list[BarisKriteria]:
@@ -53,7 +54,7 @@ def kriteria_periksa(*, akses: Akses, struktur: Struktur) -> list[BarisKriteria]
         if k.alasan.startswith("Pejabat Level"):
             continue
         unit = units[int(k.unit_id)]
-        alasan = k.alasan
+        alasan = k.alasan.removesuffix(f" ({k.kode})") + "."
         for kunci, nama in NAMA_PENGECUALIAN.items():  # the engine names attributes by field
             alasan = alasan.replace(kunci, nama)
         hasil.append(
@@ -63,6 +64,7 @@ def kriteria_periksa(*, akses: Akses, struktur: Struktur) -> list[BarisKriteria]
                 alasan,
                 tuple(NAMA_PENGECUALIAN.get(a, a) for a in k.pengecualian),
                 nama_opd.get(unit.path_opd, ""),
+                k.kode,
             )
         )
     return sorted(hasil, key=lambda b: b.unit.path)

@@ -5,6 +5,7 @@ typed, and text starting with = + - @ is written as text, never as a formula.
 """
 
 from ramping.laporan.dokumen import BULAT, DESIMAL, KODE, TOTAL, Baris, Dokumen, Kolom, Tabel
+from ramping.laporan.format import angka
 from ramping.laporan.renderers.xlsx import render_xlsx
 from ramping.sistemkerja.models import RelasiKoordinasi
 from ramping.sistemkerja.selectors import Matriks
@@ -70,7 +71,7 @@ def matriks_xlsx(m: Matriks, *, instansi: str) -> bytes:
         kop=_kop(
             instansi,
             m.unit.struktur.nama,
-            f"Waktu kerja efektif: {m.wke:,.0f} jam per tahun".replace(",", "."),
+            f"Waktu kerja efektif: {angka(m.wke)} jam per tahun",
             "Beban ABK = beban kerja jabatan ÷ jumlah pemangku (B). Alokasi tim hanya yang "
             "sudah disetujui.",
         ),

@@ -9,6 +9,8 @@ So "1.250" is one thousand two hundred and fifty, as ramping itself displays it.
 import re
 from decimal import Decimal, InvalidOperation
 
+from ramping.aturan import tampil
+
 _RIBUAN_TITIK = re.compile(r"[1-9]\d{0,2}(\.\d{3})+")
 _ANGKA = re.compile(r"[+-]?\d+(\.\d+)?")
 
@@ -46,62 +48,34 @@ def tulis_angka(nilai: Decimal | int | None) -> str:
     """Indonesian notation for an input field, without trailing zeros: 1250.50 → "1.250,5"."""
     if nilai is None:
         return ""
-    d = Decimal(nilai)
-    teks = f"{d:,f}" if d != d.to_integral() else f"{d.to_integral():,}"
-    if "." in teks:
-        teks = teks.rstrip("0").rstrip(".")
-    return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return tampil.angka(Decimal(nilai), ringkas=True).replace(tampil.MINUS, "-")
 
 
 # --- Display: the one formatter of numbers on pages (the `angka` filter, history values) ------
-# Django's formats.number_format costs ≈10 µs a call (settings and format lookups, string
-# surgery); a peta jabatan page formats ~1,000 numbers. Whole numbers, by far the most common
-# (B, K, ±, kelas, counts), take a fast path with the active language's separator, looked up
-# once per language; everything else (Decimal, float, numeric strings) goes through Django, so
-# the output is identical either way (tests/web/test_angka_tampil.py compares both).
-_PEMISAH_RIBUAN: dict[str | None, str | None] = {}
+# `ramping.aturan.tampil.angka` in the active language: a page in English groups "1,250.5",
+# in Indonesian "1.250,5"; negatives carry the typographic minus. A peta jabatan page formats
+# ~1,000 numbers and finding the active language costs more than formatting one, so
+# `pemformat_angka` looks it up once per page.
 
 
-def _pemisah_ribuan() -> str | None:
-    """The active language's thousands separator when it groups by three, else None."""
-    from django.utils import formats, translation
+def _bahasa() -> str:
+    from django.utils import translation
 
-    bahasa = translation.get_language()
-    try:
-        return _PEMISAH_RIBUAN[bahasa]
-    except KeyError:
-        pass
-    kelompok = formats.get_format("NUMBER_GROUPING", use_l10n=True)
-    pemisah = formats.get_format("THOUSAND_SEPARATOR", use_l10n=True)
-    hasil = pemisah if kelompok == 3 else None
-    _PEMISAH_RIBUAN[bahasa] = hasil
-    return hasil
+    return translation.get_language() or "id"
 
 
 def format_angka(nilai) -> str:
     """A number for reading, grouped in the active language: 1250 → "1.250" (id), "1,250"
-    (en). Same output as formats.number_format(nilai, use_l10n=True, force_grouping=True)."""
-    if type(nilai) is int:
-        pemisah = _pemisah_ribuan()
-        if pemisah is not None:
-            teks = f"{nilai:,}"
-            return teks if pemisah == "," else teks.replace(",", pemisah)
-    from django.utils import formats
-
-    return formats.number_format(nilai, use_l10n=True, force_grouping=True)
+    (en), Decimal("1380.30") → "1.380,30", −3 → "−3"."""
+    return tampil.angka(nilai, bahasa=_bahasa())
 
 
 def pemformat_angka():
-    """`format_angka` for one page in the active language: the separator is looked up once
-    (finding the active language costs more than formatting), for writers of long tables."""
-    pemisah = _pemisah_ribuan()
-    if pemisah is None:
-        return format_angka
+    """`format_angka` for one page in the active language (looked up once), for writers of
+    long tables."""
+    bahasa = _bahasa()
 
     def fmt(nilai) -> str:
-        if type(nilai) is int:
-            teks = f"{nilai:,}"
-            return teks if pemisah == "," else teks.replace(",", pemisah)
-        return format_angka(nilai)
+        return tampil.angka(nilai, bahasa=bahasa)
 
     return fmt

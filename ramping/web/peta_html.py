@@ -30,14 +30,8 @@ def pola_url(nama: str, kode: str) -> Callable[[int], str]:
 
 def html_selisih(nilai, fmt=format_angka) -> str:
     """The ± cell's content as the `sel_selisih` tag writes it (true minus, colour class)."""
-    if nilai is None:
-        teks = TANDA_KOSONG
-    elif nilai > 0:
-        teks = f"+{fmt(nilai)}"
-    elif nilai < 0:
-        teks = f"−{fmt(-nilai)}"
-    else:
-        teks = fmt(nilai)
+    # fmt writes the true minus of a negative (aturan.tampil)
+    teks = TANDA_KOSONG if nilai is None else f"+{fmt(nilai)}" if nilai > 0 else fmt(nilai)
     return f'<span class="selisih {kelas_selisih(nilai)}">{teks}</span>'
 
 

@@ -80,7 +80,7 @@ def test_tabel_kelas_data_sama_dengan_referensi():
 def test_nilai_di_bawah_kelas_satu_ditolak_dengan_pesan(nilai):
     with pytest.raises(NilaiDiBawahBatasKelas) as e:
         kelas_jabatan(nilai)
-    assert str(nilai) in e.value.pesan and "190" in e.value.pesan
+    assert str(nilai).replace("-", "−") in e.value.pesan and "190" in e.value.pesan
 
 
 def test_nilai_di_atas_batas_tertinggi_tetap_kelas_17():

@@ -187,9 +187,11 @@ def test_jabatan_ganda_tanpa_kelas_dan_unit_tanpa_kepala():
     assert kode(temuan) == [("JB-01", "j1"), ("JB-02", "j3"), ("UN-01", "B3")]
     ganda = next(t for t in temuan if t.kode == "JB-01")
     assert ganda.pesan == (
-        "Jabatan Administrator Kesehatan Ahli Muda tercatat 2 kali di Kelompok JF: satukan "
-        "menjadi satu jabatan."
+        "Jabatan Administrator Kesehatan Ahli Muda tercatat 2 kali di Kelompok JF."
     )
+    # every finding says what to do, after the sentence
+    assert ganda.tindakan == "Satukan menjadi satu jabatan dan catat jumlah orangnya pada K."
+    assert all(t.tindakan for t in temuan)
 
 
 def test_unit_tanpa_eselon_dan_rentang_lebar():

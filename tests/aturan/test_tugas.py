@@ -30,7 +30,7 @@ def pesan_aturan(field: str, nilai: D) -> str:
 @pytest.mark.parametrize(
     ("volume", "waktu", "field", "pesan"),
     [
-        (D(-1), D(1), "volume", "Jumlah hasil tidak boleh negatif (diterima -1;"),
+        (D(-1), D(1), "volume", "Jumlah hasil tidak boleh negatif (diterima −1;"),
         (D("-0.01"), D(1), "volume", "Jumlah hasil tidak boleh negatif"),
         (D(1), D(0), "waktu", "Waktu penyelesaian harus lebih dari nol (diterima 0;"),
         (D(1), D(-2), "waktu", "Waktu penyelesaian tidak boleh negatif"),

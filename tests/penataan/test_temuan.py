@@ -161,8 +161,7 @@ def _waktu_di_atas_wke(dunia, t):
         (
             "ABK-03",
             f'Waktu penyelesaian tugas 2 jabatan {PJ}, "Menyusun rencana strategis lima tahun", '
-            "1.300,5 jam per hasil, melebihi waktu kerja efektif setahun (1.250 jam); periksa "
-            "satuan waktunya.",
+            "1.300,5 jam per hasil, melebihi waktu kerja efektif setahun (1.250 jam).",
         )
     ]
 

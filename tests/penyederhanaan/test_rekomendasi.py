@@ -13,14 +13,22 @@ from ramping.penyederhanaan.services.terbitkan import DasarHukumWajib
 
 def test_kriteria_memberi_tepat_unit_dan_alasannya(dunia, skema):
     baris = kriteria_periksa(akses=dunia.analis, struktur=dunia.struktur)
-    assert [(b.unit.nama, b.dihapus, b.alasan, b.pengecualian) for b in baris] == [
-        ("Seksi Satu", True, "Pengawas tanpa kriteria pengecualian dihapus (R25-04)", ()),
-        ("Seksi Wilayah", False, "Dipertahankan: kewilayahan (R25-02/R25-03)", ("kewilayahan",)),
-        ("Subbagian Umum", True, "Pengawas tanpa kriteria pengecualian dihapus (R25-04)", ()),
+    # the reason is a plain sentence; its rule code is kept apart (shown muted on the page)
+    assert [(b.unit.nama, b.dihapus, b.alasan, b.kode, b.pengecualian) for b in baris] == [
+        ("Seksi Satu", True, "Pengawas tanpa kriteria pengecualian dihapus.", "R25-04", ()),
+        (
+            "Seksi Wilayah",
+            False,
+            "Dipertahankan: kewilayahan.",
+            "R25-02/R25-03",
+            ("kewilayahan",),
+        ),
+        ("Subbagian Umum", True, "Pengawas tanpa kriteria pengecualian dihapus.", "R25-04", ()),
         (
             "UPT Pelayanan",
             False,
-            "Dipertahankan: UPT pelayanan (R25-02/R25-03)",
+            "Dipertahankan: UPT pelayanan.",
+            "R25-02/R25-03",
             ("UPT pelayanan",),
         ),
     ]

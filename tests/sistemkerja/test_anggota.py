@@ -202,7 +202,9 @@ def test_jam_melebihi_wke_menjadi_peringatan(dunia, sk):
         jam_per_tahun=Decimal(100),
     )
     assert h.anggota.pk and len(h.peringatan) == 1
-    assert "melebihi waktu kerja efektif 1250 jam" in h.peringatan[0]
+    # Indonesian numbers (aturan.tampil) and the action to take
+    assert "(1.600,00 jam) melebihi waktu kerja efektif 1.250 jam per tahun" in h.peringatan[0]
+    assert h.peringatan[0].endswith("Kurangi jam pegawai itu pada tim ini atau pada tim lainnya.")
     h = svc.anggota_tambah(
         akses=dunia.operator_a,
         tim=sk.tim,

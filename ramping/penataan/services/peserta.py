@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.akun.models import Peran
+from ramping.aturan.tampil import tanggal
 from ramping.audit.services import audit_catat, perubahan_field
 from ramping.errors import RampingError, TidakBerhak
 from ramping.inti.kunci import simpan_jika_tetap
@@ -255,14 +256,14 @@ def peserta_perpanjang(
         raise RampingError("Batas waktu baru tidak boleh sebelum hari ini.", field="tenggat")
     peserta = _pengaturan_peserta(
         akses, peserta, versi, "penataan_perpanjang",
-        f"Batas waktu {peserta.opd.nama} menjadi {tenggat:%d-%m-%Y}", tenggat=tenggat,
+        f"Batas waktu {peserta.opd.nama} menjadi {tanggal(tenggat)}", tenggat=tenggat,
     )  # fmt: skip
     notifikasi.kirim_notifikasi(
         instansi_id=peserta.instansi_id,
         penerima=notifikasi.penerima_opd(
             instansi_id=peserta.instansi_id, opd_kode=peserta.opd.kode
         ),
-        judul=f"Batas waktu {peserta.kegiatan.nama} diperpanjang sampai {tenggat:%d-%m-%Y}",
+        judul=f"Batas waktu {peserta.kegiatan.nama} diperpanjang sampai {tanggal(tenggat)}",
         isi=catatan.strip(),
         tautan=tautan_peserta(peserta),
     )

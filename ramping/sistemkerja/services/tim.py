@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ramping import aturan
 from ramping.akun.akses import Akses
+from ramping.aturan import tampil
 from ramping.aturan.errors import AlokasiMelebihiWKE, KetuaTimTidakMemenuhi, MelebihiBatasTim
 from ramping.audit.services import audit_catat, perubahan_field
 from ramping.errors import RampingError
@@ -198,7 +199,7 @@ def _periksa_beban(
                 MelebihiBatasTim(nama, t.jumlah - 1, t.batas).pesan, field="pegawai"
             )
     return [
-        t.pesan + " (termasuk beban kerja ABK jabatannya)"
+        f"{t.pesan} Jumlah itu termasuk beban kerja ABK jabatannya. {t.saran}"
         for t in temuan
         if isinstance(t, AlokasiMelebihiWKE)
     ]
@@ -210,7 +211,8 @@ def _periksa_jam(jam: Decimal, pengaturan) -> None:
     if jam > pengaturan.wke_jam:
         raise RampingError(
             f"Alokasi jam satu tim tidak boleh melebihi waktu kerja efektif "
-            f"{pengaturan.wke_jam} jam per tahun.",
+            f"{tampil.angka(pengaturan.wke_jam, ringkas=True)} jam per tahun; isi jam "
+            "per tahun yang lebih kecil.",
             field="jam_per_tahun",
         )
 

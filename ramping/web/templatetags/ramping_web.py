@@ -3,14 +3,15 @@
 from datetime import date
 
 from django import template
-from django.utils import formats
+from django.utils import translation
 from django.utils.html import format_html
 
+from ramping.aturan import tampil
 from ramping.web.angka import format_angka
 
 register = template.Library()
 
-TANDA_KOSONG = "–"  # an unknown value (e.g. K before the ABK is computed)
+TANDA_KOSONG = tampil.KOSONG  # an unknown value (e.g. K before the ABK is computed)
 
 
 @register.filter
@@ -26,12 +27,7 @@ def selisih(nilai) -> str:
     """± with an explicit sign and a true minus: +2, −3, 0; None → "–"."""
     if nilai is None:
         return TANDA_KOSONG
-    teks = angka(abs(nilai))
-    if nilai > 0:
-        return f"+{teks}"
-    if nilai < 0:
-        return f"−{teks}"
-    return teks
+    return tampil.selisih(nilai, bahasa=translation.get_language() or "id")
 
 
 @register.filter
@@ -57,14 +53,14 @@ def sel_selisih(nilai, label: str = ""):
     )
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def tanggal(nilai) -> str:
-    """30 November 2026 (month name in the active language)."""
+    """30 November 2026 (month name in the active language; ``aturan.tampil.tanggal``)."""
     if not nilai:
         return TANDA_KOSONG
     if not isinstance(nilai, date):
         return str(nilai)
-    return formats.date_format(nilai, "j F Y")
+    return tampil.tanggal(nilai, bahasa=translation.get_language() or "id")
 
 
 @register.simple_tag(takes_context=True)
@@ -107,12 +103,18 @@ def get_item(kamus: dict, kunci):
 
 @register.filter
 def angka_ringkas(nilai) -> str:
-    """An input-like number without trailing zeros, Indonesian style: 1250.50 → "1.250,5"."""
+    """A number for reading without trailing zeros, in the active language: 1250.50 →
+    "1.250,5" (id), "1,250.5" (en)."""
+    return tampil.angka(nilai, ringkas=True, bahasa=translation.get_language() or "id")
+
+
+@register.filter
+def angka_isian(nilai) -> str:
+    """The value of an input field: Indonesian notation whatever the interface language, as
+    the parser reads it without doubt (web.angka.urai_angka): 1250.50 → "1.250,5"."""
     from ramping.web.angka import tulis_angka
 
-    if nilai is None or nilai == "":
-        return TANDA_KOSONG
-    return tulis_angka(nilai)
+    return "" if nilai is None or nilai == "" else tulis_angka(nilai)
 
 
 @register.filter
@@ -144,3 +146,19 @@ def nama_orang(pengguna, kosong: str = "") -> str:
     if pengguna is None:
         return kosong
     return pengguna.get_full_name() or pengguna.username
+
+
+@register.simple_tag
+def singkatan(kode: str, teks: str = ""):
+    """An abbreviation explained from the one glossary (``aturan/data/glosarium.csv``): hover
+    shows the title, a tap or keyboard focus shows the same text in a bubble (web.css
+    ``.singkatan``). ``{% singkatan "EJ" %}`` → ``<abbr title="Efektivitas Jabatan — …">EJ``."""
+    from ramping.aturan.glosarium import istilah
+
+    judul = istilah(kode).judul(translation.get_language() or "id")
+    return format_html(
+        '<abbr class="singkatan" title="{}" data-arti="{}" tabindex="0">{}</abbr>',
+        judul,
+        judul,
+        teks or kode,
+    )

@@ -5,14 +5,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from ramping.cadangan.penuh import buat_cadangan
+from ramping.laporan.format import angka
 
 
 def ukuran_mudah(n: float) -> str:
     for satuan in ("B", "KB", "MB"):
         if n < 1024:
-            return f"{n:.0f} {satuan}" if satuan == "B" else f"{n:.1f} {satuan}"
+            return f"{angka(n, 0 if satuan == 'B' else 1)} {satuan}"
         n /= 1024
-    return f"{n:.1f} GB"
+    return f"{angka(n, 1)} GB"
 
 
 class Command(BaseCommand):
@@ -31,8 +32,9 @@ class Command(BaseCommand):
         hasil = buat_cadangan(keluar)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{hasil.berkas} ditulis ({ukuran_mudah(hasil.ukuran)}, {hasil.detik:.1f} detik): "
+                f"{hasil.berkas} ditulis ({ukuran_mudah(hasil.ukuran)}, "
+                f"{angka(hasil.detik, 1)} detik): "
                 f"basis data {hasil.manifest['vendor']}, {hasil.tabel} tabel, "
-                f"{hasil.baris} baris, {hasil.jumlah_berkas} berkas unggahan."
+                f"{angka(hasil.baris)} baris, {angka(hasil.jumlah_berkas)} berkas unggahan."
             )
         )

@@ -16,6 +16,7 @@ from ramping.cadangan.instansi import ekspor_instansi, impor_instansi
 from ramping.cadangan.management.commands.cadangkan import ukuran_mudah
 from ramping.errors import RampingError
 from ramping.inti.lingkup import lingkup_instansi
+from ramping.laporan.format import angka
 from ramping.organisasi.models import Instansi
 from ramping.organisasi.services import instansi_buat, struktur_buat
 
@@ -58,8 +59,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"{hasil.berkas} ditulis ({ukuran_mudah(hasil.ukuran)}): "
-                    f"{sum(hasil.jumlah.values())} baris dari {len(hasil.jumlah)} tabel, "
-                    f"{hasil.pengguna} pengguna, {hasil.jumlah_berkas} berkas unggahan. "
+                    f"{angka(sum(hasil.jumlah.values()))} baris dari {len(hasil.jumlah)} tabel, "
+                    f"{angka(hasil.pengguna)} pengguna, "
+                    f"{angka(hasil.jumlah_berkas)} berkas unggahan. "
                     "Token API tidak ikut; kata sandi tidak ikut."
                 )
             )
@@ -70,8 +72,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Instansi {hasil.instansi.kode} ({hasil.instansi.nama}) diimpor: "
-                f"{sum(hasil.jumlah.values())} baris dari {len(hasil.jumlah)} tabel, "
-                f"{hasil.jumlah_berkas} berkas unggahan."
+                f"{angka(sum(hasil.jumlah.values()))} baris dari {len(hasil.jumlah)} tabel, "
+                f"{angka(hasil.jumlah_berkas)} berkas unggahan."
             )
         )
         if hasil.pengguna_ada:

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from ramping.cadangan.penuh import pulihkan_cadangan
+from ramping.laporan.format import angka
 
 
 class Command(BaseCommand):
@@ -26,8 +27,9 @@ class Command(BaseCommand):
         hasil = pulihkan_cadangan(berkas, timpa=timpa, lapor=self.stdout.write)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{berkas} dipulihkan ({hasil.detik:.1f} detik): {hasil.tabel} tabel, "
-                f"{hasil.baris} baris dan {hasil.jumlah_berkas} berkas unggahan; jumlah dan "
+                f"{berkas} dipulihkan ({angka(hasil.detik, 1)} detik): {hasil.tabel} tabel, "
+                f"{angka(hasil.baris)} baris dan {angka(hasil.jumlah_berkas)} berkas unggahan; "
+                "jumlah dan "
                 "checksum setiap tabel cocok dengan manifest."
             )
         )

@@ -14,6 +14,7 @@ from ramping.errors import RampingError
 from ramping.laporan import paket
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.exporters.surat_edaran import SuratEdaran, surat_edaran_berkas
+from ramping.laporan.format import angka
 from ramping.laporan.selectors import opd_ambil
 from ramping.organisasi.perintah import instansi_perintah
 from ramping.organisasi.selectors import struktur_versi
@@ -69,7 +70,7 @@ class Command(BaseCommand):
             detik = time.monotonic() - mulai
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{o['keluar']} ditulis: {jumlah} ({detik:.1f} detik), {struktur.nama}."
+                    f"{o['keluar']} ditulis: {jumlah} ({angka(detik, 1)} detik), {struktur.nama}."
                 )
             )
 
@@ -82,7 +83,7 @@ class Command(BaseCommand):
                   tanggal=o["tanggal"], **tambahan)  # fmt: skip
         isi = e.ekspor(o["format"])
         o["keluar"].write_bytes(isi)
-        return f"{len(isi):,} bait".replace(",", ".")
+        return f"{angka(len(isi))} bait"
 
     def _zip(self, akses, struktur, opd, o) -> str:
         if opd is None:
@@ -109,5 +110,5 @@ class Command(BaseCommand):
             except RampingError as exc:
                 raise CommandError(exc.pesan) from None
             o["keluar"].write_bytes(berkas.isi)
-            jumlah = f"{len(berkas.isi):,} bait".replace(",", ".")
+            jumlah = f"{angka(len(berkas.isi))} bait"
             self.stdout.write(self.style.SUCCESS(f"{o['keluar']} ditulis: {jumlah}."))

@@ -54,3 +54,18 @@
   window.addEventListener("resize", aturGulir);
   document.addEventListener("htmx:afterSettle", aturGulir);
 })();
+
+// Abbreviations ({% singkatan %}): the focus bubble opens to the left when it would run past the
+// right edge of the window; Escape closes it.
+(function () {
+  document.addEventListener("focusin", function (e) {
+    var a = e.target;
+    if (!(a instanceof Element) || !a.matches("abbr.singkatan")) return;
+    var kiri = a.getBoundingClientRect().left;
+    a.classList.toggle("singkatan-kanan", kiri + 300 > document.documentElement.clientWidth);
+  });
+  document.addEventListener("keydown", function (e) {
+    var a = document.activeElement;
+    if (e.key === "Escape" && a && a.matches && a.matches("abbr.singkatan")) a.blur();
+  });
+})();
