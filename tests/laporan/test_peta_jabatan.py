@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A3, landscape
 from ramping.akun.akses import Akses
 from ramping.inti.lingkup import lingkup_instansi
 from ramping.jabatan.models import Jabatan
-from ramping.laporan.exporters import PetaJabatan
+from ramping.laporan.exporters import LAPORAN, PetaJabatan
 from ramping.laporan.selectors import opd_ambil
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.services import unit_buat
@@ -171,3 +171,14 @@ def test_pdf_nama_panjang_kedalaman_dalam_dan_angka_ribuan_tidak_bertabrakan(dun
     isi = _ekspor(dunia, "pdf")
     _tata_letak_bersih(isi)
     assert "Penata Kelola Sistem" in teks_pdf_alur(isi)
+
+
+@pytest.mark.parametrize("kode", ["lampiran-peta-jabatan", "lampiran-pola-koordinasi"])
+def test_pdf_lampiran_dan_bagan_koordinasi_tanpa_tabrakan(demo, opd_terbesar, kode):
+    """The regulation appendices (the peta's table and the coordination chart) pass the same
+    check as the peta cards, for the largest OPD and the whole agency."""
+    struktur, opd = opd_terbesar
+    for lingkup in (opd, None):
+        e = LAPORAN[kode](akses=akses_demo(demo), struktur=struktur, opd=lingkup)
+        kata = kata_pdf(e.ekspor("pdf"))
+        assert kata and tabrakan(kata) == []
