@@ -182,3 +182,25 @@ def test_pdf_lampiran_dan_bagan_koordinasi_tanpa_tabrakan(demo, opd_terbesar, ko
         e = LAPORAN[kode](akses=akses_demo(demo), struktur=struktur, opd=lingkup)
         kata = kata_pdf(e.ekspor("pdf"))
         assert kata and tabrakan(kata) == []
+
+
+def test_pdf_kartu_panjang_berlanjut_dengan_judul_kolom_dan_tanpa_tabrakan(dunia):
+    """A unit of 400 positions runs over columns and pages: every part repeats the Kls/B/K/±
+    labels, the title keeps its first rows, and nothing overlaps."""
+    Jabatan.objects.bulk_create(
+        Jabatan(
+            instansi_id=dunia.instansi.pk, struktur=dunia.struktur, unit=dunia.dinas_b,
+            nama=f"Pengelola Layanan Operasional Wilayah {i:03d}", jenis="pelaksana",
+            kelas=7, kebutuhan=i % 5, urutan=i,
+        )
+        for i in range(400)
+    )  # fmt: skip
+    isi = _ekspor(dunia, "pdf")
+    kata = _tata_letak_bersih(isi)
+    teks = teks_pdf_alur(isi)
+    bagian = teks.count("(lanjutan)")
+    assert bagian >= 5 and halaman_pdf(isi) >= 2
+    label = sum(1 for k in kata if k.teks == "Kls")
+    assert label >= bagian + 1  # the first part and every continuation carry the labels
+    for i in (0, 199, 399):
+        assert f"Pengelola Layanan Operasional Wilayah {i:03d}" in teks

@@ -225,6 +225,15 @@ def tata_letak(kartu: list[Kartu], lebar: float, tinggi: float) -> list[list[tup
             pindah()
         h = _tinggi(k)
         if y + h > tinggi and y > 0:
+            # A long card starts in the space left when its title and at least MIN_BARIS rows
+            # fit there (the title never stands alone); a short one moves to the next column.
+            ruang = tinggi - y
+            if h > tinggi * 0.4 and _muat(k, ruang) >= MIN_BARIS:
+                k, sisa = _belah(k, ruang)
+                antrean.insert(0, sisa)
+                halaman[-1].append((kolom, y, k))
+                pindah()
+                continue
             pindah()
         if h > tinggi:
             k, sisa = _belah(k, tinggi)
@@ -235,12 +244,28 @@ def tata_letak(kartu: list[Kartu], lebar: float, tinggi: float) -> list[list[tup
     return halaman
 
 
+MIN_BARIS = 3  # rows a unit's title keeps with it at the foot of a column
+
+
+def _muat(k: Kartu, tinggi: float) -> int:
+    """How many of the card's rows fit under its title in `tinggi` (0 when none, or the
+    card has no rows to split)."""
+    n = 0
+    while n < len(k.baris) and _tinggi(_awal(k, n + 1)) <= tinggi:
+        n += 1
+    return n if n < len(k.baris) else 0
+
+
+def _awal(k: Kartu, n: int) -> Kartu:
+    return Kartu(k.tingkat, k.nama, k.induk, k.kepala, k.baris[:n], None, k.lanjutan)
+
+
 def _belah(k: Kartu, tinggi: float) -> tuple[Kartu, Kartu]:
     """Split a card's rows so the first part fits a column; the rest continues."""
     n = len(k.baris)
-    while n > 1 and _tinggi(Kartu(k.tingkat, k.nama, k.induk, k.kepala, k.baris[:n])) > tinggi:
+    while n > 1 and _tinggi(_awal(k, n)) > tinggi:
         n -= 1
-    awal = Kartu(k.tingkat, k.nama, k.induk, k.kepala, k.baris[:n], None, k.lanjutan)
+    awal = _awal(k, n)
     sisa = Kartu(k.tingkat, [*k.nama[:1], "(lanjutan)"], "", None, k.baris[n:], k.rekap, True)
     return awal, sisa
 
