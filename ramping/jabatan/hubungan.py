@@ -167,8 +167,9 @@ def hubungan_jabatan(s: Sekitar, jabatan_id: int, tambahan: list | None = None) 
     already name — a relation outside the agency, say.
 
     Rows: the superior; for a top-level head of a Pemda other than the sekda, the sekretaris
-    daerah; the subordinates (positions whose superior this position is); the fellow positions
-    with the same superior and the same standing (heads with heads, staff with staff).
+    daerah; the subordinates (positions whose superior this position is), one row per unit;
+    the fellow positions with the same superior and the same standing (heads with heads, staff
+    with staff), in one row.
     """
     p = s.semua[jabatan_id]
     unit = s.units[p.unit_id]
@@ -189,21 +190,40 @@ def hubungan_jabatan(s: Sekitar, jabatan_id: int, tambahan: list | None = None) 
         sekda = _kepala(s.posisi, setda.id) if setda is not None else None
         if sekda is not None:
             baris.append(Korelasi(sekda.nama, setda.nama, MELALUI_SEKDA))
+    # Subordinates one row per unit (a head's own staff in one row, each sub-unit's head in
+    # its own); fellow positions in one row under the superior's unit (one alone keeps its own
+    # unit), so a 15-position unit is one line, not fifteen, on every ANJAB of the OPD.
+    per_unit: dict[int, list[str]] = defaultdict(list)
     for q_id in s.bawahan.get(p.id, []):
         q = s.semua[q_id]
-        baris.append(Korelasi(q.nama, nama_unit[q.unit_id], KE_BAWAHAN))
-    if atasan is not None:
-        for q_id in s.bawahan.get(atasan.id, []):
-            q = s.semua[q_id]
-            if q_id != p.id and q.is_kepala == p.is_kepala:
-                baris.append(Korelasi(q.nama, nama_unit[q.unit_id], SEJAJAR))
+        per_unit[q.unit_id].append(q.nama)
+    baris += [Korelasi(_gabung(n), nama_unit[u], KE_BAWAHAN) for u, n in per_unit.items()]
+    sejajar = (
+        [
+            s.semua[q_id]
+            for q_id in s.bawahan.get(atasan.id, [])
+            if q_id != p.id and s.semua[q_id].is_kepala == p.is_kepala
+        ]
+        if atasan is not None
+        else []
+    )
+    if len(sejajar) == 1:
+        baris.append(Korelasi(sejajar[0].nama, nama_unit[sejajar[0].unit_id], SEJAJAR))
+    elif sejajar:
+        baris.append(Korelasi(_gabung([q.nama for q in sejajar]), unit_atasan, SEJAJAR))
     hasil: list[Korelasi] = []
     terlihat: set[tuple[str, str]] = set()
     for k in baris:
         if (kunci := (_sama(k.jabatan), _sama(k.unit))) not in terlihat:
             terlihat.add(kunci)
             hasil.append(k)
-    nama_terlihat = {_sama(k.jabatan) for k in hasil}
+    # Every position named by a structure row, for the typed rows' duplicates.
+    dinamai = [
+        jabatan_atasan,
+        *(s.semua[q_id].nama for q_id in s.bawahan.get(p.id, [])),
+        *(q.nama for q in sejajar),
+    ]
+    nama_terlihat = {_sama(n) for n in dinamai} | {_sama(k.jabatan) for k in hasil}
     for t in tambahan or []:
         jabatan = str(t.get("jabatan") or "").strip()
         if (
@@ -221,6 +241,11 @@ def hubungan_jabatan(s: Sekitar, jabatan_id: int, tambahan: list | None = None) 
                 )
             )
     return Hubungan(jabatan_atasan, unit_atasan, tuple(hasil))
+
+
+def _gabung(nama: list[str]) -> str:
+    """Distinct names in the structure's order, joined as one cell."""
+    return "; ".join(dict.fromkeys(nama))
 
 
 def _kepala_daerah(jabatan: str, kepala_daerah: str) -> bool:

@@ -120,8 +120,7 @@ def test_atasan_langsung_dari_struktur(contoh, kunci, atasan, unit_atasan):
             "kabid",
             [
                 ("Kepala Dinas A", "Dinas A", KE_ATASAN),
-                ("Pengelola Data", "Bidang Satu", KE_BAWAHAN),
-                ("Penata Layanan", "Bidang Satu", KE_BAWAHAN),
+                ("Pengelola Data; Penata Layanan", "Bidang Satu", KE_BAWAHAN),  # one per unit
                 ("Kepala UPTD Laboratorium", "UPTD Laboratorium", SEJAJAR),  # heads with heads
             ],
         ),
@@ -218,3 +217,18 @@ def test_instansi_lain_tidak_terbaca(contoh, dunia):
 
     with pytest.raises(RampingError):
         sekitar_jabatan(akses=dunia.orang_luar, struktur=contoh.struktur, unit_paths=set())
+
+
+def test_beberapa_jabatan_setingkat_satu_baris_di_unit_atasan(contoh, dunia):
+    bidang_dua = unit_buat(
+        akses=contoh.akses, struktur=dunia.struktur, induk=dunia.dinas_a, kode="DINAS-A.B2",
+        nama="Bidang Dua", jenis="bidang", eselon="III.b",
+    )  # fmt: skip
+    _jabatan(bidang_dua, "Kepala Bidang Dua", "administrator", True)
+    tambahan = [{"jabatan": "Kepala Bidang Dua", "unit": "Bidang Dua", "dalam_hal": "Rapat"}]
+    h = _hubungan(contoh, "kabid", tambahan)
+    assert [(k.jabatan, k.unit, k.dalam_hal) for k in h.korelasi] == [
+        ("Kepala Dinas A", "Dinas A", KE_ATASAN),
+        ("Pengelola Data; Penata Layanan", "Bidang Satu", KE_BAWAHAN),
+        ("Kepala UPTD Laboratorium; Kepala Bidang Dua", "Dinas A", SEJAJAR),
+    ]  # the typed row names a fellow position already listed: not printed twice
