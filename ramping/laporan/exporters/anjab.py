@@ -187,6 +187,7 @@ class InformasiJabatan(Exporter):
                 ("Jabatan", "Unit Kerja/Instansi", "Dalam Hal"),
                 [k.sebagai_dict() for k in h.korelasi],
                 ("jabatan", "unit", "dalam_hal"),
+                (44, 24, 22),  # a row may name a unit's whole staff
             ),
             Judul(JUDUL_BUTIR[12]),
             _tabel(("Aspek", "Faktor"), a.get("kondisi_lingkungan"), ("aspek", "faktor")),
@@ -243,8 +244,9 @@ class InformasiJabatan(Exporter):
         return Tabel(KOLOM_TUGAS, baris)
 
 
-def _tabel(judul: tuple[str, ...], isi, kunci: tuple[str, ...]) -> Tabel:
-    kolom = (Kolom("No", BULAT, 4), *(Kolom(j, lebar=30) for j in judul))
+def _tabel(judul: tuple[str, ...], isi, kunci: tuple[str, ...], lebar=None) -> Tabel:
+    lebar = lebar or (30,) * len(judul)
+    kolom = (Kolom("No", BULAT, 4), *(Kolom(j, lebar=w) for j, w in zip(judul, lebar, strict=True)))
     baris = [
         Baris((n, *(str(item.get(k) or "-") for k in kunci))) for n, item in enumerate(isi or [], 1)
     ]
