@@ -12,7 +12,14 @@ from ramping.laporan.dokumen import Isian
 from ramping.laporan.exporters import InformasiJabatan
 from ramping.laporan.exporters.anjab import JUDUL_BUTIR
 from ramping.organisasi.models import Struktur, UnitKerja
-from tests.laporan.bantu import akses_demo, paragraf_docx, tabel_docx, teks_pdf, urut
+from tests.laporan.bantu import (
+    akses_demo,
+    paragraf_docx,
+    tabel_docx,
+    teks_pdf,
+    teks_pdf_alur,
+    urut,
+)
 
 KOLOM_KORELASI = ["Jabatan", "Unit Kerja/Instansi", "Dalam Hal"]
 
@@ -99,10 +106,11 @@ def test_atasan_langsung_dan_korelasi_dari_struktur_docx_dan_pdf(
     assert f"Atasan Langsung,\n{atasan}" in "\n".join(
         c.text for t in tabel_docx(isi) for r in t.rows for c in r.cells
     )
-    teks = teks_pdf(_satu(dunia, jabatan, "pdf"))
+    pdf = _satu(dunia, jabatan, "pdf")
+    teks = teks_pdf(pdf)
     assert any("Atasan Langsung" in b and atasan in b for b in teks.splitlines())
     assert any(atasan in b and unit_atasan in b for b in teks.splitlines())
-    assert "Menerima arahan dan melaporkan" in teks
+    assert f"{atasan} {unit_atasan} {KE_ATASAN}" in teks_pdf_alur(pdf)  # the korelasi row
 
 
 def test_korelasi_kepala_memuat_bawahan_dan_baris_isian_luar_instansi(dunia, kecil):
