@@ -117,7 +117,6 @@ def _tugas_dan_anjab(
     """Tasks for every position (K then comes from the ABK service) and, if asked, ANJAB."""
     rng = random.Random(seed)
     units = {u.kode: u for u in rencana.units}
-    kepala = {j.unit: j.nama for j in rencana.jabatan if j.is_kepala}
     tugas_rows, anjab_rows = [], []
     for rj, j in zip(rencana.jabatan, jabatan, strict=True):
         daftar = tugas_demo(rj, rng)
@@ -126,13 +125,8 @@ def _tugas_dan_anjab(
         ]
         if anjab:
             unit = units[rj.unit]
-            atasan = (
-                kepala.get(unit.induk or "", "Wali Kota")
-                if rj.is_kepala
-                else kepala.get(rj.unit, "Kepala Unit")
-            )
             anjab_rows.append(
-                Anjab(instansi=instansi, jabatan=j, **anjab_demo(rj, unit.nama, atasan, daftar))
+                Anjab(instansi=instansi, jabatan=j, **anjab_demo(rj, unit.nama, daftar))
             )
     Tugas.objects.bulk_create(tugas_rows, batch_size=UKURAN_BATCH)
     Anjab.objects.bulk_create(anjab_rows, batch_size=UKURAN_BATCH)

@@ -156,8 +156,12 @@ def tugas_demo(j: JabatanR, rng: random.Random) -> list[dict]:
     return hasil
 
 
-def anjab_demo(j: JabatanR, nama_unit: str, atasan: str, tugas: list[dict]) -> dict:
-    """ANJAB items 4–16 in the 2020 layout, in the wording Pemda documents typically use."""
+def anjab_demo(j: JabatanR, nama_unit: str, tugas: list[dict]) -> dict:
+    """ANJAB items 4–16 in the 2020 layout, in the wording Pemda documents typically use.
+
+    Korelasi (item 12) holds only a relation outside the structure: the superior, subordinates
+    and fellow positions are read from the structure when the ANJAB is printed
+    (`ramping.jabatan.hubungan`), so a typed copy could only go stale."""
     lingkup = nama_unit.lower()
     return {
         "ikhtisar": (
@@ -190,9 +194,9 @@ def anjab_demo(j: JabatanR, nama_unit: str, atasan: str, tugas: list[dict]) -> d
         ],
         "korelasi_jabatan": [
             {
-                "jabatan": atasan,
-                "unit": nama_unit,
-                "dalam_hal": "Menerima arahan dan melaporkan hasil kerja",
+                "jabatan": "Pejabat teknis instansi terkait",
+                "unit": "Kementerian/lembaga dan perangkat daerah mitra",
+                "dalam_hal": "Konsultasi dan koordinasi teknis",
             },
         ],
         "kondisi_lingkungan": [

@@ -3,11 +3,25 @@
 from decimal import Decimal
 from io import BytesIO
 
+import pytest
 from docx import Document
 
+from ramping.jabatan.hubungan import KE_ATASAN, KE_BAWAHAN
+from ramping.jabatan.models import Anjab, Jabatan
+from ramping.laporan.dokumen import Isian
 from ramping.laporan.exporters import InformasiJabatan
 from ramping.laporan.exporters.anjab import JUDUL_BUTIR
-from tests.laporan.bantu import paragraf_docx, tabel_docx, teks_pdf, urut
+from ramping.organisasi.models import Struktur, UnitKerja
+from tests.laporan.bantu import (
+    akses_demo,
+    paragraf_docx,
+    tabel_docx,
+    teks_pdf,
+    teks_pdf_alur,
+    urut,
+)
+
+KOLOM_KORELASI = ["Jabatan", "Unit Kerja/Instansi", "Dalam Hal"]
 
 JUDUL = [
     "1. NAMA JABATAN", "2. KODE JABATAN", "3. UNIT KERJA", "4. IKHTISAR JABATAN",
@@ -66,3 +80,72 @@ def test_anjab_seluruh_opd_satu_dokumen_per_jabatan(dunia, kecil):
     assert sum(p.startswith("1. NAMA JABATAN") for p in paragraf) == 3
     bagian = list(e.bagian())
     assert len(bagian) == 3 and bagian[0][0].startswith("001-dinas-a-j01")
+
+
+@pytest.mark.parametrize(
+    "kunci, atasan, unit_atasan",
+    [
+        ("pelaksana", "Kepala Bidang Satu", "Bidang Satu"),  # staff → head of its unit
+        ("kepala_bidang", "Kepala Dinas A", "Dinas A"),  # unit head → head of the parent
+        ("kepala_a", "Wali Kota Uji", "Pemerintah Kota Uji"),  # OPD head → kepala daerah
+    ],
+)
+def test_atasan_langsung_dan_korelasi_dari_struktur_docx_dan_pdf(
+    dunia, kecil, kunci, atasan, unit_atasan
+):
+    jabatan = getattr(kecil, kunci)
+    isi = _satu(dunia, jabatan, "docx")
+    teks_docx = "\n".join(paragraf_docx(isi))
+    sel = [[c.text for c in r.cells] for t in tabel_docx(isi) for r in t.rows]
+    assert ["Atasan Langsung", ":", atasan] in sel or f"Atasan Langsung\t: {atasan}" in teks_docx
+    korelasi = next(
+        t for t in tabel_docx(isi) if [c.text for c in t.rows[0].cells][1:] == KOLOM_KORELASI
+    )
+    pertama = [c.text for c in korelasi.rows[1].cells]
+    assert pertama == ["1", atasan, unit_atasan, KE_ATASAN]
+    assert f"Atasan Langsung,\n{atasan}" in "\n".join(
+        c.text for t in tabel_docx(isi) for r in t.rows for c in r.cells
+    )
+    pdf = _satu(dunia, jabatan, "pdf")
+    teks = teks_pdf(pdf)
+    assert any("Atasan Langsung" in b and atasan in b for b in teks.splitlines())
+    assert any(atasan in b and unit_atasan in b for b in teks.splitlines())
+    assert f"{atasan} {unit_atasan} {KE_ATASAN}" in teks_pdf_alur(pdf)  # the korelasi row
+
+
+def test_korelasi_kepala_memuat_bawahan_dan_baris_isian_luar_instansi(dunia, kecil):
+    Anjab.objects.create(
+        instansi=dunia.instansi, jabatan=kecil.kepala_a,
+        korelasi_jabatan=[
+            {"jabatan": "Wali Kota", "unit": "Dinas A", "dalam_hal": "Laporan"},
+            {"jabatan": "Kepala BPOM Serang", "unit": "BPOM", "dalam_hal": "Pengawasan"},
+        ],
+    )  # fmt: skip
+    isi = _satu(dunia, kecil.kepala_a, "docx")
+    korelasi = next(
+        t for t in tabel_docx(isi) if [c.text for c in t.rows[0].cells][1:] == KOLOM_KORELASI
+    )
+    assert [[c.text for c in r.cells][1:] for r in korelasi.rows[1:]] == [
+        ["Wali Kota Uji", "Pemerintah Kota Uji", KE_ATASAN],
+        ["Kepala Bidang Satu", "Bidang Satu", KE_BAWAHAN],
+        ["Kepala BPOM Serang", "BPOM", "Pengawasan"],
+    ]
+
+
+def test_anjab_opd_terbesar_kueri_tetap(demo, django_assert_max_num_queries):
+    struktur = Struktur.objects.get(instansi=demo, status="berlaku")
+    opd = max(
+        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
+        key=lambda u: Jabatan.objects.filter(
+            struktur=struktur, unit__path__startswith=u.path
+        ).count(),
+    )
+    e = InformasiJabatan(akses=akses_demo(demo), struktur=struktur, opd=opd)
+    with django_assert_max_num_queries(10):
+        e.muat()
+    dokumen = e.dokumen()
+    assert len(e.rincian) > 100
+    assert sum(isinstance(b, Isian) and b.pasangan[-1][0] == "Atasan Langsung"
+               for b in dokumen.blok) == len(e.rincian)  # fmt: skip
+    assert all(b.pasangan[-1][1] not in ("", "-") for b in dokumen.blok
+               if isinstance(b, Isian) and b.pasangan[-1][0] == "Atasan Langsung")  # fmt: skip

@@ -16,7 +16,7 @@ BATAS = {
     "peta-jabatan": 5,
     "abk": 6,  # + the tasks of the "Rincian tugas" sheet, one query
     "kebutuhan": 6,
-    "anjab": 7,
+    "anjab": 10,  # + atasan langsung and korelasi: units, positions, agency (jabatan.hubungan)
     "evaluasi": 7,
     "berita-acara": 7,
     "lampiran-peta-jabatan": 7,

@@ -1,12 +1,30 @@
 """Peta jabatan: XLSX table (tree, subtotals, types, print setup) and the A3 card PDF."""
 
-import pytest
+import io
+import re
 
+import pytest
+from django.core.management import call_command
+from reportlab.lib.pagesizes import A3, landscape
+
+from ramping.akun.akses import Akses
+from ramping.inti.lingkup import lingkup_instansi
 from ramping.jabatan.models import Jabatan
-from ramping.laporan.exporters import PetaJabatan
+from ramping.laporan.exporters import LAPORAN, PetaJabatan
 from ramping.laporan.selectors import opd_ambil
-from ramping.organisasi.models import Struktur, UnitKerja
-from tests.laporan.bantu import akses_demo, baris_xlsx, halaman_pdf, teks_pdf, teks_pdf_alur
+from ramping.organisasi.models import Instansi, Struktur, UnitKerja
+from ramping.organisasi.services import unit_buat
+from tests.laporan.bantu import (
+    Kata,
+    akses_demo,
+    angka_di_luar_kolom,
+    baris_xlsx,
+    halaman_pdf,
+    kata_pdf,
+    tabrakan,
+    teks_pdf,
+    teks_pdf_alur,
+)
 
 
 def _ekspor(dunia, format, opd=None):
@@ -100,3 +118,89 @@ def test_pdf_opd_terbesar_dan_seluruh_instansi_terbaca_lintas_halaman(demo, opd_
     assert f"Halaman {jumlah} dari {jumlah}" in teks_pdf(seluruh)
     opd_terbuka = opd_ambil(akses=akses, struktur=struktur, kode=opd.kode)
     assert opd_terbuka.pk == opd.pk
+
+
+def _tata_letak_bersih(isi: bytes) -> list[Kata]:
+    """No two words overlap on any page and every number sits in its column (issue #17)."""
+    kata = kata_pdf(isi)
+    assert kata, "the PDF has a text layer"
+    assert tabrakan(kata) == []
+    assert angka_di_luar_kolom(kata, landscape(A3)[1]) == []
+    return kata
+
+
+def test_pdf_tanpa_tabrakan_teks_opd_terbesar_dan_seluruh_instansi(demo, opd_terbesar):
+    struktur, opd = opd_terbesar
+    akses = akses_demo(demo)
+    for lingkup in (opd, None):
+        kata = _tata_letak_bersih(
+            PetaJabatan(akses=akses, struktur=struktur, opd=lingkup).ekspor("pdf")
+        )
+        # A name is never glued to a number ("Perencanaan dan Keuangan9").
+        assert not [k.teks for k in kata if re.fullmatch(r"[A-Za-z]+\d+", k.teks)]
+
+
+@pytest.mark.django_db
+def test_pdf_tanpa_tabrakan_instansi_berbentuk_kementerian():
+    call_command(
+        "generate", "--skala", "kota", "--bentuk", "kementerian", "--awalan", "peta",
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    instansi = Instansi.objects.get(kode="peta-kota-0001")
+    with lingkup_instansi(instansi.pk):
+        struktur = Struktur.objects.get(status="berlaku")
+        akses = Akses.sistem(instansi)
+        _tata_letak_bersih(PetaJabatan(akses=akses, struktur=struktur).ekspor("pdf"))
+
+
+def test_pdf_nama_panjang_kedalaman_dalam_dan_angka_ribuan_tidak_bertabrakan(dunia):
+    """Worst cases built by hand: a 250-character unit name six levels deep, a long position
+    name and a four-digit K (± −1.234) in the narrowest card."""
+    induk = dunia.bidang_a
+    for i in range(5):
+        induk = unit_buat(
+            akses=Akses.sistem(dunia.instansi), struktur=dunia.struktur, induk=induk,
+            kode=f"U{i}", nama=("Subbagian Perencanaan dan Keuangan Pelayanan Terpadu " * 5)[:250],
+            jenis="seksi",
+        )  # fmt: skip
+    Jabatan.objects.create(
+        instansi_id=induk.instansi_id, struktur=dunia.struktur, unit=induk, kelas=12,
+        nama="Penata Kelola Sistem dan Teknologi Informasi Perencanaan dan Keuangan Daerah " * 2,
+        jenis="pelaksana", kode="P1", kebutuhan=1234,
+    )  # fmt: skip
+    isi = _ekspor(dunia, "pdf")
+    _tata_letak_bersih(isi)
+    assert "Penata Kelola Sistem" in teks_pdf_alur(isi)
+
+
+@pytest.mark.parametrize("kode", ["lampiran-peta-jabatan", "lampiran-pola-koordinasi"])
+def test_pdf_lampiran_dan_bagan_koordinasi_tanpa_tabrakan(demo, opd_terbesar, kode):
+    """The regulation appendices (the peta's table and the coordination chart) pass the same
+    check as the peta cards, for the largest OPD and the whole agency."""
+    struktur, opd = opd_terbesar
+    for lingkup in (opd, None):
+        e = LAPORAN[kode](akses=akses_demo(demo), struktur=struktur, opd=lingkup)
+        kata = kata_pdf(e.ekspor("pdf"))
+        assert kata and tabrakan(kata) == []
+
+
+def test_pdf_kartu_panjang_berlanjut_dengan_judul_kolom_dan_tanpa_tabrakan(dunia):
+    """A unit of 400 positions runs over columns and pages: every part repeats the Kls/B/K/±
+    labels, the title keeps its first rows, and nothing overlaps."""
+    Jabatan.objects.bulk_create(
+        Jabatan(
+            instansi_id=dunia.instansi.pk, struktur=dunia.struktur, unit=dunia.dinas_b,
+            nama=f"Pengelola Layanan Operasional Wilayah {i:03d}", jenis="pelaksana",
+            kelas=7, kebutuhan=i % 5, urutan=i,
+        )
+        for i in range(400)
+    )  # fmt: skip
+    isi = _ekspor(dunia, "pdf")
+    kata = _tata_letak_bersih(isi)
+    teks = teks_pdf_alur(isi)
+    bagian = teks.count("(lanjutan)")
+    assert bagian >= 5 and halaman_pdf(isi) >= 2
+    label = sum(1 for k in kata if k.teks == "Kls")
+    assert label >= bagian + 1  # the first part and every continuation carry the labels
+    for i in (0, 199, 399):
+        assert f"Pengelola Layanan Operasional Wilayah {i:03d}" in teks

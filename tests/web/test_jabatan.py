@@ -348,3 +348,28 @@ def test_ditetapkan_tidak_bisa_disimpan_ulang(client, dunia, isi):
         url(dunia, "evaluasi_simpan", isi.kepala_a.pk), evaluasi_post(LAHAT, ev.versi)
     )
     assert "buka kembali dulu" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "kunci, atasan, unit_atasan",
+    [
+        # No head in Bidang Satu: the staff answer to the head of the unit above.
+        ("pelaksana_a", "Kepala Dinas A", "Dinas A"),
+        ("kepala_a", "Wali Kota Uji", "Pemerintah Kota Uji"),
+    ],
+)
+def test_tab_anjab_menampilkan_atasan_langsung_dan_korelasi_dari_struktur(
+    client, dunia, isi, kunci, atasan, unit_atasan
+):
+    client.force_login(dunia.operator_a.pengguna)
+    jabatan = getattr(isi, kunci)
+    html = client.get(url(dunia, "jabatan", jabatan.pk) + "?tab=anjab").content.decode()
+    assert f"Atasan langsung:</strong> {atasan}" in html
+    tabel = html.split('class="tabel ringkas tabel-butir korelasi-struktur"')[1].split("</table>")[
+        0
+    ]
+    assert f"<td>{atasan}</td><td>{unit_atasan}</td>" in tabel
+    if kunci == "kepala_a":
+        assert "<td>Pengadministrasi Perkantoran</td><td>Bidang Satu</td>" in tabel  # bawahan
+    client.force_login(dunia.orang_luar.pengguna)
+    assert client.get(url(dunia, "jabatan", jabatan.pk) + "?tab=anjab").status_code == 404

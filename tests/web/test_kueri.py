@@ -23,7 +23,7 @@ HALAMAN = {
     "unit": 10,
     "peta": 9,
     "peta_unit": 10,
-    "jabatan": 11,
+    "jabatan": 14,  # its ANJAB tab: + units, positions, agency for atasan langsung/korelasi
     "pegawai_daftar": 10,
     "pegawai": 7,
 }
@@ -80,8 +80,9 @@ def test_jumlah_kueri_tetap_dari_instansi_kecil_ke_demo(
 # The position page, tab by tab: session, user, agencies, membership, versions; the position
 # with B; its ancestors; the agency's settings; then the tab's own reads (ANJAB + tasks; tasks;
 # evaluation + the subtree's highest JF kelas for a structural post; one page of holders + the
-# latest ended placements).
-TAB_JABATAN = {"anjab": 11, "tugas": 10, "evaluasi": 11, "pemangku": 11}
+# latest ended placements). ANJAB adds the structure around the position for the atasan
+# langsung and korelasi (units of the OPD, their positions, the agency: jabatan.hubungan).
+TAB_JABATAN = {"anjab": 14, "tugas": 10, "evaluasi": 11, "pemangku": 11}
 
 
 def _jabatan_demo(demo, struktural: bool) -> Jabatan:

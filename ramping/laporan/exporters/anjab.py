@@ -1,15 +1,20 @@
 """Informasi jabatan (ANJAB) in the 17-item layout of PermenPAN-RB 1/2020.
 
 Items per Peraturan BKN 9/2022 Pasal 3 ayat (1) with identitas split into nama, kode and unit
-kerja, numbered 1–17 as the printed form (anjab-abk.md §3). Item 6 carries the ABK columns of
-the same regulation: uraian tugas, hasil kerja, jumlah hasil, waktu penyelesaian (jam), waktu
-efektif and kebutuhan pegawai, with the total and the rounded need.
+kerja, numbered 1–17 as the printed form (anjab-abk.md §3). Item 3 closes with the atasan
+langsung and item 12 (korelasi jabatan) lists the superior, subordinates and fellow positions,
+both read from the structure by `ramping.jabatan.hubungan` (PermenPAN-RB 1/2020 Lampiran,
+butir Korelasi Jabatan), then the rows the user typed that the structure does not name.
+Item 6 carries the ABK columns of the same regulation: uraian tugas, hasil kerja, jumlah hasil,
+waktu penyelesaian (jam), waktu efektif and kebutuhan pegawai, with the total and the rounded
+need.
 """
 
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ramping import aturan
+from ramping.jabatan.hubungan import hubungan_jabatan, sekitar_jabatan
 from ramping.laporan.dokumen import (
     BULAT,
     DESIMAL,
@@ -108,6 +113,12 @@ class InformasiJabatan(Exporter):
         self.rincian = rincian_jabatan(
             akses=self.akses, struktur=self.struktur, opd=self.opd, jabatan_id=self.jabatan_id
         )
+        # Atasan langsung and korelasi from the structure: one read for the whole OPD.
+        self.sekitar = sekitar_jabatan(
+            akses=self.akses,
+            struktur=self.struktur,
+            unit_paths={r.rantai[-1].path for r in self.rincian if r.rantai},
+        )
 
     def bagian(self) -> Iterator[tuple[str, Dokumen]]:
         for nomor, r in enumerate(self.rincian, 1):
@@ -132,6 +143,7 @@ class InformasiJabatan(Exporter):
 
     def blok_jabatan(self, r: Rincian) -> list:
         a, j = r.anjab, r.jabatan
+        h = hubungan_jabatan(self.sekitar, j.id, a.get("korelasi_jabatan"))
         s = a.get("syarat_jabatan") or {}
         fisik = s.get("kondisi_fisik") or {}
         return [
@@ -139,7 +151,7 @@ class InformasiJabatan(Exporter):
             Judul(JUDUL_BUTIR[0], nilai=j.nama),
             Judul(JUDUL_BUTIR[1], nilai=j.kode or "-"),
             Judul(JUDUL_BUTIR[2]),
-            Isian(unit_kerja(r)),
+            Isian((*unit_kerja(r), ("Atasan Langsung", h.atasan))),
             Judul(JUDUL_BUTIR[3]),
             Teks(a.get("ikhtisar") or "-", "penuh"),
             Judul(JUDUL_BUTIR[4]),
@@ -173,8 +185,9 @@ class InformasiJabatan(Exporter):
             Judul(JUDUL_BUTIR[11]),
             _tabel(
                 ("Jabatan", "Unit Kerja/Instansi", "Dalam Hal"),
-                a.get("korelasi_jabatan"),
+                [k.sebagai_dict() for k in h.korelasi],
                 ("jabatan", "unit", "dalam_hal"),
+                (44, 24, 22),  # a row may name a unit's whole staff
             ),
             Judul(JUDUL_BUTIR[12]),
             _tabel(("Aspek", "Faktor"), a.get("kondisi_lingkungan"), ("aspek", "faktor")),
@@ -193,9 +206,10 @@ class InformasiJabatan(Exporter):
             Judul(JUDUL_BUTIR[16], nilai=str(j.kelas) if j.kelas else "-"),
             TandaTangan(
                 (
-                    penanda("Atasan Langsung", r.pemangku_atasan)
+                    # Signed by the holder of the superior position, named by position.
+                    penanda(f"Atasan Langsung,\n{h.atasan}", r.pemangku_atasan)
                     if r.atasan
-                    else Penanda("Atasan Langsung"),
+                    else Penanda(f"Atasan Langsung,\n{h.atasan}"),
                     penanda("Pemangku Jabatan", r.pemangku),
                 ),
                 tempat_tanggal=self.tempat_tanggal(),
@@ -230,8 +244,9 @@ class InformasiJabatan(Exporter):
         return Tabel(KOLOM_TUGAS, baris)
 
 
-def _tabel(judul: tuple[str, ...], isi, kunci: tuple[str, ...]) -> Tabel:
-    kolom = (Kolom("No", BULAT, 4), *(Kolom(j, lebar=30) for j in judul))
+def _tabel(judul: tuple[str, ...], isi, kunci: tuple[str, ...], lebar=None) -> Tabel:
+    lebar = lebar or (30,) * len(judul)
+    kolom = (Kolom("No", BULAT, 4), *(Kolom(j, lebar=w) for j, w in zip(judul, lebar, strict=True)))
     baris = [
         Baris((n, *(str(item.get(k) or "-") for k in kunci))) for n, item in enumerate(isi or [], 1)
     ]

@@ -6,6 +6,11 @@ subtotal at the foot. A 500-position OPD does not fit one readable tree, so card
 columns, column after column and page after page in tree order; a card taller than a column
 continues in the next one under a "(lanjutan)" header. Depth shows as the header colour and a
 left indent. The layout is computed first, so the footer can say "Halaman x dari y".
+
+Nothing may overlap (issue #17): every text is measured with reportlab's `stringWidth` and
+wrapped to the width of the card it is drawn in (its depth's indent taken off); the four number
+columns have one fixed width for the whole document, wide enough for its widest number; the
+page header wraps the scope and legal basis under the title instead of running into the legend.
 """
 
 from dataclasses import dataclass, field
@@ -21,15 +26,17 @@ from reportlab.pdfgen.canvas import Canvas
 from ramping.laporan.dokumen import DATA, SUBTOTAL, TOTAL, UNIT, Baris, Dokumen
 from ramping.laporan.format import angka, selisih
 from ramping.laporan.renderers.huruf import huruf
-from ramping.laporan.renderers.pdf import aman_kanvas
+from ramping.laporan.renderers.pdf import aman_kanvas as aman_teks
 
 HALAMAN = landscape(A3)
 TEPI = 10 * mm
-ATAS = 22 * mm  # page header band
 BAWAH = 10 * mm
 KOLOM = 5
 JARAK = 5 * mm
-ANGKA_LEBAR = 6.2 * mm  # each of Kelas, B, K, ±
+ANGKA_MIN = 6.2 * mm  # each of Kelas, B, K, ±: at least this, wider for wide numbers
+JARAK_ANGKA = 3.0  # points between a name and the number columns
+TEPI_ANGKA = 1.5  # points kept free on each side of a number inside its column
+REKAP_MIN = 5.2  # smallest size a subtotal's number shrinks to
 UKURAN = 6.8  # font size of the position rows
 WARNA_TINGKAT = ("#1F3A5F", "#2F6F9F", "#6FA3CF", "#A9C7E3", "#D5E4F2")
 MERAH, JINGGA, HIJAU = (
@@ -70,8 +77,98 @@ def _tinggi(k: Kartu) -> float:
     return h + (13 if k.rekap else 2)
 
 
-def kartu_dari(baris: list[Baris], lebar: float) -> tuple[list[Kartu], Baris | None]:
-    """Group the peta jabatan rows into cards: a unit row opens a card, its data rows follow."""
+def indent(tingkat: int) -> float:
+    """Left indent of a card by depth (three steps at most, so deep units keep their width)."""
+    return min(tingkat, 3) * 2.5 * mm
+
+
+@dataclass(frozen=True, slots=True)
+class Geometri:
+    """Fixed measures of one document: column width, number column width, header lines."""
+
+    lebar_kolom: float
+    angka: float  # width of each of the Kls, B, K, ± columns
+    judul: str  # the first header line, shortened to fit beside the grand total
+    kop: tuple[str, ...]  # agency, version and legal basis, wrapped beside the legend
+    kaki: str
+
+    @property
+    def atas(self) -> float:
+        """Height of the page header band: the title, the wrapped kop lines, the rule."""
+        return TEPI + 11.5 * mm + (len(self.kop) - 1) * BARIS_KOP + 2 * mm
+
+    def lebar_kartu(self, tingkat: int) -> float:
+        return self.lebar_kolom - indent(tingkat)
+
+    def lebar_nama(self, tingkat: int) -> float:
+        """Room for a position's name: from the left padding up to the number columns."""
+        return self.lebar_kartu(tingkat) - 4 - 3 - 4 * self.angka - JARAK_ANGKA
+
+
+BARIS_KOP = 9.0  # leading of the header's kop lines (7.5 pt text)
+LEGENDA = "B = bezetting · K = kebutuhan (ABK) · ± = B − K (merah: kurang, jingga: lebih)"
+
+
+def _teks_angka(nilai, jenis: str) -> str:
+    if nilai is None and jenis == "Kls":
+        return ""
+    return selisih(nilai) if jenis == "±" else angka(nilai)
+
+
+def geometri(dokumen: Dokumen, baris: list[Baris]) -> Geometri:
+    """Measure once: the widest number decides the four number columns for every card."""
+    regular, bold, _ = huruf()
+    lebar_isi = HALAMAN[0] - 2 * TEPI
+    # Position rows print at UKURAN (bold for the head); a unit's subtotal, which may run into
+    # the thousands, shrinks from 6.2 pt down to REKAP_MIN before it widens the columns.
+    terlebar = max(
+        (
+            stringWidth(aman_teks(_teks_angka(v, jenis)), bold, ukuran)
+            for b in baris
+            if b.gaya in (DATA, SUBTOTAL)  # the grand total is printed in the page header
+            for ukuran in ((UKURAN,) if b.gaya == DATA else (REKAP_MIN,))
+            for v, jenis in zip(b.sel[2:], ("Kls", "B", "K", "±"), strict=True)
+        ),
+        default=0.0,
+    )
+    total = next((b for b in baris if b.gaya == TOTAL), None)
+    ringkas = _ringkas(total)
+    lingkup = dokumen.kop[1].removeprefix("Perangkat daerah: ") if len(dokumen.kop) > 1 else ""
+    ruang_judul = lebar_isi - stringWidth(ringkas, bold, 8.5) - 10 * mm
+    ruang_kop = lebar_isi - stringWidth(aman_teks(LEGENDA), regular, 7) - 10 * mm
+    kop = " · ".join([dokumen.kop[0], *dokumen.kop[2:]]) if dokumen.kop else ""
+    ruang_kaki = lebar_isi - stringWidth("Halaman 999 dari 999", regular, 7) - 10 * mm
+    return Geometri(
+        lebar_kolom=(lebar_isi - (KOLOM - 1) * JARAK) / KOLOM,
+        angka=max(ANGKA_MIN, terlebar + 2 * TEPI_ANGKA),
+        judul=_pangkas_akhir(aman_teks(f"{dokumen.judul} — {lingkup}"), bold, 13, ruang_judul),
+        kop=tuple(simpleSplit(aman_teks(kop), regular, 7.5, ruang_kop))[:4] or ("",),
+        kaki=_pangkas_akhir(aman_teks(dokumen.kaki), regular, 7, ruang_kaki),
+    )
+
+
+def _ringkas(total: Baris | None) -> str:
+    if total is None:
+        return ""
+    _n, _nama, _kelas, b, k, s = total.sel
+    return aman_teks(f"Jumlah: B {angka(b)} · K {angka(k)} · ± {selisih(s)}")
+
+
+def _pangkas_akhir(teks: str, font: str, ukuran: float, lebar: float) -> str:
+    """One line: the end is cut with "…" (titles and the footer's legal basis)."""
+    if stringWidth(teks, font, ukuran) <= lebar:
+        return teks
+    while teks and stringWidth(teks + "…", font, ukuran) > lebar:
+        teks = teks[:-1]
+    return teks.rstrip() + "…"
+
+
+def kartu_dari(baris: list[Baris], g: Geometri) -> tuple[list[Kartu], Baris | None]:
+    """Group the peta jabatan rows into cards: a unit row opens a card, its data rows follow.
+
+    Texts are wrapped to the card they are drawn in: the card's width is the column's less the
+    indent of its depth, and names stop before the number columns.
+    """
     regular, bold, cond = huruf()
     rekap = {b.kunci: b.sel for b in baris if b.gaya == SUBTOTAL}
     kartu: list[Kartu] = []
@@ -80,25 +177,30 @@ def kartu_dari(baris: list[Baris], lebar: float) -> tuple[list[Kartu], Baris | N
     for b in baris:
         if b.gaya == UNIT:
             rantai = [*rantai[: b.tingkat], str(b.sel[1])]
-            nama = simpleSplit(str(b.sel[1]), bold, 8, lebar - 8)
-            induk = _pangkas(" › ".join(rantai[-3:-1]), regular, 5.8, lebar - 12)
+            lebar = g.lebar_kartu(b.tingkat) - 8
+            nama = simpleSplit(aman_teks(str(b.sel[1])), bold, 8, lebar)
+            induk = _pangkas(aman_teks(" › ".join(rantai[-3:-1])), regular, 5.8, lebar, " ›")
             kartu.append(Kartu(b.tingkat, nama, induk, None, rekap=rekap.get(b.kunci)))
         elif b.gaya == DATA and kartu:
             _no, nama, kelas, bb, kk, sls = b.sel
+            lebar = g.lebar_nama(kartu[-1].tingkat)
             if b.kepala and kartu[-1].kepala is None:
-                teks = simpleSplit(str(nama), bold, UKURAN + 0.4, lebar - 4 * ANGKA_LEBAR - 6)
+                teks = simpleSplit(aman_teks(str(nama)), bold, UKURAN + 0.4, lebar)
                 kartu[-1].kepala = (teks, (kelas, bb, kk, sls))
             else:
-                teks = simpleSplit(str(nama), cond, UKURAN, lebar - 4 * ANGKA_LEBAR - 6)
+                teks = simpleSplit(aman_teks(str(nama)), cond, UKURAN, lebar)
                 kartu[-1].baris.append((teks, (kelas, bb, kk, sls)))
         elif b.gaya == TOTAL:
             total = b
     return kartu, total
 
 
-def _pangkas(teks: str, font: str, ukuran: float, lebar: float) -> str:
+def _pangkas(teks: str, font: str, ukuran: float, lebar: float, akhiran: str = "") -> str:
     """One line: the start of the parent chain is dropped first (the nearest parent matters)."""
-    while teks and stringWidth(teks, font, ukuran) > lebar:
+    if not teks:
+        return ""
+    teks += akhiran
+    while len(teks) > len(akhiran) + 1 and stringWidth(teks, font, ukuran) > lebar:
         teks = "…" + teks[2:]
     return teks
 
@@ -123,6 +225,15 @@ def tata_letak(kartu: list[Kartu], lebar: float, tinggi: float) -> list[list[tup
             pindah()
         h = _tinggi(k)
         if y + h > tinggi and y > 0:
+            # A long card starts in the space left when its title and at least MIN_BARIS rows
+            # fit there (the title never stands alone); a short one moves to the next column.
+            ruang = tinggi - y
+            if h > tinggi * 0.4 and _muat(k, ruang) >= MIN_BARIS:
+                k, sisa = _belah(k, ruang)
+                antrean.insert(0, sisa)
+                halaman[-1].append((kolom, y, k))
+                pindah()
+                continue
             pindah()
         if h > tinggi:
             k, sisa = _belah(k, tinggi)
@@ -133,89 +244,110 @@ def tata_letak(kartu: list[Kartu], lebar: float, tinggi: float) -> list[list[tup
     return halaman
 
 
+MIN_BARIS = 3  # rows a unit's title keeps with it at the foot of a column
+
+
+def _muat(k: Kartu, tinggi: float) -> int:
+    """How many of the card's rows fit under its title in `tinggi` (0 when none, or the
+    card has no rows to split)."""
+    n = 0
+    while n < len(k.baris) and _tinggi(_awal(k, n + 1)) <= tinggi:
+        n += 1
+    return n if n < len(k.baris) else 0
+
+
+def _awal(k: Kartu, n: int) -> Kartu:
+    return Kartu(k.tingkat, k.nama, k.induk, k.kepala, k.baris[:n], None, k.lanjutan)
+
+
 def _belah(k: Kartu, tinggi: float) -> tuple[Kartu, Kartu]:
     """Split a card's rows so the first part fits a column; the rest continues."""
     n = len(k.baris)
-    while n > 1 and _tinggi(Kartu(k.tingkat, k.nama, k.induk, k.kepala, k.baris[:n])) > tinggi:
+    while n > 1 and _tinggi(_awal(k, n)) > tinggi:
         n -= 1
-    awal = Kartu(k.tingkat, k.nama, k.induk, k.kepala, k.baris[:n], None, k.lanjutan)
+    awal = _awal(k, n)
     sisa = Kartu(k.tingkat, [*k.nama[:1], "(lanjutan)"], "", None, k.baris[n:], k.rekap, True)
     return awal, sisa
 
 
 def render_kartu(dokumen: Dokumen) -> bytes:
-    lebar_isi = HALAMAN[0] - 2 * TEPI
-    lebar_kolom = (lebar_isi - (KOLOM - 1) * JARAK) / KOLOM
-    tinggi = HALAMAN[1] - ATAS - BAWAH - TEPI
     tabel = dokumen.tabel()[0]
-    kartu, total = kartu_dari(tabel.baris, lebar_kolom - 3 * mm)
-    halaman = tata_letak(kartu, lebar_kolom, tinggi)
+    g = geometri(dokumen, tabel.baris)
+    tinggi = HALAMAN[1] - g.atas - BAWAH - TEPI
+    kartu, total = kartu_dari(tabel.baris, g)
+    halaman = tata_letak(kartu, g.lebar_kolom, tinggi)
     buf = BytesIO()
     c = Canvas(buf, pagesize=HALAMAN, pageCompression=1)
     c.setTitle(f"{dokumen.judul} — {dokumen.kop[1] if len(dokumen.kop) > 1 else ''}")
     for nomor, isi in enumerate(halaman, 1):
-        _kop(c, dokumen, total, nomor, len(halaman))
+        _kop(c, g, total, nomor, len(halaman))
         for kolom, y, k in isi:
-            indent = min(k.tingkat, 3) * 2.5 * mm
-            x = TEPI + kolom * (lebar_kolom + JARAK) + indent
-            _gambar(c, k, x, HALAMAN[1] - ATAS - y, lebar_kolom - indent)
+            x = TEPI + kolom * (g.lebar_kolom + JARAK) + indent(k.tingkat)
+            _gambar(c, k, x, HALAMAN[1] - g.atas - y, g)
         c.showPage()
     c.save()
     return buf.getvalue()
 
 
-def _kop(c: Canvas, dokumen: Dokumen, total: Baris | None, nomor: int, jumlah: int) -> None:
+def _kop(c: Canvas, g: Geometri, total: Baris | None, nomor: int, jumlah: int) -> None:
     regular, bold, _ = huruf()
     lebar, tinggi = HALAMAN
     c.setFillColor(colors.black)
     c.setFont(bold, 13)
-    lingkup = dokumen.kop[1].removeprefix("Perangkat daerah: ") if len(dokumen.kop) > 1 else ""
-    c.drawString(TEPI, tinggi - TEPI - 4 * mm, aman_teks(f"{dokumen.judul} — {lingkup}"))
+    c.drawString(TEPI, tinggi - TEPI - 4 * mm, g.judul)
     c.setFont(regular, 7.5)
-    c.drawString(
-        TEPI, tinggi - TEPI - 9 * mm, aman_teks(" · ".join([dokumen.kop[0], *dokumen.kop[2:]]))
-    )
+    for i, baris in enumerate(g.kop):
+        c.drawString(TEPI, tinggi - TEPI - 9 * mm - i * BARIS_KOP, baris)
     if total is not None:
-        _n, _nama, _kelas, b, k, s = total.sel
         c.setFont(bold, 8.5)
-        ringkas = f"Jumlah: B {angka(b)} · K {angka(k)} · ± {selisih(s)}"
-        c.drawRightString(lebar - TEPI, tinggi - TEPI - 4 * mm, aman_teks(ringkas))
+        c.drawRightString(lebar - TEPI, tinggi - TEPI - 4 * mm, _ringkas(total))
     c.setFont(regular, 7)
-    c.drawRightString(
-        lebar - TEPI, tinggi - TEPI - 9 * mm,
-        aman_teks("B = bezetting · K = kebutuhan (ABK) · ± = B − K (merah: kurang, jingga: lebih)"),
-    )  # fmt: skip
+    c.drawRightString(lebar - TEPI, tinggi - TEPI - 9 * mm, aman_teks(LEGENDA))
     c.setStrokeColor(colors.HexColor("#1F3A5F"))
     c.setLineWidth(0.8)
-    c.line(TEPI, tinggi - TEPI - 11.5 * mm, lebar - TEPI, tinggi - TEPI - 11.5 * mm)
+    garis = tinggi - g.atas + 2 * mm
+    c.line(TEPI, garis, lebar - TEPI, garis)
     c.setFont(regular, 7)
     c.setFillColor(colors.HexColor("#555555"))
-    c.drawString(TEPI, BAWAH - 4 * mm, aman_teks(dokumen.kaki))
+    c.drawString(TEPI, BAWAH - 4 * mm, g.kaki)
     c.drawRightString(lebar - TEPI, BAWAH - 4 * mm, f"Halaman {nomor} dari {jumlah}")
 
 
-aman_teks = aman_kanvas
+def _empat(c: Canvas, kanan: float, y: float, isi: tuple, g: Geometri, warna: bool) -> None:
+    """Four texts centred in the fixed number columns that end at `kanan`; a number wider
+    than its column (a subtotal in the thousands) is set smaller, never into the next one."""
+    font, ukuran = c._fontname, c._fontsize
+    for i, (v, jenis) in enumerate(zip(isi, ("Kls", "B", "K", "±"), strict=True)):
+        if warna:
+            if jenis == "±":
+                c.setFillColor(MERAH if (v or 0) < 0 else JINGGA if (v or 0) > 0 else HIJAU)
+            else:
+                c.setFillColor(colors.black)
+            teks = aman_teks(_teks_angka(v, jenis))
+        else:
+            teks = v
+        if not teks:
+            continue
+        lebar = stringWidth(teks, font, ukuran)
+        ruang = g.angka - 2 * TEPI_ANGKA
+        c.setFont(font, ukuran if lebar <= ruang else ukuran * ruang / lebar)
+        c.drawCentredString(kanan - (4 - i) * g.angka + g.angka / 2, y, teks)
+    c.setFont(font, ukuran)
 
 
-def _angka_sel(c: Canvas, x: float, y: float, nilai, jenis: str) -> None:
-    if nilai is None and jenis == "Kls":
-        return
-    if jenis == "±":
-        c.setFillColor(MERAH if (nilai or 0) < 0 else JINGGA if (nilai or 0) > 0 else HIJAU)
-        teks = selisih(nilai)
-    else:
-        c.setFillColor(colors.black)
-        teks = angka(nilai)
-    c.drawCentredString(x + ANGKA_LEBAR / 2, y, aman_teks(teks))
+LABEL_ANGKA = ("Kls", "B", "K", "±")
+LABEL_REKAP = ("Jumlah unit (dengan sub-unit)", "Jumlah unit", "Jumlah")
+LABEL_BARIS = ("Jabatan pelaksana / fungsional", "Pelaksana / fungsional", "")
 
 
-def _empat_angka(c: Canvas, x_kanan: float, y: float, nilai: tuple) -> None:
-    for i, (v, jenis) in enumerate(zip(nilai, ("Kls", "B", "K", "±"), strict=True)):
-        _angka_sel(c, x_kanan - (4 - i) * ANGKA_LEBAR, y, v, jenis)
+def _yang_muat(pilihan: tuple[str, ...], font: str, ukuran: float, ruang: float) -> str:
+    """The longest wording of a label that fits its room (the last one when none does)."""
+    return next((t for t in pilihan if stringWidth(t, font, ukuran) <= ruang), pilihan[-1])
 
 
-def _gambar(c: Canvas, k: Kartu, x: float, y_atas: float, lebar: float) -> None:
+def _gambar(c: Canvas, k: Kartu, x: float, y_atas: float, g: Geometri) -> None:
     regular, bold, cond = huruf()
+    lebar = g.lebar_kartu(k.tingkat)
     h = _tinggi(k)
     warna = colors.HexColor(WARNA_TINGKAT[min(k.tingkat, len(WARNA_TINGKAT) - 1)])
     tulisan = colors.black if k.tingkat >= 3 else colors.white
@@ -232,32 +364,31 @@ def _gambar(c: Canvas, k: Kartu, x: float, y_atas: float, lebar: float) -> None:
     y = y_atas - 3
     if k.induk:
         c.setFont(regular, 5.8)
-        c.drawString(x + 4, y - 5.5, aman_teks(k.induk + " ›"))
+        c.drawString(x + 4, y - 5.5, k.induk)
         y -= 7
     c.setFont(bold, 8)
     for baris in k.nama:
-        c.drawString(x + 4, y - 7.5, aman_teks(baris))
+        c.drawString(x + 4, y - 7.5, baris)
         y -= 9.2
     if k.kepala:
         c.setFont(regular, 5.5)
-        for i, label in enumerate(("Kls", "B", "K", "±")):
-            c.drawCentredString(kanan - (4 - i) * ANGKA_LEBAR + ANGKA_LEBAR / 2, y - 5.5, label)
+        _empat(c, kanan, y - 5.5, LABEL_ANGKA, g, warna=False)
     y = y_atas - kepala_h - 2
     if k.kepala:
         teks, nilai = k.kepala
         c.setFont(bold, UKURAN + 0.4)
         c.setFillColor(colors.black)
         for i, baris in enumerate(teks):
-            c.drawString(x + 4, y - UKURAN - i * UKURAN * 1.18, aman_teks(baris))
+            c.drawString(x + 4, y - UKURAN - i * UKURAN * 1.18, baris)
         c.setFont(bold, UKURAN)
-        _empat_angka(c, kanan, y - UKURAN, nilai)
+        _empat(c, kanan, y - UKURAN, nilai, g, warna=True)
         y -= _tinggi_baris(teks) + 3
     if k.baris:
         c.setFont(regular, 5.5)
         c.setFillColor(colors.HexColor("#555555"))
-        c.drawString(x + 4, y - 6, "Jabatan pelaksana / fungsional")
-        for i, label in enumerate(("Kls", "B", "K", "±")):
-            c.drawCentredString(kanan - (4 - i) * ANGKA_LEBAR + ANGKA_LEBAR / 2, y - 6, label)
+        ruang = kanan - 4 * g.angka - JARAK_ANGKA - (x + 4)
+        c.drawString(x + 4, y - 6, _yang_muat(LABEL_BARIS, regular, 5.5, ruang))
+        _empat(c, kanan, y - 6, LABEL_ANGKA, g, warna=False)
         c.setStrokeColor(colors.HexColor("#C8D0D8"))
         c.line(x + 3, y - 8, kanan, y - 8)
         y -= 9
@@ -265,8 +396,8 @@ def _gambar(c: Canvas, k: Kartu, x: float, y_atas: float, lebar: float) -> None:
             c.setFillColor(colors.black)
             c.setFont(cond, UKURAN)
             for i, baris in enumerate(teks):
-                c.drawString(x + 4, y - UKURAN - i * UKURAN * 1.18, aman_teks(baris))
-            _empat_angka(c, kanan, y - UKURAN, nilai)
+                c.drawString(x + 4, y - UKURAN - i * UKURAN * 1.18, baris)
+            _empat(c, kanan, y - UKURAN, nilai, g, warna=True)
             y -= _tinggi_baris(teks)
     if k.rekap:
         _n, _nama, _kelas, b, kk, s = k.rekap
@@ -274,5 +405,6 @@ def _gambar(c: Canvas, k: Kartu, x: float, y_atas: float, lebar: float) -> None:
         c.line(x + 3, y - 2, kanan, y - 2)
         c.setFont(bold, 6.2)
         c.setFillColor(colors.HexColor("#333333"))
-        c.drawString(x + 4, y - 9.5, "Jumlah unit (dengan sub-unit)")
-        _empat_angka(c, kanan, y - 9.5, (None, b, kk, s))
+        ruang = kanan - 3 * g.angka - JARAK_ANGKA - (x + 4)  # the Kls column is empty here
+        c.drawString(x + 4, y - 9.5, _yang_muat(LABEL_REKAP, bold, 6.2, ruang))
+        _empat(c, kanan, y - 9.5, (None, b, kk, s), g, warna=True)

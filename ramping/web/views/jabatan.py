@@ -51,7 +51,7 @@ def _pemangku(request: HttpRequest, r: RingkasanJabatan) -> dict:
 def konteks_tab(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
     """What the chosen tab shows, read only (a write view passes its own on error)."""
     if tab == "anjab":
-        return jabatan_anjab.konteks(r)
+        return jabatan_anjab.konteks(r, request.halaman.akses)
     if tab == "tugas":
         return jabatan_tugas.konteks(request, r)
     if tab == "evaluasi":

@@ -1,7 +1,9 @@
 """ANJAB tab: the 17 items of the informasi jabatan (PermenPAN-RB 1/2020), saved through
 `anjab_ubah` with the version the user opened.
 
-Items 1–3, 6 and 17 are read from the position; the others come from one form whose lists and
+Items 1–3, 6 and 17 are read from the position (item 3 with the atasan langsung, and item 12
+opens with the korelasi rows the structure gives, as the printed ANJAB does); the others come
+from one form whose lists and
 tables are rows the user adds and removes (static/web/jabatan.js). On a conflict or a rule
 error the form is shown again with what the user typed.
 """
@@ -13,6 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ramping.akun.akses import Akses
+from ramping.jabatan.hubungan import hubungan_jabatan, sekitar_jabatan
 from ramping.jabatan.selectors import RingkasanJabatan, anjab_isian, tugas_jabatan
 from ramping.jabatan.services import anjab_ubah
 from ramping.jabatan.services.anjab import DAFTAR_TEKS, SYARAT_DAFTAR, SYARAT_FISIK, TABEL, TEKS
@@ -96,14 +100,23 @@ def _daftar(isi: list[str], boleh_ubah: bool) -> list[str]:
     return isi or ([""] if boleh_ubah else [])
 
 
-def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | None = None) -> dict:
+def konteks(
+    r: RingkasanJabatan, akses: Akses, *, isian: dict | None = None, galat: dict | None = None
+) -> dict:
     if isian is None:
         isian = anjab_isian(jabatan=r.jabatan)
     ubah = r.boleh_ubah
+    # Atasan langsung and the korelasi rows the document prints from the structure: the same
+    # function as the ANJAB DOCX/PDF (ramping.jabatan.hubungan), so page and paper agree.
+    sekitar = sekitar_jabatan(
+        akses=akses, struktur=r.jabatan.struktur, unit_paths={r.jabatan.unit.path}
+    )
+    hubungan = hubungan_jabatan(sekitar, r.jabatan.pk)
     syarat = isian.get("syarat_jabatan") or {}
     fisik = syarat.get("kondisi_fisik") or {}
     return {
         "isian": isian,
+        "hubungan": hubungan,
         "galat": galat or {},
         "rantai_unit": r.rantai_unit(),
         "daftar_tugas": tugas_jabatan(jabatan=r.jabatan, pengaturan=r.pengaturan),
@@ -136,4 +149,6 @@ def simpan(request, jabatan_id: int):
     isian["versi"] = versi
     # The template shows each item's error under it; a conflict or a general one on top ("_").
     galat = {"_" if hasil.konflik else hasil.field or "_": hasil.pesan}
-    return tampilkan(request, r, "anjab", konteks(r, isian=isian, galat=galat))
+    return tampilkan(
+        request, r, "anjab", konteks(r, request.halaman.akses, isian=isian, galat=galat)
+    )
