@@ -46,13 +46,15 @@ BUTIR_LAIN = (
     ("5c", "pengalaman", "Pengalaman kerja"),
     ("8", "bahan_kerja", "Bahan kerja"),
     ("9", "perangkat_kerja", "Perangkat kerja"),
-    ("12", "korelasi_jabatan", "Korelasi jabatan"),
     ("13", "kondisi_lingkungan", "Kondisi lingkungan kerja"),
     ("14", "risiko_bahaya", "Risiko bahaya"),
     ("15", "syarat_jabatan", "Syarat jabatan"),
     ("16", "prestasi_kerja", "Prestasi kerja yang diharapkan"),
 )
-assert {f for _, f, _ in BUTIR_POKOK + BUTIR_LAIN} == set(FIELD_ANJAB)
+# Item 12 is never empty in the ANJAB: its rows are read from the structure (superior,
+# subordinates, fellow positions: `jabatan.hubungan`), the typed rows only add outside relations.
+BUTIR_DARI_STRUKTUR = (("12", "korelasi_jabatan", "Korelasi jabatan"),)
+assert {f for _, f, _ in BUTIR_POKOK + BUTIR_LAIN + BUTIR_DARI_STRUKTUR} == set(FIELD_ANJAB)
 
 # A unit's head is of the group its eselon says (UU 5/2014); former eselon V heads are
 # pelaksana since then.

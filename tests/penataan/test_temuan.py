@@ -248,7 +248,7 @@ def _tanpa_anjab(dunia, t):
             "ANJ-02",
             f"ANJAB jabatan {nama}: butir yang masih kosong: 5a. Pendidikan formal, "
             "5b. Pendidikan dan pelatihan, 5c. Pengalaman kerja, 8. Bahan kerja, 9. Perangkat "
-            "kerja, 12. Korelasi jabatan, 13. Kondisi lingkungan kerja, 14. Risiko bahaya, "
+            "kerja, 13. Kondisi lingkungan kerja, 14. Risiko bahaya, "
             "15. Syarat jabatan, 16. Prestasi kerja yang diharapkan.",
         ),
     ]
