@@ -15,6 +15,7 @@ from .abk import (
     bulatkan_beban,
     bulatkan_kebutuhan,
     bulatkan_kebutuhan_desimal,
+    galat_tugas,
     efektivitas_jabatan,
     efektivitas_unit,
     hasil_abk_jam_banyak,
