@@ -64,11 +64,11 @@ class GalatIsian(RampingError):
 class KumpulanGalat:
     """Collects the errors of every field of an input, then raises them together.
 
-        kumpulan = KumpulanGalat()
-        with kumpulan.medan("volume"):
-            periksa_volume(volume)      # a RampingError here is kept, not raised
-        kumpulan.tambah("waktu", "Waktu penyelesaian wajib diisi.")
-        kumpulan.lempar()               # GalatIsian with both, or nothing when all is well
+    kumpulan = KumpulanGalat()
+    with kumpulan.medan("volume"):
+        periksa_volume(volume)      # a RampingError here is kept, not raised
+    kumpulan.tambah("waktu", "Waktu penyelesaian wajib diisi.")
+    kumpulan.lempar()               # GalatIsian with both, or nothing when all is well
     """
 
     def __init__(self) -> None:
