@@ -77,6 +77,11 @@ instansi = [
         jabatan_evaluasi.buka_kembali,
         name="evaluasi_buka_kembali",
     ),
+    path(
+        "jabatan/<int:jabatan_id>/evaluasi/alasan-kelas/",
+        jabatan_evaluasi.alasan_kelas,
+        name="evaluasi_alasan_kelas",
+    ),
     path("pegawai/", pegawai.daftar, name="pegawai_daftar"),
     path("pegawai/<int:pegawai_id>/", pegawai.pegawai, name="pegawai"),
     path("penempatan/baru/", penempatan.baru, name="penempatan_buat"),

@@ -169,3 +169,41 @@ def evaluasi_buka_kembali(
         induk=evaluasi.jabatan,
     )
     return evaluasi
+
+
+ALASAN_KELAS_MAKS = 2000
+
+
+@transaction.atomic
+def evaluasi_catat_alasan_kelas(
+    *, akses: Akses, evaluasi: EvaluasiJabatan, versi: int, alasan: str
+) -> EvaluasiJabatan:
+    """Record why a kelas that differs from its reference or its superior is right (or clear
+    it with ""). Who may evaluate may record it, also on a fixed evaluation: the reason
+    explains the result and does not change it (issue #17, `jabatan.kewajaran`)."""
+    pastikan_analis(akses)
+    pastikan_boleh_ubah_jabatan(akses, evaluasi.jabatan)
+    alasan = (alasan or "").strip()
+    if len(alasan) > ALASAN_KELAS_MAKS:
+        raise RampingError(
+            f"Alasan perbedaan kelas paling panjang {ALASAN_KELAS_MAKS} karakter "
+            f"(diterima {len(alasan)}).",
+            field="alasan_kelas",
+        )
+    try:
+        aturan.periksa_teks(alasan)
+    except aturan.AturanError as exc:
+        raise RampingError(exc.pesan, field="alasan_kelas") from None
+    perubahan = perubahan_field(evaluasi, {"alasan_kelas": alasan})
+    simpan_jika_tetap(evaluasi, versi=versi, oleh=akses.pengguna, alasan_kelas=alasan)
+    if perubahan:
+        audit_catat(
+            instansi_id=evaluasi.instansi_id,
+            pengguna=akses.pengguna,
+            aksi="evaluasi_alasan_kelas",
+            objek=evaluasi,
+            ringkasan=f"Alasan perbedaan kelas {evaluasi.jabatan.nama} dicatat",
+            perubahan=perubahan,
+            induk=evaluasi.jabatan,
+        )
+    return evaluasi

@@ -15,9 +15,11 @@ from django.views.decorators.http import require_POST
 
 from ramping import aturan
 from ramping.errors import TidakDitemukan
+from ramping.jabatan.kewajaran import kewajaran_jabatan
 from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil, peringatan_kelas_atasan
 from ramping.jabatan.services import (
     evaluasi_buka_kembali,
+    evaluasi_catat_alasan_kelas,
     evaluasi_simpan,
     evaluasi_simpan_tetapkan,
 )
@@ -39,7 +41,13 @@ def _isian_tersimpan(evaluasi) -> dict:
     }
 
 
-def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | None = None):
+def konteks(
+    r: RingkasanJabatan,
+    *,
+    isian: dict | None = None,
+    galat: dict | None = None,
+    alasan_kelas: str | None = None,
+):
     jabatan = r.jabatan
     evaluasi = evaluasi_ambil(jabatan=jabatan)
     jenis = kelompok_faktor(jabatan)
@@ -61,6 +69,7 @@ def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | Non
     kelas = evaluasi.kelas if evaluasi and evaluasi.kelas else jabatan.kelas
     kelas_bawahan, peringatan = peringatan_kelas_atasan(jabatan=jabatan, kelas=kelas)
     ditetapkan = evaluasi is not None and evaluasi.status == evaluasi.Status.DITETAPKAN
+    kewajaran = kewajaran_jabatan(jabatan)
     return {
         "evaluasi": evaluasi,
         "jenis_evaluasi": jenis,
@@ -70,7 +79,12 @@ def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | Non
         "ditetapkan": ditetapkan,
         "boleh_isi": r.boleh_evaluasi and not ditetapkan,
         "kelas_bawahan": kelas_bawahan,
-        "peringatan_kelas": peringatan,
+        # The struktural check is part of `kewajaran` (with the reason to record); the text
+        # stays for pages that show only it.
+        "peringatan_kelas": "" if kewajaran.peringatan else peringatan,
+        "kewajaran": kewajaran,
+        "boleh_alasan_kelas": r.boleh_evaluasi and evaluasi is not None,
+        "isian_alasan_kelas": kewajaran.alasan if alasan_kelas is None else alasan_kelas,
         # Lower bounds of kelas 1–17 (Lampiran 3.3) for the running total in the browser.
         "batas_kelas": json.dumps([b.batas_bawah for b in aturan.tabel_kelas()]),
     }
@@ -154,4 +168,29 @@ def buka_kembali(request, jabatan_id: int):
     if hasil.gagal:
         return tampilkan(request, r, "evaluasi", konteks(r, galat={"_": hasil.pesan}))
     messages.success(request, gettext("Evaluasi jabatan dibuka kembali sebagai draf."))
+    return redirect(url_tab(request, jabatan_id, "evaluasi"))
+
+
+@require_POST
+@halaman_instansi
+def alasan_kelas(request, jabatan_id: int):
+    """Record why the evaluated kelas differs from its reference or its superior."""
+    r = buka(request, jabatan_id)
+    evaluasi = evaluasi_ambil(jabatan=r.jabatan)
+    if evaluasi is None:
+        raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
+    versi = request.POST.get("versi", "")
+    alasan = request.POST.get("alasan_kelas", "")
+    with layanan() as hasil:
+        evaluasi_catat_alasan_kelas(
+            akses=request.halaman.akses,
+            evaluasi=evaluasi,
+            versi=int(versi) if versi.isdigit() else -1,
+            alasan=alasan,
+        )
+    if hasil.gagal:
+        galat = {"alasan_kelas" if hasil.field == "alasan_kelas" else "_": hasil.pesan}
+        isi = konteks(r, galat=galat, alasan_kelas=alasan)
+        return tampilkan(request, r, "evaluasi", isi)
+    messages.success(request, gettext("Alasan perbedaan kelas dicatat."))
     return redirect(url_tab(request, jabatan_id, "evaluasi"))
