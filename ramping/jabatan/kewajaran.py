@@ -186,3 +186,46 @@ def kewajaran_banyak(
     """The sanity of the given positions of one version (a list page): two queries."""
     semua = kewajaran_kelas(instansi_id=instansi_id, struktur_id=struktur_id)
     return {i: semua.get(i, KOSONG) for i in ids}
+
+
+@dataclass(frozen=True)
+class BarisRekap:
+    """One position of the evaluation recap."""
+
+    id: int
+    nama: str
+    unit: str
+    status: str  # EvaluasiJabatan.Status value, "" when not evaluated
+    nilai: int | None
+    kewajaran: Kewajaran
+
+
+def rekap_evaluasi(
+    *, instansi_id: int, struktur_id: int, path: str = "", hanya_peringatan: bool = False
+) -> list[BarisRekap]:
+    """The evaluated positions of a version (or of one OPD, `path`) with their sanity, in tree
+    order; `hanya_peringatan` keeps those with a warning. Three queries whatever the size."""
+    kewajaran = kewajaran_kelas(instansi_id=instansi_id, struktur_id=struktur_id, path=path)
+    qs = Jabatan.objects.filter(instansi_id=instansi_id, struktur_id=struktur_id)
+    if path:
+        qs = qs.filter(unit__path__startswith=path)
+    baris = []
+    for b in qs.order_by("unit__path", "urutan", "pk").values(
+        "id", "nama", "unit__nama", "evaluasi__status", "evaluasi__nilai"
+    ):
+        k = kewajaran.get(b["id"], KOSONG)
+        if hanya_peringatan and not k.peringatan:
+            continue
+        if not b["evaluasi__status"] and not k.peringatan:
+            continue
+        baris.append(
+            BarisRekap(
+                b["id"],
+                b["nama"],
+                b["unit__nama"],
+                b["evaluasi__status"] or "",
+                b["evaluasi__nilai"],
+                k,
+            )
+        )
+    return baris

@@ -13,7 +13,7 @@ from django.db import transaction
 from ramping import aturan
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import RampingError
+from ramping.errors import KumpulanGalat, RampingError
 from ramping.inti.kunci import simpan_jika_tetap
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan
 from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
@@ -25,6 +25,18 @@ def kelompok_faktor(jabatan: Jabatan) -> str:
     return "struktural" if jabatan.is_struktural else "fungsional"
 
 
+def periksa_tingkat(jenis: str, tingkat: dict[str, str]) -> None:
+    """Every unknown factor or level at once (GalatIsian, one entry per factor)."""
+    faktor = {f.kode: f for f in aturan.faktor_evaluasi(jenis)}
+    kumpulan = KumpulanGalat()
+    for kode, level in tingkat.items():
+        if kode not in faktor:
+            kumpulan.tambah(kode, f"Faktor {kode} bukan faktor {jenis}.")
+        elif faktor[kode].cari(level) is None:
+            kumpulan.tambah(kode, f"Tingkat {level} tidak ada pada faktor {kode}.")
+    kumpulan.lempar()
+
+
 def hitung_evaluasi(
     jenis: str, tingkat: dict[str, str], instansi_id: int
 ) -> aturan.HasilEvaluasi | None:
@@ -32,13 +44,8 @@ def hitung_evaluasi(
 
     An unknown factor or level raises the rules engine's error (it names the factor).
     """
+    periksa_tingkat(jenis, tingkat)
     kode_faktor = [f.kode for f in aturan.faktor_evaluasi(jenis)]
-    for kode, level in tingkat.items():
-        if kode not in kode_faktor:
-            raise RampingError(f"Faktor {kode} bukan faktor {jenis}.", field=kode)
-        faktor = next(f for f in aturan.faktor_evaluasi(jenis) if f.kode == kode)
-        if faktor.cari(level) is None:
-            raise RampingError(f"Tingkat {level} tidak ada pada faktor {kode}.", field=kode)
     if set(tingkat) != set(kode_faktor):
         return None
     return aturan.evaluasi_jabatan(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ramping import aturan
-from ramping.errors import TidakDitemukan
+from ramping.errors import GalatIsian, TidakDitemukan
 from ramping.jabatan.kewajaran import kewajaran_jabatan
 from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil, peringatan_kelas_atasan
 from ramping.jabatan.services import (
@@ -23,7 +23,7 @@ from ramping.jabatan.services import (
     evaluasi_simpan,
     evaluasi_simpan_tetapkan,
 )
-from ramping.jabatan.services.evaluasi import kelompok_faktor
+from ramping.jabatan.services.evaluasi import kelompok_faktor, periksa_tingkat
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
@@ -109,7 +109,11 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
     try:
         tanggal = date.fromisoformat(isian["tanggal"]) if isian["tanggal"] else None
     except ValueError:
+        # Said together with any wrong factor level (one round for every error).
         galat = {"tanggal": gettext("Tanggal tidak valid; contoh 2026-11-30.")}
+        with layanan() as hasil:
+            periksa_tingkat(kelompok_faktor(r.jabatan), isian["tingkat"])
+        galat |= _galat_medan(hasil)
         return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
     simpan = evaluasi_simpan_tetapkan if tetapkan else evaluasi_simpan
     with layanan() as hasil:
@@ -131,11 +135,19 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
             pesan = gettext("Evaluasi jabatan disimpan sebagai draf.")
         messages.success(request, pesan)
         return redirect(url_tab(request, jabatan_id, "evaluasi"))
-    # A factor's error sits under the factor; a conflict and "Tingkat faktor F3, F5 belum
-    # dipilih." (field "tingkat") belong on top.
+    return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=_galat_medan(hasil)))
+
+
+def _galat_medan(hasil: layanan) -> dict[str, str]:
+    """{factor code: message} for the page. A factor's error sits under the factor (every
+    wrong factor at once); a conflict and "Tingkat faktor F3, F5 belum dipilih." (field
+    "tingkat") belong on top."""
+    if hasil.berhasil:
+        return {}
+    if isinstance(hasil.galat, GalatIsian):
+        return {field: " ".join(pesan) for field, pesan in hasil.galat.galat.items()}
     umum = hasil.konflik or hasil.field in (None, "tingkat")
-    galat = {"_" if umum else hasil.field: hasil.pesan}
-    return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
+    return {"_" if umum else hasil.field: hasil.pesan}
 
 
 @require_POST
