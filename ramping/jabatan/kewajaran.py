@@ -57,6 +57,7 @@ class Kewajaran:
     peringatan: tuple[Peringatan, ...]
     catatan: str  # CATATAN_TANPA_ACUAN or ""
     alasan: str  # the reason recorded on the evaluation, "" when none
+    kelas_bawahan: int | None = None  # struktural: highest JF/pelaksana kelas below it
 
     @property
     def dicatat(self) -> bool:
@@ -147,19 +148,18 @@ def _satu(b: dict, acuan, atasan_di: dict, tertinggi: dict) -> Kewajaran:
                         "alasannya.",
                     )
                 )
-    elif jenis in STRUKTURAL and kelas is not None:
-        bawahan = tertinggi.get(b["unit__path"])
-        if bawahan is not None:
-            try:
-                aturan.periksa_kelas_atasan(kelas, [bawahan["k"]])
-            except aturan.AturanError as exc:
-                peringatan.append(
-                    Peringatan(
-                        ATASAN_LEBIH_RENDAH,
-                        f"{exc.pesan} Bawahan tertinggi: {bawahan['nama']} (kelas "
-                        f"{bawahan['k']}). Evaluasi ulang jabatan ini, atau catat alasannya.",
-                    )
+    bawahan = tertinggi.get(b["unit__path"]) if jenis in STRUKTURAL else None
+    if bawahan is not None and kelas is not None:
+        try:
+            aturan.periksa_kelas_atasan(kelas, [bawahan["k"]])
+        except aturan.AturanError as exc:
+            peringatan.append(
+                Peringatan(
+                    ATASAN_LEBIH_RENDAH,
+                    f"{exc.pesan} Bawahan tertinggi: {bawahan['nama']} (kelas "
+                    f"{bawahan['k']}). Evaluasi ulang jabatan ini, atau catat alasannya.",
                 )
+            )
     return Kewajaran(
         kelas=kelas,
         kelas_acuan=kelas_acuan,
@@ -167,6 +167,7 @@ def _satu(b: dict, acuan, atasan_di: dict, tertinggi: dict) -> Kewajaran:
         peringatan=tuple(peringatan),
         catatan=catatan,
         alasan=b["evaluasi__alasan_kelas"] or "",
+        kelas_bawahan=bawahan["k"] if bawahan is not None else None,
     )
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from ramping import aturan
 from ramping.errors import GalatIsian, TidakDitemukan
 from ramping.jabatan.kewajaran import kewajaran_jabatan
-from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil, peringatan_kelas_atasan
+from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil
 from ramping.jabatan.services import (
     evaluasi_buka_kembali,
     evaluasi_catat_alasan_kelas,
@@ -66,9 +66,9 @@ def konteks(
                 "galat": galat.get(f.kode, ""),
             }
         )
-    kelas = evaluasi.kelas if evaluasi and evaluasi.kelas else jabatan.kelas
-    kelas_bawahan, peringatan = peringatan_kelas_atasan(jabatan=jabatan, kelas=kelas)
     ditetapkan = evaluasi is not None and evaluasi.status == evaluasi.Status.DITETAPKAN
+    # The reference kelas and the superior/subordinate check, with the reason recorded
+    # (ramping.jabatan.kewajaran): two queries.
     kewajaran = kewajaran_jabatan(jabatan)
     return {
         "evaluasi": evaluasi,
@@ -78,10 +78,7 @@ def konteks(
         "galat_evaluasi": galat,
         "ditetapkan": ditetapkan,
         "boleh_isi": r.boleh_evaluasi and not ditetapkan,
-        "kelas_bawahan": kelas_bawahan,
-        # The struktural check is part of `kewajaran` (with the reason to record); the text
-        # stays for pages that show only it.
-        "peringatan_kelas": "" if kewajaran.peringatan else peringatan,
+        "kelas_bawahan": kewajaran.kelas_bawahan,
         "kewajaran": kewajaran,
         "boleh_alasan_kelas": r.boleh_evaluasi and evaluasi is not None,
         "isian_alasan_kelas": kewajaran.alasan if alasan_kelas is None else alasan_kelas,
