@@ -76,7 +76,7 @@ def test_peran_pencatat_alasan(client, dunia, isi, persona, status):
 
 
 def test_rekap_evaluasi_tanpa_kueri_per_baris(client, dunia, isi, django_assert_max_num_queries):
-    j, ev = _madya_kelas_14(dunia)
+    _, ev = _madya_kelas_14(dunia)
     evaluasi_catat_alasan_kelas(akses=dunia.analis, evaluasi=ev, versi=ev.versi, alasan="SK 1")
     for i in range(20):
         lain = _jabatan(dunia.bidang_a, f"Perencana Ahli Madya {i}", "fungsional", **MADYA)
