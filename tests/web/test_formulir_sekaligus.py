@@ -9,12 +9,13 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from ramping.akun.models import TokenApi
+from ramping.akun.models import Keanggotaan, Peran, TokenApi
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan, KelasInstansi, Tugas
 from ramping.organisasi.models import PengaturanInstansi, Struktur, UnitKerja
 from ramping.penataan.models import KegiatanPenataan
 from ramping.sistemkerja.models import TimKerja
 from tests.aturan.test_tugas import pesan_aturan
+from tests.conftest import _persona
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -26,6 +27,7 @@ class Kasus:
     pesan: tuple[str, ...]  # every message expected in the one response
     jumlah: object  # callable: rows that must not change
     htmx: bool = False
+    persona: str = "analis"
 
 
 def _tugas(dunia, isi) -> Kasus:
@@ -132,6 +134,18 @@ def _jabatan_skenario(dunia, isi) -> Kasus:
     )  # fmt: skip
 
 
+def _pengguna(dunia, isi) -> Kasus:
+    # Both refusals come from the service (name rule, role/OPD rule), collected in one round.
+    return Kasus(
+        reverse("web:pengguna_daftar", args=[dunia.instansi.kode]),
+        {"username": "budi santoso", "peran": "operator", "opd_kode": "TIDAK-ADA"},
+        ("Nama pengguna hanya boleh berisi huruf, angka dan @ . + - _",
+         "OPD dengan kode 'TIDAK-ADA' tidak ada."),
+        lambda: Keanggotaan.objects.count(),
+        persona="admin",
+    )  # fmt: skip
+
+
 KASUS = {
     "tugas": _tugas,
     "evaluasi": _evaluasi,
@@ -142,13 +156,17 @@ KASUS = {
     "tim_kerja": _tim,
     "penataan": _penataan,
     "jabatan_skenario": _jabatan_skenario,
+    "pengguna": _pengguna,
 }
 
 
 @pytest.mark.parametrize("nama", KASUS)
 def test_dua_isian_salah_dijawab_sekaligus(client, dunia, isi, nama):
     kasus = KASUS[nama](dunia, isi)
-    client.force_login(dunia.analis.pengguna)
+    if kasus.persona == "admin":
+        client.force_login(_persona("admin", dunia.instansi, Peran.ADMIN_INSTANSI).pengguna)
+    else:
+        client.force_login(getattr(dunia, kasus.persona).pengguna)
     sebelum = kasus.jumlah()
     response = client.post(kasus.url, kasus.data, **(HTMX if kasus.htmx else {}))
     html = unescape(response.content.decode())
