@@ -80,6 +80,18 @@ class layanan:  # lower case: used as a statement, like `with transaction.atomic
         """Someone else saved the record first (optimistic locking)."""
         return isinstance(self.galat, KonflikPerubahan)
 
+    def per_medan(self, *, umum: tuple[str | None, ...] = (None,)) -> dict[str, str]:
+        """{field: message} of a failed call, for pages that place messages themselves (one
+        entry per wrong field of a `GalatIsian`); a conflict and a message naming no field
+        (or one of `umum`) go under "_". Empty after success."""
+        if self.berhasil:
+            return {}
+        if isinstance(self.galat, GalatIsian):
+            return {field: " ".join(pesan) for field, pesan in self.galat.galat.items()}
+        if self.konflik or self.field in umum:
+            return {"_": self.pesan or str(getattr(self.galat, "pesan", self.galat))}
+        return {self.field: getattr(self.galat, "pesan", str(self.galat))}
+
     def __enter__(self) -> "layanan":
         return self
 

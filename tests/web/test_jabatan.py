@@ -348,3 +348,19 @@ def test_ditetapkan_tidak_bisa_disimpan_ulang(client, dunia, isi):
         url(dunia, "evaluasi_simpan", isi.kepala_a.pk), evaluasi_post(LAHAT, ev.versi)
     )
     assert "buka kembali dulu" in response.content.decode()
+
+
+def test_galat_anjab_semua_butir_sekaligus(client, dunia, isi):
+    """Issue #17 item 4: two wrong items (and two wrong rows of one) in one answer."""
+    client.force_login(dunia.analis.pengguna)
+    data = anjab_post(**{
+        "risiko_bahaya.risiko": ["", ""], "risiko_bahaya.penyebab": ["Layar", "Kabel"],
+        "hasil_kerja.hasil": [""], "hasil_kerja.satuan": ["dokumen"],
+    })  # fmt: skip
+    html = client.post(url(dunia, "anjab_ubah", isi.pelaksana_a.pk), data).content.decode()
+    risiko = html[html.find('id="galat-risiko_bahaya"') :][:400]
+    assert "Baris 1: kolom risiko wajib diisi." in risiko
+    assert "Baris 2: kolom risiko wajib diisi." in risiko
+    hasil = html[html.find('id="galat-hasil_kerja"') :][:300]
+    assert 'id="galat-hasil_kerja"' in html and "Baris 1: kolom hasil wajib diisi." in hasil
+    assert not Anjab.objects.filter(instansi=dunia.instansi).exists()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from ramping import aturan
-from ramping.errors import GalatIsian, TidakDitemukan
+from ramping.errors import TidakDitemukan
 from ramping.jabatan.kewajaran import kewajaran_jabatan
 from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil
 from ramping.jabatan.services import (
@@ -110,7 +110,7 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
         galat = {"tanggal": gettext("Tanggal tidak valid; contoh 2026-11-30.")}
         with layanan() as hasil:
             periksa_tingkat(kelompok_faktor(r.jabatan), isian["tingkat"])
-        galat |= _galat_medan(hasil)
+        galat |= hasil.per_medan(umum=(None, "tingkat"))
         return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
     simpan = evaluasi_simpan_tetapkan if tetapkan else evaluasi_simpan
     with layanan() as hasil:
@@ -132,19 +132,12 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
             pesan = gettext("Evaluasi jabatan disimpan sebagai draf.")
         messages.success(request, pesan)
         return redirect(url_tab(request, jabatan_id, "evaluasi"))
-    return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=_galat_medan(hasil)))
-
-
-def _galat_medan(hasil: layanan) -> dict[str, str]:
-    """{factor code: message} for the page. A factor's error sits under the factor (every
-    wrong factor at once); a conflict and "Tingkat faktor F3, F5 belum dipilih." (field
-    "tingkat") belong on top."""
-    if hasil.berhasil:
-        return {}
-    if isinstance(hasil.galat, GalatIsian):
-        return {field: " ".join(pesan) for field, pesan in hasil.galat.galat.items()}
-    umum = hasil.konflik or hasil.field in (None, "tingkat")
-    return {"_" if umum else hasil.field: hasil.pesan}
+    return tampilkan(
+        request,
+        r,
+        "evaluasi",
+        konteks(r, isian=isian, galat=hasil.per_medan(umum=(None, "tingkat"))),
+    )
 
 
 @require_POST
@@ -198,8 +191,7 @@ def alasan_kelas(request, jabatan_id: int):
             alasan=alasan,
         )
     if hasil.gagal:
-        galat = {"alasan_kelas" if hasil.field == "alasan_kelas" else "_": hasil.pesan}
-        isi = konteks(r, galat=galat, alasan_kelas=alasan)
+        isi = konteks(r, galat=hasil.per_medan(), alasan_kelas=alasan)
         return tampilkan(request, r, "evaluasi", isi)
     messages.success(request, gettext("Alasan perbedaan kelas dicatat."))
     return redirect(url_tab(request, jabatan_id, "evaluasi"))
