@@ -18,7 +18,7 @@ from django.db.models import Q
 from ramping.akun.akses import Akses
 from ramping.akun.models import Keanggotaan, Pengguna, Peran
 from ramping.audit.services import audit_catat
-from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import KumpulanGalat, RampingError, TidakBerhak, TidakDitemukan
 from ramping.inti.lingkup import semua_instansi
 from ramping.organisasi.models import Instansi, UnitKerja
 
@@ -119,16 +119,21 @@ def anggota_tambah(
     with a temporary password (returned once; it must be changed at the first login)."""
     _pastikan_admin(akses)
     username = username.strip()
-    try:
-        UnicodeUsernameValidator()(username)
-    except ValidationError:
-        raise RampingError(
-            "Nama pengguna hanya boleh berisi huruf, angka dan @ . + - _", field="username"
-        ) from None
-    if not username or len(username) > 150:
-        raise RampingError("Nama pengguna wajib diisi (paling panjang 150).", field="username")
+    # The name and the role are checked together: both wrong fields are said in one round.
+    kumpulan = KumpulanGalat()
+    with kumpulan.medan("username"):
+        try:
+            UnicodeUsernameValidator()(username)
+        except ValidationError:
+            raise RampingError(
+                "Nama pengguna hanya boleh berisi huruf, angka dan @ . + - _", field="username"
+            ) from None
+        if not username or len(username) > 150:
+            raise RampingError("Nama pengguna wajib diisi (paling panjang 150).", field="username")
     instansi = Instansi.objects.get(pk=akses.instansi_id)
-    _periksa_peran(instansi_id=instansi.pk, peran=peran, opd_kode=opd_kode)
+    with kumpulan.medan("peran"):
+        _periksa_peran(instansi_id=instansi.pk, peran=peran, opd_kode=opd_kode)
+    kumpulan.lempar()
     pengguna = Pengguna.objects.filter(username=username).first()
     sandi = None
     if pengguna is None:

@@ -10,6 +10,7 @@ from ramping import aturan
 from ramping.api import selectors as s
 from ramping.api.halaman import Halaman
 from ramping.api.skema import (
+    EvaluasiOut,
     Galat,
     InstansiOut,
     JabatanDetail,
@@ -20,6 +21,7 @@ from ramping.api.skema import (
     StrukturOut,
     UnitOut,
 )
+from ramping.jabatan.kewajaran import kewajaran_jabatan
 from ramping.jabatan.models import JenisJabatan
 from ramping.jabatan.selectors import jabatan_ambil, pohon_jabatan, rekap_total
 from ramping.laporan.exporters import LAPORAN
@@ -76,8 +78,26 @@ def jabatan_detail(request, jabatan_id: int):
         "ej": ej,
         "pj": pj,
         "tugas": list(j.tugas_set.all()),
-        "evaluasi": getattr(j, "evaluasi", None),
+        "evaluasi": _evaluasi(j),
     }
+
+
+def _evaluasi(j) -> dict | None:
+    """The evaluation with the same kelas warnings the evaluasi tab shows."""
+    ev = getattr(j, "evaluasi", None)
+    if ev is None:
+        return None
+    k = kewajaran_jabatan(j)
+    kewajaran = {
+        "kelas_acuan": k.kelas_acuan,
+        "sumber_acuan": k.sumber_acuan,
+        "peringatan": [{"kode": p.kode, "pesan": p.pesan} for p in k.peringatan],
+        "catatan": k.catatan,
+        "dicatat": k.dicatat,
+        "perlu_tindakan": k.perlu_tindakan,
+    }
+    isi = {f: getattr(ev, f) for f in EvaluasiOut.model_fields if f != "kewajaran"}
+    return isi | {"kewajaran": kewajaran}
 
 
 @router.get("/pegawai", response=list[PegawaiOut], summary="Cari pegawai menurut NIP atau nama")

@@ -14,7 +14,13 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from ramping.akun.token import TokenDitolak
 from ramping.api.skema import TEKS_TIDAK_DAPAT_DICETAK
-from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import (
+    GalatIsian,
+    KonflikPerubahan,
+    RampingError,
+    TidakBerhak,
+    TidakDitemukan,
+)
 
 # Pydantic error types → Indonesian wording (anything else falls back to a generic text).
 PESAN_PYDANTIC = {
@@ -87,6 +93,17 @@ def pasang(api: NinjaAPI) -> None:
     @api.exception_handler(KonflikPerubahan)
     def _konflik(request, exc):
         return api.create_response(request, _badan("konflik", exc.pesan), status=409)
+
+    @api.exception_handler(GalatIsian)
+    def _isian(request, exc):
+        # Several fields wrong at once: 422 with every one, like a schema error.
+        galat = [
+            {"lokasi": [field], "pesan": pesan}
+            for field, daftar in exc.galat.items()
+            for pesan in daftar
+        ]
+        badan = _badan("tidak_valid", exc.pesan, exc.field, galat)
+        return api.create_response(request, badan, status=422)
 
     @api.exception_handler(RampingError)
     def _aturan(request, exc):

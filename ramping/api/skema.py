@@ -94,6 +94,22 @@ class TugasOut(Schema):
     versi: int
 
 
+class PeringatanKelasOut(Schema):
+    kode: str = Field(description="acuan_beda, atasan_lebih_rendah atau di_atas_atasan")
+    pesan: str
+
+
+class KewajaranKelasOut(Schema):
+    """The sanity of the evaluated kelas (ramping.jabatan.kewajaran), as the evaluasi tab."""
+
+    kelas_acuan: int | None
+    sumber_acuan: str
+    peringatan: list[PeringatanKelasOut]
+    catatan: str = Field(description="'Acuan tidak diketahui …' bila tidak ada kelas acuan")
+    dicatat: bool = Field(description="Ada peringatan dan alasannya sudah dicatat")
+    perlu_tindakan: bool
+
+
 class EvaluasiOut(Schema):
     jenis: str
     tingkat: dict[str, str]
@@ -103,6 +119,8 @@ class EvaluasiOut(Schema):
     status: str
     tanggal: date | None
     tim_evaluator: str
+    alasan_kelas: str
+    kewajaran: KewajaranKelasOut | None = None
     versi: int
 
 

@@ -82,6 +82,28 @@ def _periksa_masukan(
     return angka
 
 
+_SYARAT_MASUKAN: Final = {
+    "volume": {"boleh_nol": True, "maks": VOLUME_MAKS},
+    "waktu": {"boleh_nol": False, "maks": WAKTU_MAKS, "desimal": DESIMAL_WAKTU},
+}
+
+
+def galat_tugas(**masukan: object) -> dict[str, str]:
+    """Every broken rule of a task's inputs at once ({field: message}), each input checked on
+    its own by the same rule as :meth:`Tugas.baru` (PermenPAN-RB 1/2020, formulir ABK), so a
+    form says the wrong volume and the wrong time in one round. Inputs given as None (not
+    readable, already reported by the form) are skipped."""
+    galat = {}
+    for field, nilai in masukan.items():
+        if nilai is None:
+            continue
+        try:
+            _periksa_masukan(field, nilai, **_SYARAT_MASUKAN[field])
+        except TugasTidakValid as exc:
+            galat[field] = exc.pesan
+    return galat
+
+
 @dataclass(frozen=True, slots=True)
 class Tugas:
     """One task of a position: yearly volume (jumlah hasil) and time per unit of output."""
@@ -114,10 +136,8 @@ class Tugas:
         :class:`~ramping.aturan.errors.TugasTidakValid` names the field that breaks the rule.
         """
         return cls(
-            volume=_periksa_masukan("volume", volume, boleh_nol=True, maks=VOLUME_MAKS),
-            waktu=_periksa_masukan(
-                "waktu", waktu, boleh_nol=False, maks=WAKTU_MAKS, desimal=DESIMAL_WAKTU
-            ),
+            volume=_periksa_masukan("volume", volume, **_SYARAT_MASUKAN["volume"]),
+            waktu=_periksa_masukan("waktu", waktu, **_SYARAT_MASUKAN["waktu"]),
             satuan=satuan,
             uraian=uraian,
         )

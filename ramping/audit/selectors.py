@@ -46,6 +46,7 @@ AKSI = {
     "evaluasi_simpan": "Evaluasi jabatan disimpan",
     "evaluasi_tetapkan": "Evaluasi jabatan ditetapkan",
     "evaluasi_buka_kembali": "Evaluasi jabatan dibuka kembali",
+    "evaluasi_alasan_kelas": "Alasan perbedaan kelas dicatat",
     "penempatan_buat": "Pegawai ditempatkan",
     "penempatan_akhiri": "Penempatan diakhiri",
     "unit_buat": "Unit ditambahkan",

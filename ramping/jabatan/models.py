@@ -212,6 +212,9 @@ class EvaluasiJabatan(MilikInstansi, Berversi):
     tim_evaluator = models.TextField("tim evaluator", blank=True)
     tanggal = models.DateField("tanggal evaluasi", null=True, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default="draf")
+    # Why a kelas that differs from its reference or from its superior is right (issue #17:
+    # the warning then reads "dicatat: <alasan>"); see `jabatan.kewajaran`.
+    alasan_kelas = models.TextField("alasan perbedaan kelas", blank=True)
 
     class Meta:
         verbose_name = "evaluasi jabatan"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 
 from ramping import aturan
 from ramping.akun.akses import Akses
@@ -390,26 +390,6 @@ def anjab_isian(*, jabatan: Jabatan) -> dict[str, Any]:
 
 def evaluasi_ambil(*, jabatan: Jabatan) -> EvaluasiJabatan | None:
     return EvaluasiJabatan.objects.filter(instansi_id=jabatan.instansi_id, jabatan=jabatan).first()
-
-
-def peringatan_kelas_atasan(*, jabatan: Jabatan, kelas: int | None) -> tuple[int | None, str]:
-    """For a structural post: the highest kelas of the JF/pelaksana posts in its unit subtree,
-    and the rules engine's message when `kelas` is below it (one aggregate query)."""
-    if not jabatan.is_struktural:
-        return None, ""
-    tertinggi = Jabatan.objects.filter(
-        instansi_id=jabatan.instansi_id,
-        struktur_id=jabatan.struktur_id,
-        unit__path__startswith=jabatan.unit.path,
-        jenis__in=[JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA],
-    ).aggregate(m=Max("kelas"))["m"]
-    if kelas is None or tertinggi is None:
-        return tertinggi, ""
-    try:
-        aturan.periksa_kelas_atasan(kelas, [tertinggi])
-    except aturan.AturanError as exc:
-        return tertinggi, exc.pesan
-    return tertinggi, ""
 
 
 @dataclass(frozen=True)

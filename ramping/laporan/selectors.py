@@ -16,7 +16,7 @@ from typing import Any
 
 from ramping import aturan
 from ramping.akun.akses import Akses
-from ramping.errors import TidakDitemukan
+from ramping.errors import RampingError, TidakDitemukan
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.selectors import FIELD_BARIS, BarisJabatan, SimpulUnit, pohon_jabatan
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
@@ -96,9 +96,14 @@ class Rincian:
 # --- scope -----------------------------------------------------------------------------------
 
 
+PILIH_OPD = "Pilih perangkat daerah untuk laporan ini."
+
+
 def opd_ambil(*, akses: Akses, struktur: Struktur, kode: str) -> UnitKerja:
     """A perangkat daerah (top-level unit) of the version by its stable kode."""
     akses.pastikan_instansi(struktur)
+    if not kode:  # a choice left empty on the form: said beside the field, not a bare 404
+        raise RampingError(PILIH_OPD, field="opd")
     opd = UnitKerja.objects.filter(
         instansi_id=akses.instansi_id, struktur=struktur, kedalaman=0, kode=kode
     ).first()

@@ -4,11 +4,11 @@ web download, the API and the command line."""
 from dataclasses import dataclass
 
 from ramping.akun.akses import Akses
-from ramping.errors import TidakDitemukan
+from ramping.errors import RampingError, TidakDitemukan
 from ramping.jabatan.selectors import jabatan_ambil
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.renderers import MIME
-from ramping.laporan.selectors import opd_ambil
+from ramping.laporan.selectors import PILIH_OPD, opd_ambil
 from ramping.organisasi.models import Struktur
 
 
@@ -46,7 +46,7 @@ def buat_laporan(
             raise TidakDitemukan("Instansi belum memiliki versi struktur.")
         opd = opd_ambil(akses=akses, struktur=struktur, kode=opd_kode)
     elif kelas.perlu_opd:
-        raise TidakDitemukan("Pilih perangkat daerah untuk laporan ini.")
+        raise RampingError(PILIH_OPD, field="opd")
     if struktur is None:
         raise TidakDitemukan("Instansi belum memiliki versi struktur.")
     # Only the options the report declares (a regulation appendix's nomor, tentang); blank

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from ramping.errors import TidakDitemukan
+from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.laporan.exporters import LAPORAN
 from ramping.laporan.latar import DOKUMEN, LAPORAN_LATAR, PAKET, boleh_zip
 from ramping.laporan.renderers import MIME
@@ -26,14 +26,22 @@ from ramping.pekerjaan.services import (
     pekerjaan_mulai,
     pekerjaan_status,
 )
+from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 
+AKSES_LAPORAN = (TidakBerhak, TidakDitemukan)
 LABEL_FORMAT = {"xlsx": "Excel (XLSX)", "pdf": "PDF", "docx": "Word (DOCX)"}
 
 
 @require_GET
 @halaman_instansi
 def indeks(request):
+    return _indeks(request)
+
+
+def _indeks(request, galat: dict[str, str] | None = None, status: int = 200):
+    """The page; `galat` puts a message beside one form's OPD field ({report kode or "zip":
+    message}) when a download or a job was asked without a valid choice."""
     h = request.halaman
     opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
     # Plain values: a template would call the exporter class (templates call callables).
@@ -57,7 +65,9 @@ def indeks(request):
             "opd": opd,
             "opd_zip": opd_zip,
             "pekerjaan_saya": pekerjaan_daftar(akses=h.akses),
+            "galat_opd": galat or {},
         },
+        status=status,
     )
 
 
@@ -66,16 +76,19 @@ def indeks(request):
 def unduh(request, laporan: str):
     h = request.halaman
     jabatan = request.GET.get("jabatan", "")
-    berkas = buat_laporan(
-        akses=h.akses,
-        kode=laporan,
-        format=request.GET.get("format", ""),
-        struktur=h.struktur,
-        opd_kode=request.GET.get("opd", ""),
-        jabatan_id=int(jabatan) if jabatan.isdigit() else None,
-        versi_dipilih="versi" in request.GET,
-        opsi={k: request.GET.get(k, "")[:200] for k in ("nomor", "tentang")},
-    )
+    with layanan(lolos=AKSES_LAPORAN) as hasil:
+        berkas = buat_laporan(
+            akses=h.akses,
+            kode=laporan,
+            format=request.GET.get("format", ""),
+            struktur=h.struktur,
+            opd_kode=request.GET.get("opd", ""),
+            jabatan_id=int(jabatan) if jabatan.isdigit() else None,
+            versi_dipilih="versi" in request.GET,
+            opsi={k: request.GET.get(k, "")[:200] for k in ("nomor", "tentang")},
+        )
+    if hasil.gagal:
+        return _indeks(request, {laporan: hasil.pesan}, status=400)
     response = HttpResponse(berkas.isi, content_type=berkas.mime)
     response["Content-Disposition"] = f'attachment; filename="{berkas.nama}"'
     return response
@@ -88,12 +101,21 @@ def _mulai(request, jenis: str, **parameter):
         raise TidakDitemukan("Instansi belum memiliki versi struktur.")
     try:
         p = pekerjaan_mulai(akses=h.akses, jenis=jenis, struktur_id=h.struktur.pk, **parameter)
+    except AKSES_LAPORAN:
+        raise
     except BatasPekerjaan as exc:
         if request.headers.get("HX-Request"):
             # 200: htmx swaps no error response, and the message belongs where the status goes.
             return render(request, "laporan/_pekerjaan.html", {"galat": exc.pesan})
         messages.error(request, exc.pesan)
         return redirect(reverse("laporan:indeks", args=[h.instansi.kode]))
+    except RampingError as exc:
+        if exc.field != "opd":
+            raise
+        if request.headers.get("HX-Request"):
+            return render(request, "laporan/_pekerjaan.html", {"galat": exc.pesan})
+        # A missing choice: the page again, the message beside that form's OPD field.
+        return _indeks(request, {parameter.get("kode", "zip"): exc.pesan}, status=400)
     if not request.headers.get("HX-Request"):
         return redirect(reverse("laporan:pekerjaan", args=[h.instansi.kode, p.token]))
     return render(request, "laporan/_pekerjaan.html", {"p": p}, status=202)

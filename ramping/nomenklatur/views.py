@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from ramping.aturan import versi_nomenklatur
 from ramping.aturan.nomenklatur import katalog_nomenklatur
 from ramping.aturan.saran_nomenklatur import daftar_nomenklatur, normal
-from ramping.errors import TidakDitemukan
+from ramping.errors import KumpulanGalat, TidakDitemukan
 from ramping.jabatan.models import Jabatan
 from ramping.nomenklatur import selectors as sel
 from ramping.nomenklatur import services
@@ -140,8 +140,16 @@ def putuskan(request):
             )
         elif aksi in ("putuskan", "pertahankan"):
             ids = _ids(request.POST.getlist("jabatan"))
+            nama = request.POST.get("nama_lain", "").strip() or request.POST.get("nama", "")
+            # Every missing choice in one round (the services check each again).
+            kurang = KumpulanGalat()
             if not ids:
-                raise services.KeputusanTidakSah("Pilih sedikitnya satu jabatan pelaksana.")
+                kurang.tambah("jabatan", "Pilih sedikitnya satu jabatan pelaksana.")
+            if aksi == "putuskan" and not nama.strip():
+                kurang.tambah("nama", "Pilih nama baku atau tulis nama jabatan baru.")
+            if aksi == "pertahankan" and not request.POST.get("alasan", "").strip():
+                kurang.tambah("alasan", "Alasan mempertahankan nama wajib diisi.")
+            kurang.lempar()
             jab = _jabatan(request, s, ids)
             if request.POST.get("sama_nama"):
                 # Same decision for every post of the version with this old name that the user
@@ -155,7 +163,6 @@ def putuskan(request):
                 ]
                 jab = _jabatan(request, s, sorted(set(ids) | set(lain)))
             if aksi == "putuskan":
-                nama = request.POST.get("nama_lain", "").strip() or request.POST.get("nama", "")
                 r = services.nomenklatur_putuskan(akses=akses, jabatan_list=jab, nama_baru=nama)
             else:
                 r = services.nomenklatur_pertahankan(

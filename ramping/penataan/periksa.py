@@ -432,7 +432,7 @@ def _periksa_anjab(p: _Penulis) -> None:
 
 def kelas_tertinggi_bawahan(data: Data) -> dict[int, int]:
     """Per unit: the highest kelas of the JF and pelaksana positions in its subtree, the
-    set-based form of `jabatan.selectors.peringatan_kelas_atasan` (units deepest first, each
+    set-based form of the superior check in `jabatan.kewajaran` (units deepest first, each
     passing its maximum to its parent)."""
     tertinggi: dict[int, int] = {}
     for j in data.jabatan:

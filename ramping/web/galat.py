@@ -13,6 +13,8 @@ A view calls its service inside `layanan`; a business error never escapes as a 5
 - Any other message is "general" and goes to `umum`: the form's non-field errors ("form",
   the default with a form), a flash message ("pesan", the default with a request only) or
   nowhere (None, the default with neither): the caller then shows `hasil.pesan` itself.
+- A `GalatIsian` (several fields wrong at once) puts every message beside its field; messages
+  for fields the form lacks go to `umum`, so nothing is said one round later.
 - A Django `ValidationError` (a model's `full_clean()`) lands next to the fields it names,
   the rest among the form's non-field errors; without a form its messages are joined by "; ".
 """
@@ -21,7 +23,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
-from ramping.errors import KonflikPerubahan, RampingError, TidakBerhak, TidakDitemukan
+from ramping.errors import (
+    GalatIsian,
+    KonflikPerubahan,
+    RampingError,
+    TidakBerhak,
+    TidakDitemukan,
+)
 
 AKSES = (TidakBerhak, TidakDitemukan)
 UMUM_FORM = "form"
@@ -72,12 +80,28 @@ class layanan:  # lower case: used as a statement, like `with transaction.atomic
         """Someone else saved the record first (optimistic locking)."""
         return isinstance(self.galat, KonflikPerubahan)
 
+    def per_medan(self, *, umum: tuple[str | None, ...] = (None,)) -> dict[str, str]:
+        """{field: message} of a failed call, for pages that place messages themselves (one
+        entry per wrong field of a `GalatIsian`); a conflict and a message naming no field
+        (or one of `umum`) go under "_". Empty after success."""
+        if self.berhasil:
+            return {}
+        if isinstance(self.galat, GalatIsian):
+            return {field: " ".join(pesan) for field, pesan in self.galat.galat.items()}
+        if self.konflik or self.field in umum:
+            return {"_": self.pesan or str(getattr(self.galat, "pesan", self.galat))}
+        return {self.field: getattr(self.galat, "pesan", str(self.galat))}
+
     def __enter__(self) -> "layanan":
         return self
 
     def __exit__(self, tipe, exc, tb) -> bool:
         if exc is None or isinstance(exc, self.lolos):
             return False
+        if isinstance(exc, GalatIsian):
+            self.galat, self.field = exc, exc.field
+            self._banyak(exc)
+            return True
         if isinstance(exc, RampingError):
             self.galat, self.field = exc, exc.field
             self._tempatkan(exc.field, exc.pesan)
@@ -106,6 +130,18 @@ class layanan:  # lower case: used as a statement, like `with transaction.atomic
             self.form.add_error(medan, pesan)
         else:
             self._umum(pesan)
+
+    def _banyak(self, exc: GalatIsian) -> None:
+        umum = []
+        for field, daftar in exc.galat.items():
+            medan = self._medan_form(field)
+            for pesan in daftar:
+                if medan is not None:
+                    self.form.add_error(medan, pesan)
+                else:
+                    umum.append(pesan)
+        if umum:
+            self._umum(" ".join(umum))
 
     def _umum(self, pesan: str) -> None:
         self.pesan = pesan

@@ -96,9 +96,13 @@ def test_data_tidak_valid_mendapat_galat_terstruktur(api, token, jabatan_a):
         token["analis"],
         **{**TUGAS, "volume": "-1", "waktu": "0"},
     )
-    assert status == 400
+    # Both wrong fields in one answer (issue #17 item 4): 422 with one entry per field.
+    assert status == 422
     assert (badan["kode"], badan["field"]) == ("tidak_valid", "volume")
-    assert badan["pesan"] == pesan_aturan("volume", Decimal(-1))
+    assert badan["galat"] == [
+        {"lokasi": ["volume"], "pesan": pesan_aturan("volume", Decimal(-1))},
+        {"lokasi": ["waktu"], "pesan": pesan_aturan("waktu", Decimal(0))},
+    ]
     assert not Tugas.objects.filter(jabatan=jabatan_a).exists()
 
 
@@ -107,13 +111,13 @@ def test_api_memakai_pesan_aturan_tugas(api, token, jabatan_a, field, _ketik, ni
     # Same bad input, same message as the web form and the import.
     url = f"/api/v1/jabatan/{jabatan_a.pk}/tugas"
     status, badan = api("post", url, token["analis"], **{**TUGAS, field: str(nilai)})
-    assert (status, badan["field"]) == (400, field)
+    assert (status, badan["field"]) == (422, field)
     assert badan["pesan"] == pesan_aturan(field, nilai)
     _, tugas = api("post", url, token["analis"], **TUGAS)
     status, badan = api(
         "patch", f"/api/v1/tugas/{tugas['id']}", token["analis"], versi=1, **{field: str(nilai)}
     )
-    assert (status, badan["field"], badan["pesan"]) == (400, field, pesan_aturan(field, nilai))
+    assert (status, badan["field"], badan["pesan"]) == (422, field, pesan_aturan(field, nilai))
 
 
 def test_api_menolak_karakter_kontrol(api, token, jabatan_a):

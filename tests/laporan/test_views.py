@@ -74,7 +74,12 @@ def test_unduh_anjab_satu_jabatan_dan_laporan_tak_dikenal(client, dunia, kecil):
     assert ok.status_code == 200 and "jabatan" in ok["Content-Disposition"]
     assert client.get(_unduh(kode, "anjab", "xlsx", opd="DINAS-A")).status_code == 404
     assert client.get(_unduh(kode, "tidak-ada", "pdf")).status_code == 404
-    assert client.get(_unduh(kode, "anjab", "pdf")).status_code == 404  # needs an OPD
+    # Needs an OPD: the form again with the Indonesian error on its OPD field, no bare 404.
+    tanpa_opd = client.get(_unduh(kode, "anjab", "pdf"))
+    assert tanpa_opd.status_code == 400
+    html = tanpa_opd.content.decode()
+    assert 'id="opd-anjab-galat"' in html and "Pilih perangkat daerah untuk laporan ini." in html
+    assert 'aria-describedby="opd-anjab-galat"' in html
     assert client.get(_unduh(kode, "peta-jabatan", "xlsx", opd="TIDAK-ADA")).status_code == 404
 
 

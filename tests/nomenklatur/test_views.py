@@ -88,6 +88,19 @@ def test_nama_salah_menjadi_pesan_bukan_500(client, dunia, meja):
     assert Jabatan.objects.get(pk=meja.umum.pk).nama == "Pengadministrasi Umum"
 
 
+@pytest.mark.parametrize(
+    ("aksi", "pesan"),
+    [("putuskan", "Pilih nama baku atau tulis nama jabatan baru."),
+     ("pertahankan", "Alasan mempertahankan nama wajib diisi.")],
+)  # fmt: skip
+def test_keputusan_tanpa_jabatan_dan_nama_dijawab_sekaligus(client, dunia, meja, aksi, pesan):
+    client.force_login(dunia.analis.pengguna)
+    r = client.post(_u(dunia, "putuskan"), {"aksi": aksi, "nama": "", "alasan": ""}, follow=True)
+    html = r.content.decode()
+    assert "Pilih sedikitnya satu jabatan pelaksana." in html and pesan in html
+    assert Jabatan.objects.get(pk=meja.umum.pk).nama == "Pengadministrasi Umum"
+
+
 def test_operator_opd_lain_ditolak_dan_orang_luar_404(client, dunia, meja):
     client.force_login(dunia.operator_b.pengguna)
     client.post(

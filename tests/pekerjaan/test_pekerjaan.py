@@ -119,8 +119,19 @@ def test_dokumen_opd_anjab_dibuat_di_latar(client, dunia, kecil, antrean):
     assert client.post(url, {"format": "pdf", "opd": "TIDAK-ADA"}).status_code == 404
     lain = reverse("laporan:dokumen_mulai", args=[kode, "peta-jabatan"])
     assert client.post(lain, {"format": "pdf", "opd": "DINAS-A"}).status_code == 404
+    # No OPD picked: the form again with the error beside its OPD field (no bare 404), or
+    # for HTMX the message where the job status goes; nothing queued.
+    tanpa = client.post(url, {"format": "pdf", "opd": ""})
+    assert tanpa.status_code == 400
+    html = tanpa.content.decode()
+    assert 'id="opd-anjab-galat"' in html and "Pilih perangkat daerah untuk laporan ini." in html
+    zip_url = reverse("laporan:zip_mulai", args=[kode])
+    assert 'id="zip-opd-galat"' in client.post(zip_url, {"opd": ""}).content.decode()
+    hx = client.post(url, {"format": "pdf", "opd": ""}, headers={"HX-Request": "true"})
+    assert "Pilih perangkat daerah untuk laporan ini." in hx.content.decode()
     client.force_login(dunia.orang_luar.pengguna)
     assert client.post(url, {"format": "pdf", "opd": "DINAS-A"}).status_code == 404
+    assert client.post(url, {"format": "pdf", "opd": ""}).status_code == 404
     assert Pekerjaan.objects.count() == 1
 
 

@@ -230,3 +230,26 @@ def test_papan_menampilkan_nol_persen_dan_tanda_kosong(client, dunia, kegiatan):
     assert "75%" in baris["DINAS-A"]  # 3 of 4 positions have tasks and K
     assert "%" not in baris["DINAS-B"] and "–" in baris["DINAS-B"]  # no position at all
     assert "{}" not in html
+
+
+def test_catatan_dengan_dua_isian_salah_dijawab_sekaligus(
+    client, dunia, kegiatan, peserta_a, jabatan_a
+):
+    """Issue #17 item 4: the note form says both wrong fields in one round, nothing saved."""
+    from html import unescape
+
+    masuk(client, dunia, "operator_a")
+    client.post(
+        url(dunia, "peserta_aksi", kegiatan.pk, peserta_a.pk, "ajukan"),
+        {"versi": peserta_a.versi},
+        follow=True,  # the success banner is shown (and used up) on the page after
+    )
+    masuk(client, dunia, "analis")
+    r = client.post(
+        url(dunia, "catatan_buat", kegiatan.pk, peserta_a.pk),
+        {"jabatan": jabatan_a.pk, "sasaran": "tidak-ada", "isi": ""},
+    )
+    html = unescape(r.content.decode())
+    assert "Tentang: " in html and "Catatan: " in html
+    assert not Catatan.objects.filter(peserta=peserta_a).exists()
+    assert 'class="pesan success"' not in html

@@ -141,3 +141,22 @@ def test_isian_konfirmasi_rusak_bukan_galat_server(client, dunia, skema, draf, i
     client.force_login(dunia.analis.pengguna)
     r = client.get(_u(dunia, "konfirmasi", draf.pk), isian)
     assert r.status_code in (302, 404)
+
+
+@pytest.mark.parametrize(
+    ("data", "pesan"),
+    [
+        ({"aksi": "jabatan_pindah", "jabatan": "", "ke": ""}, "Pilih jabatan."),
+        ({"aksi": "unit_gabung", "unit": "{seksi}", "ke": "", "yakin": "1"},
+         "Pilih unit tujuan penggabungan."),
+    ],
+)  # fmt: skip
+def test_pilihan_kosong_menjadi_pesan_bukan_404(client, dunia, skema, draf, data, pesan):
+    """Issue #17: a choice left empty on a scenario form is said on the page (no bare 404)."""
+    seksi = UnitKerja.objects.get(struktur=draf, asal=skema.seksi_satu)
+    client.force_login(dunia.analis.pengguna)
+    data = {k: v.format(seksi=seksi.pk) for k, v in data.items()}
+    r = client.post(_u(dunia, "ubah", draf.pk), data, follow=True)
+    assert r.status_code == 200 and pesan in r.content.decode()
+    assert not LangkahSkenario.objects.exists()
+    assert UnitKerja.objects.filter(pk=seksi.pk).exists()

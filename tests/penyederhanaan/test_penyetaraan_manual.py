@@ -168,3 +168,16 @@ def test_kelas_baru_mengikuti_kelas_instansi(dunia, skema):
     )
     p = _buat(dunia, skema, nama_jf="Perencana")  # administrator → Ahli Madya
     assert (p.jenjang, p.kelas_baru) == ("ahli_madya", 13)  # catalogue says 12
+
+
+def test_web_dua_isian_salah_dijawab_sekaligus(client, dunia, skema):
+    """Issue #17 item 4: no official and no JF in one round, nothing saved."""
+    from html import unescape
+
+    client.force_login(dunia.analis.pengguna)
+    url = _url(dunia, "penyetaraan_buat") + f"?versi={dunia.struktur.pk}"
+    r = client.post(url, {"pegawai": "", "nama_jf": "", "jenjang": ""})
+    html = unescape(r.content.decode())
+    assert "Pilih pegawai." in html and "JF tujuan wajib diisi." in html
+    assert 'class="pesan success"' not in html
+    assert not Penyetaraan.objects.filter(struktur=dunia.struktur).exists()

@@ -373,3 +373,19 @@ def test_tab_anjab_menampilkan_atasan_langsung_dan_korelasi_dari_struktur(
         assert "<td>Pengadministrasi Perkantoran</td><td>Bidang Satu</td>" in tabel  # bawahan
     client.force_login(dunia.orang_luar.pengguna)
     assert client.get(url(dunia, "jabatan", jabatan.pk) + "?tab=anjab").status_code == 404
+
+
+def test_galat_anjab_semua_butir_sekaligus(client, dunia, isi):
+    """Issue #17 item 4: two wrong items (and two wrong rows of one) in one answer."""
+    client.force_login(dunia.analis.pengguna)
+    data = anjab_post(**{
+        "risiko_bahaya.risiko": ["", ""], "risiko_bahaya.penyebab": ["Layar", "Kabel"],
+        "hasil_kerja.hasil": [""], "hasil_kerja.satuan": ["dokumen"],
+    })  # fmt: skip
+    html = client.post(url(dunia, "anjab_ubah", isi.pelaksana_a.pk), data).content.decode()
+    risiko = html[html.find('id="galat-risiko_bahaya"') :][:400]
+    assert "Baris 1: kolom risiko wajib diisi." in risiko
+    assert "Baris 2: kolom risiko wajib diisi." in risiko
+    hasil = html[html.find('id="galat-hasil_kerja"') :][:300]
+    assert 'id="galat-hasil_kerja"' in html and "Baris 1: kolom hasil wajib diisi." in hasil
+    assert not Anjab.objects.filter(instansi=dunia.instansi).exists()

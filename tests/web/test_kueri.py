@@ -79,10 +79,11 @@ def test_jumlah_kueri_tetap_dari_instansi_kecil_ke_demo(
 
 # The position page, tab by tab: session, user, agencies, membership, versions; the position
 # with B; its ancestors; the agency's settings; then the tab's own reads (ANJAB + tasks; tasks;
-# evaluation + the subtree's highest JF kelas for a structural post; one page of holders + the
+# evaluation + the kelas check of `jabatan.kewajaran`: the agency's kelas reference and the
+# positions of the unit's subtree and ancestors, for every post; one page of holders + the
 # latest ended placements). ANJAB adds the structure around the position for the atasan
 # langsung and korelasi (units of the OPD, their positions, the agency: jabatan.hubungan).
-TAB_JABATAN = {"anjab": 14, "tugas": 10, "evaluasi": 11, "pemangku": 11}
+TAB_JABATAN = {"anjab": 14, "tugas": 10, "evaluasi": 12, "pemangku": 11}
 
 
 def _jabatan_demo(demo, struktural: bool) -> Jabatan:

@@ -102,3 +102,18 @@ def test_logo_gif_asli_ditolak(client, dunia, settings):
     )
     assert r.status_code == 422 and "Logo harus berupa gambar PNG atau JPEG" in r.content.decode()
     assert not (settings.MEDIA_ROOT / "logo").exists()
+
+
+def test_logo_buruk_dan_isian_terlalu_panjang_dijawab_sekaligus(client, dunia, settings):
+    """Issue #17 item 4: a bad logo and a too-long line in one round, nothing written."""
+    from html import unescape
+
+    client.force_login(dunia.analis.pengguna)
+    data = {**ISIAN, "kop_unit": "X" * 121, "berkas_logo": SimpleUploadedFile("l.png", b"x")}
+    r = client.post(_url(dunia), data)
+    html = unescape(r.content.decode())
+    assert r.status_code == 422
+    assert "tidak dapat dibaca sebagai gambar PNG atau JPEG" in html
+    assert "Baris kop: unit: " in html
+    assert not PengaturanInstansi.objects.filter(instansi=dunia.instansi).exists()
+    assert not (settings.MEDIA_ROOT / "logo").exists()

@@ -10,6 +10,7 @@ from ramping.jabatan.services.abk import (
 from ramping.jabatan.services.anjab import anjab_ubah
 from ramping.jabatan.services.evaluasi import (
     evaluasi_buka_kembali,
+    evaluasi_catat_alasan_kelas,
     evaluasi_simpan,
     evaluasi_simpan_tetapkan,
     evaluasi_tetapkan,
@@ -21,6 +22,7 @@ __all__ = [
     "abk_hitung_ulang_jabatan",
     "anjab_ubah",
     "evaluasi_buka_kembali",
+    "evaluasi_catat_alasan_kelas",
     "evaluasi_simpan",
     "evaluasi_simpan_tetapkan",
     "evaluasi_tetapkan",

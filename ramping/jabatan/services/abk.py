@@ -14,7 +14,7 @@ from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.aturan.angka import EKSAK
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import RampingError
+from ramping.errors import KumpulanGalat, RampingError
 from ramping.inti.kunci import hapus_jika_tetap, simpan_jika_tetap
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.services.izin import pastikan_boleh_ubah_jabatan
@@ -246,12 +246,16 @@ def _tulis_hasil(
 
 
 def periksa_tugas(volume: Decimal, waktu: Decimal, satuan_waktu: str) -> None:
-    """The rules engine decides a task's validity; its one message goes to the named field
-    (form field error, API galat.field), the same text the import puts on the row."""
+    """The rules engine decides a task's validity; every broken input is said at once, each
+    beside its field (form field errors, API 422 galat), the text the import puts on the row."""
+    kumpulan = KumpulanGalat()
+    for field, pesan in aturan.galat_tugas(volume=volume, waktu=waktu).items():
+        kumpulan.tambah(field, pesan)
+    kumpulan.lempar()
     try:
         aturan.Tugas.baru(volume, waktu, satuan_waktu)
-    except aturan.TugasTidakValid as exc:
-        raise RampingError(exc.pesan, field=exc.field) from exc
+    except aturan.AturanError as exc:
+        raise RampingError(exc.pesan, field=getattr(exc, "field", None) or "satuan_waktu") from exc
 
 
 @transaction.atomic

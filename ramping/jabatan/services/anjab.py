@@ -7,7 +7,7 @@ from django.db import transaction
 from ramping import aturan
 from ramping.akun.akses import Akses
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import RampingError
+from ramping.errors import KumpulanGalat, RampingError
 from ramping.inti.kunci import simpan_jika_tetap
 from ramping.jabatan.models import Anjab, Jabatan
 from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
@@ -55,15 +55,18 @@ def _tabel(nama: str, nilai: Any) -> list[dict[str, str]]:
     if not isinstance(nilai, list):
         raise RampingError("Isian harus berupa tabel.", field=nama)
     baris_bersih = []
+    kumpulan = KumpulanGalat()  # every wrong row of the table, not the first one only
     for i, baris in enumerate(nilai, 1):
-        if not isinstance(baris, dict) or set(baris) - set(kolom):
-            raise RampingError(f"Baris {i} tidak sesuai kolom {', '.join(kolom)}.", field=nama)
-        bersih = {k: _teks(nama, baris.get(k, "")) for k in kolom}
-        if not any(bersih.values()):
-            continue  # an empty row left in the form is not data
-        if not bersih[kolom[0]]:
-            raise RampingError(f"Baris {i}: kolom {kolom[0]} wajib diisi.", field=nama)
-        baris_bersih.append(bersih)
+        with kumpulan.medan(nama):
+            if not isinstance(baris, dict) or set(baris) - set(kolom):
+                raise RampingError(f"Baris {i} tidak sesuai kolom {', '.join(kolom)}.", field=nama)
+            bersih = {k: _teks(nama, baris.get(k, "")) for k in kolom}
+            if not any(bersih.values()):
+                continue  # an empty row left in the form is not data
+            if not bersih[kolom[0]]:
+                raise RampingError(f"Baris {i}: kolom {kolom[0]} wajib diisi.", field=nama)
+            baris_bersih.append(bersih)
+    kumpulan.lempar()
     return baris_bersih
 
 
@@ -86,15 +89,18 @@ def bersihkan_anjab(nilai: dict[str, Any]) -> dict[str, Any]:
     if tak_dikenal:
         raise TypeError(f"anjab_ubah tidak menerima {sorted(tak_dikenal)}")
     bersih: dict[str, Any] = {}
+    kumpulan = KumpulanGalat()  # every wrong item in one round (GalatIsian)
     for nama, isi in nilai.items():
-        if nama in TEKS:
-            bersih[nama] = _teks(nama, isi)
-        elif nama in DAFTAR_TEKS:
-            bersih[nama] = _daftar_teks(nama, isi)
-        elif nama in TABEL:
-            bersih[nama] = _tabel(nama, isi)
-        else:
-            bersih[nama] = _syarat(isi)
+        with kumpulan.medan(nama):
+            if nama in TEKS:
+                bersih[nama] = _teks(nama, isi)
+            elif nama in DAFTAR_TEKS:
+                bersih[nama] = _daftar_teks(nama, isi)
+            elif nama in TABEL:
+                bersih[nama] = _tabel(nama, isi)
+            else:
+                bersih[nama] = _syarat(isi)
+    kumpulan.lempar()
     return bersih
 
 

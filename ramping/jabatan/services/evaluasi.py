@@ -13,7 +13,7 @@ from django.db import transaction
 from ramping import aturan
 from ramping.akun.akses import Akses, pastikan_analis
 from ramping.audit.services import audit_catat, perubahan_field
-from ramping.errors import RampingError
+from ramping.errors import KumpulanGalat, RampingError
 from ramping.inti.kunci import simpan_jika_tetap
 from ramping.jabatan.models import EvaluasiJabatan, Jabatan
 from ramping.jabatan.services.abk import pastikan_boleh_ubah_jabatan
@@ -25,6 +25,18 @@ def kelompok_faktor(jabatan: Jabatan) -> str:
     return "struktural" if jabatan.is_struktural else "fungsional"
 
 
+def periksa_tingkat(jenis: str, tingkat: dict[str, str]) -> None:
+    """Every unknown factor or level at once (GalatIsian, one entry per factor)."""
+    faktor = {f.kode: f for f in aturan.faktor_evaluasi(jenis)}
+    kumpulan = KumpulanGalat()
+    for kode, level in tingkat.items():
+        if kode not in faktor:
+            kumpulan.tambah(kode, f"Faktor {kode} bukan faktor {jenis}.")
+        elif faktor[kode].cari(level) is None:
+            kumpulan.tambah(kode, f"Tingkat {level} tidak ada pada faktor {kode}.")
+    kumpulan.lempar()
+
+
 def hitung_evaluasi(
     jenis: str, tingkat: dict[str, str], instansi_id: int
 ) -> aturan.HasilEvaluasi | None:
@@ -32,13 +44,8 @@ def hitung_evaluasi(
 
     An unknown factor or level raises the rules engine's error (it names the factor).
     """
+    periksa_tingkat(jenis, tingkat)
     kode_faktor = [f.kode for f in aturan.faktor_evaluasi(jenis)]
-    for kode, level in tingkat.items():
-        if kode not in kode_faktor:
-            raise RampingError(f"Faktor {kode} bukan faktor {jenis}.", field=kode)
-        faktor = next(f for f in aturan.faktor_evaluasi(jenis) if f.kode == kode)
-        if faktor.cari(level) is None:
-            raise RampingError(f"Tingkat {level} tidak ada pada faktor {kode}.", field=kode)
     if set(tingkat) != set(kode_faktor):
         return None
     return aturan.evaluasi_jabatan(
@@ -168,4 +175,42 @@ def evaluasi_buka_kembali(
         ringkasan=f"Evaluasi {evaluasi.jabatan.nama} dibuka kembali",
         induk=evaluasi.jabatan,
     )
+    return evaluasi
+
+
+ALASAN_KELAS_MAKS = 2000
+
+
+@transaction.atomic
+def evaluasi_catat_alasan_kelas(
+    *, akses: Akses, evaluasi: EvaluasiJabatan, versi: int, alasan: str
+) -> EvaluasiJabatan:
+    """Record why a kelas that differs from its reference or its superior is right (or clear
+    it with ""). Who may evaluate may record it, also on a fixed evaluation: the reason
+    explains the result and does not change it (issue #17, `jabatan.kewajaran`)."""
+    pastikan_analis(akses)
+    pastikan_boleh_ubah_jabatan(akses, evaluasi.jabatan)
+    alasan = (alasan or "").strip()
+    if len(alasan) > ALASAN_KELAS_MAKS:
+        raise RampingError(
+            f"Alasan perbedaan kelas paling panjang {ALASAN_KELAS_MAKS} karakter "
+            f"(diterima {len(alasan)}).",
+            field="alasan_kelas",
+        )
+    try:
+        aturan.periksa_teks(alasan)
+    except aturan.AturanError as exc:
+        raise RampingError(exc.pesan, field="alasan_kelas") from None
+    perubahan = perubahan_field(evaluasi, {"alasan_kelas": alasan})
+    simpan_jika_tetap(evaluasi, versi=versi, oleh=akses.pengguna, alasan_kelas=alasan)
+    if perubahan:
+        audit_catat(
+            instansi_id=evaluasi.instansi_id,
+            pengguna=akses.pengguna,
+            aksi="evaluasi_alasan_kelas",
+            objek=evaluasi,
+            ringkasan=f"Alasan perbedaan kelas {evaluasi.jabatan.nama} dicatat",
+            perubahan=perubahan,
+            induk=evaluasi.jabatan,
+        )
     return evaluasi

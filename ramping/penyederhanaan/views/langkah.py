@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from ramping.errors import TidakDitemukan
+from ramping.errors import RampingError, TidakDitemukan
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.selectors import struktur_ambil, unit_di_versi, unit_jalur
 from ramping.penyederhanaan import services
@@ -52,7 +52,8 @@ def jalankan_langkah(akses, s: Struktur, data) -> tuple:
         return unit, None, lambda: services.unit_hapus(akses=akses, unit=unit, ke_kelompok_jf=kjf)
     if aksi == "unit_gabung":
         if not _angka(data.get("ke")):
-            raise TidakDitemukan(gettext("Pilih unit tujuan penggabungan."))
+            # A choice left empty: a message on the page, not a 404.
+            raise RampingError(gettext("Pilih unit tujuan penggabungan."), field="ke")
         ke = _unit(s, data.get("ke"))
         return unit, ke, lambda: services.unit_gabung(akses=akses, unit=unit, ke=ke)
     raise TidakDitemukan("Aksi tidak dikenal.")

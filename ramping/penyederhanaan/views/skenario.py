@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ramping.akun.akses import pastikan_analis
-from ramping.errors import TidakDitemukan
+from ramping.errors import RampingError, TidakDitemukan
 from ramping.jabatan.models import Jabatan, JenisJabatan, Jenjang
 from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.organisasi.selectors import struktur_ambil
@@ -383,7 +383,13 @@ def skenario(request, struktur_id: int):
     return _halaman_skenario(request, struktur)
 
 
+# A choice left empty on a scenario form: a message on the page, not a bare 404.
+PILIH = {"ke": "Pilih unit tujuan.", "jabatan": "Pilih jabatan.", "pindah": "Pilih jabatan."}
+
+
 def _ambil(model, request, struktur: Struktur, nama: str):
+    if not request.POST.get(nama, "").strip():
+        raise RampingError(PILIH.get(nama, "Pilihan wajib diisi."), field=nama)
     obj = model.objects.filter(
         instansi_id=request.halaman.akses.instansi_id,
         struktur=struktur,

@@ -147,8 +147,9 @@ def simpan(request, jabatan_id: int):
         messages.success(request, gettext("ANJAB disimpan."))
         return redirect(url_tab(request, jabatan_id, "anjab"))
     isian["versi"] = versi
-    # The template shows each item's error under it; a conflict or a general one on top ("_").
-    galat = {"_" if hasil.konflik else hasil.field or "_": hasil.pesan}
+    # The template shows each item's error under it (every wrong item at once); a conflict or
+    # a general one on top ("_").
+    galat = hasil.per_medan()
     return tampilkan(
         request, r, "anjab", konteks(r, request.halaman.akses, isian=isian, galat=galat)
     )

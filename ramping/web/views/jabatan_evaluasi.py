@@ -15,13 +15,15 @@ from django.views.decorators.http import require_POST
 
 from ramping import aturan
 from ramping.errors import TidakDitemukan
-from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil, peringatan_kelas_atasan
+from ramping.jabatan.kewajaran import kewajaran_jabatan
+from ramping.jabatan.selectors import RingkasanJabatan, evaluasi_ambil
 from ramping.jabatan.services import (
     evaluasi_buka_kembali,
+    evaluasi_catat_alasan_kelas,
     evaluasi_simpan,
     evaluasi_simpan_tetapkan,
 )
-from ramping.jabatan.services.evaluasi import kelompok_faktor
+from ramping.jabatan.services.evaluasi import kelompok_faktor, periksa_tingkat
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
@@ -39,7 +41,13 @@ def _isian_tersimpan(evaluasi) -> dict:
     }
 
 
-def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | None = None):
+def konteks(
+    r: RingkasanJabatan,
+    *,
+    isian: dict | None = None,
+    galat: dict | None = None,
+    alasan_kelas: str | None = None,
+):
     jabatan = r.jabatan
     evaluasi = evaluasi_ambil(jabatan=jabatan)
     jenis = kelompok_faktor(jabatan)
@@ -58,9 +66,10 @@ def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | Non
                 "galat": galat.get(f.kode, ""),
             }
         )
-    kelas = evaluasi.kelas if evaluasi and evaluasi.kelas else jabatan.kelas
-    kelas_bawahan, peringatan = peringatan_kelas_atasan(jabatan=jabatan, kelas=kelas)
     ditetapkan = evaluasi is not None and evaluasi.status == evaluasi.Status.DITETAPKAN
+    # The reference kelas and the superior/subordinate check, with the reason recorded
+    # (ramping.jabatan.kewajaran): two queries.
+    kewajaran = kewajaran_jabatan(jabatan)
     return {
         "evaluasi": evaluasi,
         "jenis_evaluasi": jenis,
@@ -69,8 +78,10 @@ def konteks(r: RingkasanJabatan, *, isian: dict | None = None, galat: dict | Non
         "galat_evaluasi": galat,
         "ditetapkan": ditetapkan,
         "boleh_isi": r.boleh_evaluasi and not ditetapkan,
-        "kelas_bawahan": kelas_bawahan,
-        "peringatan_kelas": peringatan,
+        "kelas_bawahan": kewajaran.kelas_bawahan,
+        "kewajaran": kewajaran,
+        "boleh_alasan_kelas": r.boleh_evaluasi and evaluasi is not None,
+        "isian_alasan_kelas": kewajaran.alasan if alasan_kelas is None else alasan_kelas,
         # Lower bounds of kelas 1–17 (Lampiran 3.3) for the running total in the browser.
         "batas_kelas": json.dumps([b.batas_bawah for b in aturan.tabel_kelas()]),
     }
@@ -95,7 +106,11 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
     try:
         tanggal = date.fromisoformat(isian["tanggal"]) if isian["tanggal"] else None
     except ValueError:
+        # Said together with any wrong factor level (one round for every error).
         galat = {"tanggal": gettext("Tanggal tidak valid; contoh 2026-11-30.")}
+        with layanan() as hasil:
+            periksa_tingkat(kelompok_faktor(r.jabatan), isian["tingkat"])
+        galat |= hasil.per_medan(umum=(None, "tingkat"))
         return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
     simpan = evaluasi_simpan_tetapkan if tetapkan else evaluasi_simpan
     with layanan() as hasil:
@@ -117,11 +132,12 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
             pesan = gettext("Evaluasi jabatan disimpan sebagai draf.")
         messages.success(request, pesan)
         return redirect(url_tab(request, jabatan_id, "evaluasi"))
-    # A factor's error sits under the factor; a conflict and "Tingkat faktor F3, F5 belum
-    # dipilih." (field "tingkat") belong on top.
-    umum = hasil.konflik or hasil.field in (None, "tingkat")
-    galat = {"_" if umum else hasil.field: hasil.pesan}
-    return tampilkan(request, r, "evaluasi", konteks(r, isian=isian, galat=galat))
+    return tampilkan(
+        request,
+        r,
+        "evaluasi",
+        konteks(r, isian=isian, galat=hasil.per_medan(umum=(None, "tingkat"))),
+    )
 
 
 @require_POST
@@ -154,4 +170,28 @@ def buka_kembali(request, jabatan_id: int):
     if hasil.gagal:
         return tampilkan(request, r, "evaluasi", konteks(r, galat={"_": hasil.pesan}))
     messages.success(request, gettext("Evaluasi jabatan dibuka kembali sebagai draf."))
+    return redirect(url_tab(request, jabatan_id, "evaluasi"))
+
+
+@require_POST
+@halaman_instansi
+def alasan_kelas(request, jabatan_id: int):
+    """Record why the evaluated kelas differs from its reference or its superior."""
+    r = buka(request, jabatan_id)
+    evaluasi = evaluasi_ambil(jabatan=r.jabatan)
+    if evaluasi is None:
+        raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
+    versi = request.POST.get("versi", "")
+    alasan = request.POST.get("alasan_kelas", "")
+    with layanan() as hasil:
+        evaluasi_catat_alasan_kelas(
+            akses=request.halaman.akses,
+            evaluasi=evaluasi,
+            versi=int(versi) if versi.isdigit() else -1,
+            alasan=alasan,
+        )
+    if hasil.gagal:
+        isi = konteks(r, galat=hasil.per_medan(), alasan_kelas=alasan)
+        return tampilkan(request, r, "evaluasi", isi)
+    messages.success(request, gettext("Alasan perbedaan kelas dicatat."))
     return redirect(url_tab(request, jabatan_id, "evaluasi"))

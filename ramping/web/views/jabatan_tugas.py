@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from ramping import aturan
 from ramping.errors import TidakBerhak
 from ramping.jabatan.models import SatuanWaktu
 from ramping.jabatan.selectors import RingkasanJabatan, tugas_ambil, tugas_jabatan
@@ -81,6 +82,15 @@ class TugasForm(TeksTercetak, forms.Form):
             field.widget.attrs["form"] = f"form-tugas-{kunci}"
         self.fields["uraian"].widget.attrs["autofocus"] = True
 
+    def clean(self):
+        """The ABK rule on every number that could be read, in the same round as the form's
+        own errors (a negative volume is said together with an unreadable time)."""
+        data = super().clean()
+        terbaca = {f: data.get(f) for f in ("volume", "waktu") if f not in self.errors}
+        for field, pesan in aturan.galat_tugas(**terbaca).items():
+            self.add_error(field, pesan)
+        return data
+
 
 def _form_tugas(tugas=None, data=None) -> TugasForm:
     if tugas is None:
@@ -114,12 +124,11 @@ def konteks(
     }
 
 
-def _baris_form(request, r, form, tugas=None, *, pesan=""):
-    return render(
-        request,
-        "web/jabatan/_tugas_form.html",
-        {"jabatan": r.jabatan, "form": form, "tugas": tugas, "pesan_baris": pesan},
-    )
+def _baris_form(request, r, form, tugas=None, *, pesan="", gagal=False):
+    """The edit row; after a failed save (`gagal`) it also empties the tab's banner, so a
+    "Tugas ditambahkan." of the previous save does not stand beside the errors."""
+    isi = {"jabatan": r.jabatan, "form": form, "tugas": tugas, "pesan_baris": pesan}
+    return render(request, "web/jabatan/_tugas_form.html", isi | {"gagal": gagal})
 
 
 def _pastikan_boleh(r: RingkasanJabatan) -> None:
@@ -141,7 +150,7 @@ def _sesudah_perubahan(request, r_lama: RingkasanJabatan, jabatan_id: int, pesan
 
 def _gagal(request, r, form, tugas, pesan: str):
     if dari_htmx(request):
-        return _baris_form(request, r, form, tugas, pesan=pesan)
+        return _baris_form(request, r, form, tugas, pesan=pesan, gagal=True)
     ubah = tugas.pk if tugas is not None else "baru"
     return tampilkan(request, r, "tugas", konteks(request, r, ubah=ubah, form=form, galat=pesan))
 

@@ -6,16 +6,17 @@ import base64
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from ramping.errors import TidakBerhak
+from ramping.errors import LogoDitolak, TidakBerhak
 from ramping.organisasi.models import PengaturanInstansi
 from ramping.organisasi.pengaturan import kop_instansi, pengaturan_baris, pengaturan_instansi
-from ramping.organisasi.services_kop import FIELD_KOP, pengaturan_kop_ubah
+from ramping.organisasi.services_kop import FIELD_KOP, logo_periksa, pengaturan_kop_ubah
 from ramping.organisasi.services_pengaturan import FIELD_ATURAN, pengaturan_aturan_ubah
 from ramping.web.angka import format_angka
 from ramping.web.galat import layanan
@@ -50,6 +51,19 @@ class FormKop(TeksTercetak, forms.ModelForm):
     class Meta:
         model = PengaturanInstansi
         fields = URUTAN
+
+    def clean_berkas_logo(self):
+        """The service's logo rule in the form's round: a bad logo is said together with a
+        wrong text field (the service checks it again before writing)."""
+        berkas = self.cleaned_data.get("berkas_logo")
+        if berkas:
+            try:
+                logo_periksa(berkas)
+            except LogoDitolak as exc:
+                raise ValidationError(exc.pesan, code="logo") from None
+            finally:
+                berkas.seek(0)
+        return berkas
 
 
 @require_http_methods(["GET", "POST"])

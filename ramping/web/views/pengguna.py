@@ -22,9 +22,10 @@ from ramping.akun.services import (
 from ramping.errors import TidakBerhak
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
+from ramping.web.teks import GalatBernama
 
 
-class FormPeran(forms.Form):
+class FormPeran(GalatBernama, forms.Form):
     peran = forms.ChoiceField(label=_("Peran"), choices=Peran.choices)
     opd_kode = forms.CharField(label=_("Kode OPD (hanya operator)"), max_length=40, required=False)
 

@@ -17,9 +17,10 @@ from ramping.akun.token import HARI_MAKS, token_buat, token_cabut, token_daftar
 from ramping.errors import TidakDitemukan
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
+from ramping.web.teks import GalatBernama
 
 
-class FormToken(forms.Form):
+class FormToken(GalatBernama, forms.Form):
     nama = forms.CharField(label=_("Nama token (untuk apa)"), max_length=100)
     berlaku_hari = forms.IntegerField(label=_("Berlaku (hari)"), min_value=1, max_value=HARI_MAKS)
 
