@@ -12,6 +12,7 @@ from lxml import etree
 
 from ramping.laporan.dokumen import BULAT, DATA, DESIMAL, TOTAL, Baris, Dokumen, Isian, Kolom, Tabel
 from ramping.laporan.renderers import docx as R
+from ramping.laporan.renderers.lebar import lebar_kolom
 from ramping.laporan.renderers.sel import teks_sel
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,11 +46,11 @@ def _tabel_api(doc, tabel: Tabel) -> None:
     ulang.set(R.qn("w:val"), "true")
     trpr.append(ulang)
     for sel, k in zip(kepala.cells, tabel.kolom, strict=True):
-        sel.text = k.judul
+        p = sel.paragraphs[0]
+        p._p.style = "Sel"
+        p.add_run(k.judul).bold = True
         R._naungan(sel, "DCE6F2")
-        for run in sel.paragraphs[0].runs:
-            run.bold = True
-        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for b in tabel.baris:
         sel_baris = t.add_row().cells
         for c, (sel, k, nilai) in enumerate(zip(sel_baris, tabel.kolom, b.sel, strict=True)):
@@ -62,10 +63,11 @@ def _tabel_api(doc, tabel: Tabel) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if c == tabel.kolom_nama and b.tingkat:
                 p.paragraph_format.left_indent = Cm(0.35 * b.tingkat)
-    total = sum(k.lebar for k in tabel.kolom)
     s = doc.sections[0]
     ruang = s.page_width - s.left_margin * 2
-    R._lebar(t, [int(ruang * k.lebar / total) for k in tabel.kolom])
+    # Widths no narrower than a header's longest word (tests/laporan/test_dokumen_identitas.py).
+    lebar = lebar_kolom(tabel.kolom, ruang / 12700, huruf="Helvetica-Bold", ukuran=9, tepi=12)
+    R._lebar(t, [int(w * 12700) for w in lebar])
 
 
 def _isian_api(doc, blok: Isian) -> None:

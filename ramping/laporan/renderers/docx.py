@@ -5,7 +5,9 @@ black Arial like the rest; tables use "Table Grid" with the header row repeated 
 label-colon-value blocks and signatures are borderless tables so they stay aligned when edited.
 """
 
+import re
 from contextvars import ContextVar
+from datetime import UTC, datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -14,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor
@@ -34,7 +37,9 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
+from ramping.laporan.renderers.identitas import kop_pembuka, metadata
 from ramping.laporan.renderers.kemajuan import lapor_kemajuan
+from ramping.laporan.renderers.lebar import lebar_kolom, ukuran_kepala
 from ramping.laporan.renderers.sel import teks_sel
 
 HURUF = "Arial"
@@ -44,6 +49,8 @@ RATA = {
     "penuh": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 UKURAN_CM = {"A4": (21.0, 29.7), "A3": (29.7, 42.0)}
+EMU_PER_PT = 12700
+TEPI_SEL_PT = 12.0  # Word's default cell margins (2 × 0,19 cm = 10,8 pt) and a little slack
 
 
 # The text block's width of the document being rendered (page − margins), read once: python-docx
@@ -59,14 +66,40 @@ def render_docx(dokumen: Dokumen) -> bytes:
     s = doc.sections[0]
     token = _RUANG.set(Emu(s.page_width - s.left_margin - s.right_margin))
     try:
+        kop = kop_pembuka(dokumen)
+        if kop is not None:
+            _kop_surat(doc, kop)
         for i, blok in enumerate(dokumen.blok, 1):
             _blok(doc, blok)
             lapor_kemajuan(i, len(dokumen.blok))
     finally:
         _RUANG.reset(token)
+    _metadata(doc, dokumen)
     buf = BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _metadata(doc, dokumen: Dokumen) -> None:
+    """docProps/core.xml from the document's identity (python-docx's own template otherwise
+    says author "python-docx", an empty title and a 2013 date) and docProps/app.xml's
+    Application: the file names its agency, title and subject in Word's Properties."""
+    m = metadata(dokumen)
+    c = doc.core_properties
+    c.title, c.author, c.subject, c.keywords = m.judul, m.penulis, m.subjek, m.kata_kunci
+    c.comments = f"Dibuat dengan aplikasi {m.pembuat}"
+    c.last_modified_by = m.pembuat
+    c.category = m.jenis
+    c.created = c.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    c.revision = 1
+    for rel in doc.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            bagian = rel.target_part
+            bagian._blob = re.sub(
+                rb"<Application>[^<]*</Application>",
+                f"<Application>{escape(m.pembuat)}</Application>".encode(),
+                bagian.blob,
+            )
 
 
 def _tambah_tabel(doc, rows: int, cols: int):
@@ -174,7 +207,16 @@ def _halaman(doc, dokumen: Dokumen) -> None:
         kepala = s.header.paragraphs[0]
         kepala.text = " · ".join(dokumen.kop[:3])
         _kecil(kepala)
-    kaki = s.footer.paragraphs[0]
+    kaki = [s.footer]
+    if kop_pembuka(dokumen) is not None:
+        # Page 1 opens with the letterhead: no running header above it, the same footer.
+        s.different_first_page_header_footer = True
+        kaki.append(s.first_page_footer)
+    for k in kaki:
+        _kaki(k.paragraphs[0], dokumen)
+
+
+def _kaki(kaki, dokumen: Dokumen) -> None:
     kaki.text = f"{dokumen.kaki}    Halaman "
     _medan(kaki, "PAGE")
     kaki.add_run(" dari ")
@@ -341,7 +383,7 @@ def _diagram(doc, blok: Diagram) -> None:
     from ramping.laporan.renderers.diagram import png
 
     ruang = _ruang(doc)
-    gambar = png(blok, ruang / 12700)  # EMU → points
+    gambar = png(blok, ruang / EMU_PER_PT)
     doc.add_picture(BytesIO(gambar), width=ruang)
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -380,15 +422,23 @@ def _tabel(doc, tabel: Tabel) -> None:
     ulang = OxmlElement("w:tblHeader")
     ulang.set(qn("w:val"), "true")
     trpr.append(ulang)
-    for sel, k in zip(kepala.cells, tabel.kolom, strict=True):
-        sel.text = k.judul
-        _naungan(sel, "DCE6F2")
-        for run in sel.paragraphs[0].runs:
-            run.bold = True
-        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    total = sum(k.lebar for k in tabel.kolom)
+    # A header wraps only at spaces (Word would break a word too long for its cell): widths
+    # from the longest header words in Arial bold 9 pt (Helvetica's metrics), cell margins.
     ruang = _ruang(doc)
-    lebar = [int(ruang * k.lebar / total) for k in tabel.kolom]
+    lebar_pt = lebar_kolom(
+        tabel.kolom, ruang / EMU_PER_PT, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT
+    )
+    lebar = [int(w * EMU_PER_PT) for w in lebar_pt]
+    for sel, k, w in zip(kepala.cells, tabel.kolom, lebar_pt, strict=True):
+        p = sel.paragraphs[0]
+        p._p.style = "Sel"
+        run = p.add_run(k.judul)
+        run.bold = True
+        ukuran = ukuran_kepala(k.judul, w, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT)
+        if ukuran < 9:
+            run.font.size = Pt(ukuran)
+        _naungan(sel, "DCE6F2")
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _lebar(t, lebar)  # the header row; body rows carry their widths below
     lebar_xml = [_twips(w) for w in lebar]
     rata = ["right" if k.jenis in ANGKA else "" for k in tabel.kolom]

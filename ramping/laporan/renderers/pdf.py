@@ -48,7 +48,10 @@ from ramping.laporan.dokumen import (
 )
 from ramping.laporan.format import MINUS
 from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.identitas import kop_pembuka, metadata
 from ramping.laporan.renderers.kemajuan import lapor_kemajuan
+from ramping.laporan.renderers.lebar import lebar_kolom as lebar_kolom_
+from ramping.laporan.renderers.lebar import ukuran_kepala
 from ramping.laporan.renderers.sel import teks_sel
 
 RATA = {"kiri": TA_LEFT, "tengah": TA_CENTER, "penuh": TA_JUSTIFY}
@@ -58,6 +61,7 @@ WARNA_GAYA = {
     TOTAL: colors.HexColor("#FFF2CC"),
 }
 GARIS = colors.HexColor("#7F8C99")
+TEPI_SEL = 6.5  # points: left + right padding of a table cell (and a little slack)
 
 
 def aman(teks: str) -> str:
@@ -93,8 +97,12 @@ def gaya(nama: str, ukuran: float = 9, rata: str = "kiri", tebal: bool = False, 
 
 
 def kanvas_bernomor(dokumen: Dokumen):
-    """A canvas class that draws header and footer once the total page count is known."""
+    """A canvas class that draws header and footer once the total page count is known.
+
+    The running header is left off page 1 when the letterhead opens it (the same agency and
+    title twice on one page)."""
     regular, _, _ = huruf()
+    tanpa_kepala_awal = kop_pembuka(dokumen) is not None
 
     class KanvasBernomor(Canvas):
         def __init__(self, *args, **kwargs):
@@ -122,7 +130,7 @@ def kanvas_bernomor(dokumen: Dokumen):
             kop = aman_kanvas(" · ".join(dokumen.kop[:2]))
             while kop and stringWidth(kop, regular, 7) > ruang:
                 kop = kop[:-2] + "…"
-            if dokumen.kepala_halaman:
+            if dokumen.kepala_halaman and not (nomor == 1 and tanpa_kepala_awal):
                 self.drawString(15 * mm, tinggi - 10 * mm, kop)
                 self.drawRightString(lebar - 15 * mm, tinggi - 10 * mm, judul)
             kaki = aman_kanvas(dokumen.kaki)
@@ -135,6 +143,28 @@ def kanvas_bernomor(dokumen: Dokumen):
     return KanvasBernomor
 
 
+def info_pdf(dokumen: Dokumen) -> dict[str, str]:
+    """The PDF Info of a document (title, author, subject, keywords, creator): the keyword
+    arguments of reportlab's doc templates; a bare canvas takes them via `isi_info`."""
+    m = metadata(dokumen)
+    return {
+        "title": m.judul,
+        "author": m.penulis,
+        "subject": m.subjek,
+        "keywords": m.kata_kunci,
+        "creator": m.pembuat,
+    }
+
+
+def isi_info(kanvas: Canvas, dokumen: Dokumen) -> None:
+    info = info_pdf(dokumen)
+    kanvas.setTitle(info["title"])
+    kanvas.setAuthor(info["author"])
+    kanvas.setSubject(info["subject"])
+    kanvas.setKeywords(info["keywords"])
+    kanvas.setCreator(info["creator"])
+
+
 def render_pdf(dokumen: Dokumen) -> bytes:
     buf = BytesIO()
     doc = SimpleDocTemplate(
@@ -144,11 +174,13 @@ def render_pdf(dokumen: Dokumen) -> bytes:
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=15 * mm,
-        title=dokumen.judul,
-        author=dokumen.kop[0] if dokumen.kop else "",
+        **info_pdf(dokumen),
     )
     lebar = doc.width
     alir: list = []
+    kop = kop_pembuka(dokumen)
+    if kop is not None:  # built once per document, whatever its pages
+        alir += _kop_surat(kop, lebar)
     for blok in dokumen.blok:
         if isinstance(blok, Pengesahan) and len(alir) >= 2 and isinstance(alir[-2], Paragraph):
             # The closing paragraph goes with the signature: a page never starts with it alone.
@@ -295,16 +327,20 @@ def _isian(pasangan, lebar: float, tebal: bool = False) -> Table:
 
 
 def _tabel(tabel: Tabel, lebar: float) -> Table:
-    total_lebar = sum(k.lebar for k in tabel.kolom)
-    lebar_kolom = [lebar * k.lebar / total_lebar for k in tabel.kolom]
-    s_kepala = gaya("kepala", 8, "tengah", tebal=True)
-    data = [[Paragraph(aman(k.judul), s_kepala) for k in tabel.kolom]]
+    # A header wraps only at spaces: no column narrower than its header's longest word.
+    tebal = huruf()[1]
+    lebar_kolom = lebar_kolom_(tabel.kolom, lebar, huruf=tebal, ukuran=8, tepi=TEPI_SEL)
+    data = [[
+        Paragraph(aman(k.judul), gaya("kepala", ukuran_kepala(
+            k.judul, w, huruf=tebal, ukuran=8, tepi=TEPI_SEL), "tengah", tebal=True))
+        for k, w in zip(tabel.kolom, lebar_kolom, strict=True)
+    ]]  # fmt: skip
     perintah = [
         ("GRID", (0, 0), (-1, -1), 0.4, GARIS),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F2")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), TEPI_SEL / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), TEPI_SEL / 2),
     ]
     for r, b in enumerate(tabel.baris, 1):
         tebal = b.gaya != "data"

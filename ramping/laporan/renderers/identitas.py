@@ -1,0 +1,93 @@
+"""What a document says about itself, derived once from the neutral `Dokumen` for every format.
+
+- metadata: title (the document's title with its OPD), author (the agency), subject (what it
+  is, the structure version and its legal basis), keywords, and "ramping" as the creating
+  application — PDF Info (/Title /Author /Subject /Creator), OOXML docProps/core.xml
+  (dc:title, dc:creator, dc:subject, cp:keywords, cp:lastModifiedBy) and docProps/app.xml;
+- the letterhead (`KopSurat`, the agency's settings page "Kop") on top of the first page of a
+  PDF/DOCX, unless the document opens with its own official header (a circular letter's
+  letterhead, a regulation's appendix header — an appendix carries no letterhead);
+- the title rows on top of each XLSX sheet (agency, title, OPD, version, legal basis, date).
+
+Every renderer asks here, so no exporter sets metadata itself (issue #17 item 7).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ramping.laporan.dokumen import Dokumen, KepalaLampiran, KopSurat
+from ramping.laporan.format import tanggal
+
+PEMBUAT = "ramping"
+PEMISAH = " — "
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    judul: str
+    penulis: str
+    subjek: str
+    kata_kunci: str
+    jenis: str  # the kind of document, without its scope (category)
+    pembuat: str = PEMBUAT
+
+
+def _judul_rapi(judul: str) -> str:
+    """ "INFORMASI JABATAN" → "Informasi Jabatan"; mixed case is kept ("Rekap ABK")."""
+    return judul.title() if judul.isupper() else judul
+
+
+def metadata(dokumen: Dokumen) -> Metadata:
+    i = dokumen.identitas
+    judul = jenis = _judul_rapi(dokumen.judul)
+    if i is None:
+        # A document described without its issuer: the title block's first line is the agency.
+        penulis = dokumen.kop[0] if dokumen.kop else ""
+        return Metadata(judul, penulis, " · ".join(dokumen.kop[1:]) or judul, judul, judul)
+    if i.lingkup and i.lingkup.lower() not in judul.lower():
+        judul = f"{judul}{PEMISAH}{i.lingkup}"
+    subjek = [jenis]
+    if i.versi:
+        subjek.append(f"versi {i.versi}")
+    if i.dasar_hukum:
+        subjek.append(f"dasar hukum {i.dasar_hukum}")
+    if dokumen.kaki:
+        subjek.append(f"format {dokumen.kaki}")
+    kata = [jenis, i.lingkup, i.instansi, PEMBUAT]
+    return Metadata(
+        judul=judul,
+        penulis=i.instansi,
+        subjek="; ".join(subjek),
+        kata_kunci=", ".join(k for k in kata if k),
+        jenis=jenis,
+    )
+
+
+def kop_pembuka(dokumen: Dokumen) -> KopSurat | None:
+    """The letterhead to draw on top of page 1, or None when the document has its own."""
+    i = dokumen.identitas
+    if i is None or i.kop_surat is None:
+        return None
+    if any(isinstance(b, (KopSurat, KepalaLampiran)) for b in dokumen.blok[:2]):
+        return None
+    return i.kop_surat
+
+
+def baris_judul(dokumen: Dokumen) -> tuple[tuple[str, bool], ...]:
+    """The title rows on top of an XLSX sheet: (text, is the title) pairs."""
+    i = dokumen.identitas
+    if i is None:
+        return ((dokumen.judul, True), *((k, False) for k in dokumen.kop))
+    instansi = i.instansi
+    if i.kop_surat is not None and i.kop_surat.baris:
+        instansi = PEMISAH.join(i.kop_surat.baris)
+    baris = [(instansi, False), (dokumen.judul, True)]
+    lain = [k for k in dokumen.kop if k != i.instansi]
+    if i.lingkup and not any(i.lingkup in k for k in lain):
+        lain.insert(0, f"Perangkat daerah: {i.lingkup}")
+    if i.versi and not any(i.versi in k for k in lain):
+        lain.append(f"Versi: {i.versi}")
+    if i.tanggal is not None:
+        lain.append(f"Tanggal: {tanggal(i.tanggal)}")
+    return (*baris, *((k, False) for k in lain))
