@@ -42,6 +42,27 @@ def identitas(
     )
 
 
+def identitas_instansi(
+    *,
+    instansi_id: int,
+    lingkup: str = "",
+    versi: str = "",
+    dasar_hukum: str = "",
+    tanggal_: date | None = None,
+) -> Identitas:
+    """`identitas` read from the agency's settings (two queries and the logo): for the
+    downloads outside `laporan/exporters`, which read no report context of their own."""
+    from ramping.organisasi.pengaturan import kop_instansi
+
+    return identitas(
+        kop_instansi(instansi_id=instansi_id),
+        lingkup=lingkup,
+        versi=versi,
+        dasar_hukum=dasar_hukum,
+        tanggal_=tanggal_,
+    )
+
+
 KEPALA_DAERAH = re.compile(r"(?i)perwal|perbup|pergub|peraturan (wali|bupati|gubernur|menteri)")
 NOMOR = re.compile(r"(?i)\bnomor\s+(\S+\s+tahun\s+\d{4})")
 

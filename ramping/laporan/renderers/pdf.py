@@ -180,7 +180,7 @@ def render_pdf(dokumen: Dokumen) -> bytes:
     alir: list = []
     kop = kop_pembuka(dokumen)
     if kop is not None:  # built once per document, whatever its pages
-        alir += _kop_surat(kop, lebar)
+        alir += kop_surat(kop, lebar)
     for blok in dokumen.blok:
         if isinstance(blok, Pengesahan) and len(alir) >= 2 and isinstance(alir[-2], Paragraph):
             # The closing paragraph goes with the signature: a page never starts with it alone.
@@ -217,7 +217,7 @@ def _blok(blok, lebar: float) -> list:
     if isinstance(blok, GantiHalaman):
         return [PageBreak()]
     if isinstance(blok, KopSurat):
-        return _kop_surat(blok, lebar)
+        return kop_surat(blok, lebar)
     if isinstance(blok, KepalaLampiran):
         return [_kepala_lampiran(blok, lebar), Spacer(1, 10)]
     if isinstance(blok, Pengesahan):
@@ -236,7 +236,7 @@ def _logo(isi: bytes, tinggi: float) -> Image:
     return Image(BytesIO(isi), width=tinggi * lebar_asli / tinggi_asli, height=tinggi)
 
 
-def _kop_surat(blok: KopSurat, lebar: float) -> list:
+def kop_surat(blok: KopSurat, lebar: float) -> list:
     teks = [
         Paragraph(aman(b), gaya("kop-baris", 14 if i == 0 else 13, "tengah", tebal=True))
         for i, b in enumerate(blok.baris)
