@@ -21,6 +21,13 @@ from ramping.laporan.format import tanggal
 
 PEMBUAT = "ramping"
 PEMISAH = " — "
+# OOXML core properties are limited to 255 characters each (python-docx refuses more; Excel
+# and Word cut them): longer values end with "…".
+PANJANG_MAKS = 255
+
+
+def _pangkas(teks: str) -> str:
+    return teks if len(teks) <= PANJANG_MAKS else teks[: PANJANG_MAKS - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +51,8 @@ def metadata(dokumen: Dokumen) -> Metadata:
     if i is None:
         # A document described without its issuer: the title block's first line is the agency.
         penulis = dokumen.kop[0] if dokumen.kop else ""
-        return Metadata(judul, penulis, " · ".join(dokumen.kop[1:]) or judul, judul, judul)
+        subjek = " · ".join(dokumen.kop[1:]) or judul
+        return Metadata(*(_pangkas(t) for t in (judul, penulis, subjek, judul, judul)))
     if i.lingkup and i.lingkup.lower() not in judul.lower():
         judul = f"{judul}{PEMISAH}{i.lingkup}"
     subjek = [jenis]
@@ -56,11 +64,11 @@ def metadata(dokumen: Dokumen) -> Metadata:
         subjek.append(f"format {dokumen.kaki}")
     kata = [jenis, i.lingkup, i.instansi, PEMBUAT]
     return Metadata(
-        judul=judul,
-        penulis=i.instansi,
-        subjek="; ".join(subjek),
-        kata_kunci=", ".join(k for k in kata if k),
-        jenis=jenis,
+        judul=_pangkas(judul),
+        penulis=_pangkas(i.instansi),
+        subjek=_pangkas("; ".join(subjek)),
+        kata_kunci=_pangkas(", ".join(k for k in kata if k)),
+        jenis=_pangkas(jenis),
     )
 
 

@@ -18,10 +18,11 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ramping.laporan.dokumen import DATA, SUBTOTAL, TOTAL, UNIT, Baris, Dokumen
+from ramping.laporan.dokumen import DATA, SUBTOTAL, TOTAL, UNIT, Baris, Dokumen, KopSurat
 from ramping.laporan.format import angka, selisih
 from ramping.laporan.renderers.huruf import huruf
-from ramping.laporan.renderers.pdf import aman_kanvas
+from ramping.laporan.renderers.identitas import kop_pembuka
+from ramping.laporan.renderers.pdf import aman_kanvas, isi_info
 
 HALAMAN = landscape(A3)
 TEPI = 10 * mm
@@ -152,9 +153,12 @@ def render_kartu(dokumen: Dokumen) -> bytes:
     halaman = tata_letak(kartu, lebar_kolom, tinggi)
     buf = BytesIO()
     c = Canvas(buf, pagesize=HALAMAN, pageCompression=1)
-    c.setTitle(f"{dokumen.judul} — {dokumen.kop[1] if len(dokumen.kop) > 1 else ''}")
+    isi_info(c, dokumen)
+    kop_surat = kop_pembuka(dokumen)
     for nomor, isi in enumerate(halaman, 1):
         _kop(c, dokumen, total, nomor, len(halaman))
+        if nomor == 1 and kop_surat is not None:
+            _kop_surat(c, kop_surat, dokumen, total)
         for kolom, y, k in isi:
             indent = min(k.tingkat, 3) * 2.5 * mm
             x = TEPI + kolom * (lebar_kolom + JARAK) + indent
@@ -169,17 +173,14 @@ def _kop(c: Canvas, dokumen: Dokumen, total: Baris | None, nomor: int, jumlah: i
     lebar, tinggi = HALAMAN
     c.setFillColor(colors.black)
     c.setFont(bold, 13)
-    lingkup = dokumen.kop[1].removeprefix("Perangkat daerah: ") if len(dokumen.kop) > 1 else ""
-    c.drawString(TEPI, tinggi - TEPI - 4 * mm, aman_teks(f"{dokumen.judul} — {lingkup}"))
+    c.drawString(TEPI, tinggi - TEPI - 4 * mm, _judul(dokumen))
     c.setFont(regular, 7.5)
     c.drawString(
         TEPI, tinggi - TEPI - 9 * mm, aman_teks(" · ".join([dokumen.kop[0], *dokumen.kop[2:]]))
     )
     if total is not None:
-        _n, _nama, _kelas, b, k, s = total.sel
         c.setFont(bold, 8.5)
-        ringkas = f"Jumlah: B {angka(b)} · K {angka(k)} · ± {selisih(s)}"
-        c.drawRightString(lebar - TEPI, tinggi - TEPI - 4 * mm, aman_teks(ringkas))
+        c.drawRightString(lebar - TEPI, tinggi - TEPI - 4 * mm, _ringkas(total))
     c.setFont(regular, 7)
     c.drawRightString(
         lebar - TEPI, tinggi - TEPI - 9 * mm,
@@ -195,6 +196,53 @@ def _kop(c: Canvas, dokumen: Dokumen, total: Baris | None, nomor: int, jumlah: i
 
 
 aman_teks = aman_kanvas
+
+
+def _judul(dokumen: Dokumen) -> str:
+    lingkup = dokumen.kop[1].removeprefix("Perangkat daerah: ") if len(dokumen.kop) > 1 else ""
+    return aman_teks(f"{dokumen.judul} — {lingkup}")
+
+
+def _ringkas(total: Baris) -> str:
+    _n, _nama, _kelas, b, k, s = total.sel
+    return aman_teks(f"Jumlah: B {angka(b)} · K {angka(k)} · ± {selisih(s)}")
+
+
+def _kop_surat(c: Canvas, kop: KopSurat, dokumen: Dokumen, total: Baris | None) -> None:
+    """The agency's letterhead on page 1, on the title's line between the title (left) and the
+    totals (right): logo, then the letterhead's lines on one line, in the free space only (the
+    font shrinks to 7 pt, then the text is cut) — the card area below is not moved."""
+    bold = huruf()[1]
+    lebar, tinggi = HALAMAN
+    kiri = TEPI + stringWidth(_judul(dokumen), bold, 13) + 8 * mm
+    kanan = lebar - TEPI - 8 * mm
+    if total is not None:
+        kanan -= stringWidth(_ringkas(total), bold, 8.5)
+    logo = 0.0
+    if kop.logo:
+        from reportlab.lib.utils import ImageReader
+
+        gambar = ImageReader(BytesIO(kop.logo))
+        w, h = gambar.getSize()
+        logo = 8 * mm * w / h
+    teks = aman_teks(" · ".join(kop.baris))
+    ukuran = 11.0
+    ruang = kanan - kiri - (logo + 2 * mm if logo else 0)
+    while ukuran > 7 and stringWidth(teks, bold, ukuran) > ruang:
+        ukuran -= 0.5
+    while teks and stringWidth(teks, bold, ukuran) > ruang:
+        teks = teks[:-2] + "…"
+    if ruang <= 0 or not teks:
+        return
+    lebar_teks = stringWidth(teks, bold, ukuran)
+    x = (kiri + kanan) / 2 - (lebar_teks + (logo + 2 * mm if logo else 0)) / 2
+    y = tinggi - TEPI - 4 * mm
+    if logo:
+        c.drawImage(gambar, x, y - 1.5 * mm, width=logo, height=8 * mm, mask="auto")
+        x += logo + 2 * mm
+    c.setFillColor(colors.black)
+    c.setFont(bold, ukuran)
+    c.drawString(x, y, teks)
 
 
 def _angka_sel(c: Canvas, x: float, y: float, nilai, jenis: str) -> None:
