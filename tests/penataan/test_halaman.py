@@ -230,3 +230,16 @@ def test_papan_menampilkan_nol_persen_dan_tanda_kosong(client, dunia, kegiatan):
     assert "75%" in baris["DINAS-A"]  # 3 of 4 positions have tasks and K
     assert "%" not in baris["DINAS-B"] and "–" in baris["DINAS-B"]  # no position at all
     assert "{}" not in html
+
+
+def test_unduh_papan_xlsx_memuat_identitas_dan_kop(client, dunia, kegiatan):
+    from tests.laporan.bantu import identitas_berkas
+
+    masuk(client, dunia, "analis")
+    r = client.get(url(dunia, "kegiatan_unduh", kegiatan.pk))
+    i = identitas_berkas(r.content)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
+    from io import BytesIO
+
+    ws = load_workbook(BytesIO(r.content)).active
+    assert ws.cell(1, 1).value == "PEMERINTAH KOTA UJI"
