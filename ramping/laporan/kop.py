@@ -31,7 +31,7 @@ def identitas(
     tanggal_: date | None = None,
 ) -> Identitas:
     """A document's issuer from the agency's settings: the author is the agency's name, the
-    letterhead its "Kop" settings (every export outside `laporan/exporters` uses this)."""
+    letterhead its "Kop" settings (`Exporter.identitas`, `identitas_instansi`)."""
     return Identitas(
         instansi=kop.nama,
         lingkup=lingkup,
@@ -42,25 +42,12 @@ def identitas(
     )
 
 
-def identitas_instansi(
-    *,
-    instansi_id: int,
-    lingkup: str = "",
-    versi: str = "",
-    dasar_hukum: str = "",
-    tanggal_: date | None = None,
-) -> Identitas:
-    """`identitas` read from the agency's settings (two queries and the logo): for the
-    downloads outside `laporan/exporters`, which read no report context of their own."""
+def identitas_instansi(*, instansi_id: int, **isi) -> Identitas:
+    """`identitas` (same keywords) read from the agency's settings (two queries and the logo):
+    for the downloads outside `laporan/exporters`, which read no report context of their own."""
     from ramping.organisasi.pengaturan import kop_instansi
 
-    return identitas(
-        kop_instansi(instansi_id=instansi_id),
-        lingkup=lingkup,
-        versi=versi,
-        dasar_hukum=dasar_hukum,
-        tanggal_=tanggal_,
-    )
+    return identitas(kop_instansi(instansi_id=instansi_id), **isi)
 
 
 KEPALA_DAERAH = re.compile(r"(?i)perwal|perbup|pergub|peraturan (wali|bupati|gubernur|menteri)")

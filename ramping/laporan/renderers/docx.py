@@ -207,16 +207,7 @@ def _halaman(doc, dokumen: Dokumen) -> None:
         kepala = s.header.paragraphs[0]
         kepala.text = " · ".join(dokumen.kop[:3])
         _kecil(kepala)
-    kaki = [s.footer]
-    if kop_pembuka(dokumen) is not None:
-        # Page 1 opens with the letterhead: no running header above it, the same footer.
-        s.different_first_page_header_footer = True
-        kaki.append(s.first_page_footer)
-    for k in kaki:
-        _kaki(k.paragraphs[0], dokumen)
-
-
-def _kaki(kaki, dokumen: Dokumen) -> None:
+    kaki = s.footer.paragraphs[0]
     kaki.text = f"{dokumen.kaki}    Halaman "
     _medan(kaki, "PAGE")
     kaki.add_run(" dari ")

@@ -99,10 +99,9 @@ def gaya(nama: str, ukuran: float = 9, rata: str = "kiri", tebal: bool = False, 
 def kanvas_bernomor(dokumen: Dokumen):
     """A canvas class that draws header and footer once the total page count is known.
 
-    The running header is left off page 1 when the letterhead opens it (the same agency and
-    title twice on one page)."""
+    The running header stays on page 1 above the letterhead: it is where a document without a
+    title block of its own (the comparison of versions) names itself."""
     regular, _, _ = huruf()
-    tanpa_kepala_awal = kop_pembuka(dokumen) is not None
 
     class KanvasBernomor(Canvas):
         def __init__(self, *args, **kwargs):
@@ -130,7 +129,7 @@ def kanvas_bernomor(dokumen: Dokumen):
             kop = aman_kanvas(" · ".join(dokumen.kop[:2]))
             while kop and stringWidth(kop, regular, 7) > ruang:
                 kop = kop[:-2] + "…"
-            if dokumen.kepala_halaman and not (nomor == 1 and tanpa_kepala_awal):
+            if dokumen.kepala_halaman:
                 self.drawString(15 * mm, tinggi - 10 * mm, kop)
                 self.drawRightString(lebar - 15 * mm, tinggi - 10 * mm, judul)
             kaki = aman_kanvas(dokumen.kaki)
