@@ -40,6 +40,17 @@ def _tabel_api(doc, tabel: Tabel) -> None:
     t = doc.add_table(rows=1, cols=len(tabel.kolom))
     t._tbl.tblPr.style = "TableGrid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    s = doc.sections[0]
+    ruang = s.page_width - s.left_margin * 2
+    # Widths no narrower than a header's longest word (tests/laporan/test_dokumen_identitas.py),
+    # in the cells and in the grid.
+    lebar = [
+        int(w * 12700)
+        for w in lebar_kolom(tabel.kolom, ruang / 12700, huruf="Helvetica-Bold", ukuran=9, tepi=12)
+    ]
+    t.autofit = False
+    for kolom_grid, w in zip(t._tbl.tblGrid.gridCol_lst, lebar, strict=True):
+        kolom_grid.w = R.Emu(w)
     kepala = t.rows[0]
     trpr = kepala._tr.get_or_add_trPr()
     ulang = R.OxmlElement("w:tblHeader")
@@ -49,7 +60,7 @@ def _tabel_api(doc, tabel: Tabel) -> None:
         p = sel.paragraphs[0]
         p._p.style = "Sel"
         p.add_run(k.judul).bold = True
-        R._naungan(sel, "DCE6F2")
+        _naungan(sel, "DCE6F2")
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for b in tabel.baris:
         sel_baris = t.add_row().cells
@@ -63,11 +74,15 @@ def _tabel_api(doc, tabel: Tabel) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if c == tabel.kolom_nama and b.tingkat:
                 p.paragraph_format.left_indent = Cm(0.35 * b.tingkat)
-    s = doc.sections[0]
-    ruang = s.page_width - s.left_margin * 2
-    # Widths no narrower than a header's longest word (tests/laporan/test_dokumen_identitas.py).
-    lebar = lebar_kolom(tabel.kolom, ruang / 12700, huruf="Helvetica-Bold", ukuran=9, tepi=12)
-    R._lebar(t, [int(w * 12700) for w in lebar])
+    R._lebar(t, lebar)
+
+
+def _naungan(sel, warna: str) -> None:
+    shd = R.OxmlElement("w:shd")
+    shd.set(R.qn("w:val"), "clear")
+    shd.set(R.qn("w:color"), "auto")
+    shd.set(R.qn("w:fill"), warna)
+    sel._tc.get_or_add_tcPr().append(shd)
 
 
 def _isian_api(doc, blok: Isian) -> None:

@@ -113,10 +113,12 @@ def _twips(panjang) -> str:
     return str(Emu(panjang).twips)
 
 
-def _run_xml(teks: str, tebal: bool) -> str:
+def _run_xml(teks: str, tebal: bool, ukuran: str = "") -> str:
     """A run as python-docx writes it from text: tabs and line breaks as elements, runs of
-    other characters in one ``w:t`` (space-preserving when it starts or ends with blanks)."""
-    isi = ["<w:rPr><w:b/></w:rPr>"] if tebal else []
+    other characters in one ``w:t`` (space-preserving when it starts or ends with blanks).
+    `ukuran`: the font size in half-points, when not the paragraph style's."""
+    rpr = ("<w:b/>" if tebal else "") + (f'<w:sz w:val="{ukuran}"/>' if ukuran else "")
+    isi = [f"<w:rPr>{rpr}</w:rPr>"] if rpr else []
     penampung: list[str] = []
 
     def tuang() -> None:
@@ -140,9 +142,17 @@ def _run_xml(teks: str, tebal: bool) -> str:
 
 
 def _sel_xml(
-    teks: str, lebar: str, *, gaya: str = "", rata: str = "", indentasi: str = "", tebal=False
+    teks: str,
+    lebar: str,
+    *,
+    gaya: str = "",
+    rata: str = "",
+    indentasi: str = "",
+    tebal=False,
+    naungan: str = "",
+    ukuran: str = "",
 ) -> str:
-    """One table cell (width in twips, one paragraph with one run)."""
+    """One table cell (width in twips, background colour, one paragraph with one run)."""
     ppr = "".join(
         (
             f'<w:pStyle w:val="{gaya}"/>' if gaya else "",
@@ -150,9 +160,11 @@ def _sel_xml(
             f'<w:ind w:left="{indentasi}"/>' if indentasi else "",
         )
     )
+    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{naungan}"/>' if naungan else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{lebar}"/></w:tcPr>'
-        f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{_run_xml(teks, tebal)}</w:p></w:tc>"
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{lebar}"/>{shd}</w:tcPr>'
+        f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{_run_xml(teks, tebal, ukuran)}</w:p>"
+        "</w:tc>"
     )
 
 
@@ -404,36 +416,33 @@ def _lebar(tabel, lebar) -> None:
 
 
 def _tabel(doc, tabel: Tabel) -> None:
-    t = _tambah_tabel(doc, 1, len(tabel.kolom))
+    t = _tambah_tabel(doc, 0, len(tabel.kolom))
     t._tbl.tblPr.style = "TableGrid"  # by id, as for headings
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    kepala = t.rows[0]
-    # Repeat the header row on every page the table spans.
-    trpr = kepala._tr.get_or_add_trPr()
-    ulang = OxmlElement("w:tblHeader")
-    ulang.set(qn("w:val"), "true")
-    trpr.append(ulang)
     # A header wraps only at spaces (Word would break a word too long for its cell): widths
-    # from the longest header words in Arial bold 9 pt (Helvetica's metrics), cell margins.
+    # from the longest header words in Arial bold 9 pt (Helvetica's metrics), cell margins;
+    # the grid carries them too (LibreOffice lays a fixed table out from the grid).
     ruang = _ruang(doc)
     lebar_pt = lebar_kolom(
         tabel.kolom, ruang / EMU_PER_PT, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT
     )
     lebar = [int(w * EMU_PER_PT) for w in lebar_pt]
-    for sel, k, w in zip(kepala.cells, tabel.kolom, lebar_pt, strict=True):
-        p = sel.paragraphs[0]
-        p._p.style = "Sel"
-        run = p.add_run(k.judul)
-        run.bold = True
-        ukuran = ukuran_kepala(k.judul, w, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT)
-        if ukuran < 9:
-            run.font.size = Pt(ukuran)
-        _naungan(sel, "DCE6F2")
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _lebar(t, lebar)  # the header row; body rows carry their widths below
+    t.autofit = False
+    for kolom_grid, w in zip(t._tbl.tblGrid.gridCol_lst, lebar, strict=True):
+        kolom_grid.w = Emu(w)
     lebar_xml = [_twips(w) for w in lebar]
+    kepala = []
+    for k, w, wx in zip(tabel.kolom, lebar_pt, lebar_xml, strict=True):
+        ukuran = ukuran_kepala(k.judul, w, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT)
+        kepala.append(
+            _sel_xml(
+                k.judul, wx, gaya="Sel", rata="center", tebal=True, naungan="DCE6F2",
+                ukuran=str(round(ukuran * 2)) if ukuran < 9 else "",
+            )
+        )  # fmt: skip
+    # The header row repeats on every page the table spans.
+    baris_xml = [f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{"".join(kepala)}</w:tr>']
     rata = ["right" if k.jenis in ANGKA else "" for k in tabel.kolom]
-    baris_xml = []
     for b in tabel.baris:
         tebal = b.gaya != DATA
         sel = []
@@ -451,14 +460,6 @@ def _tabel(doc, tabel: Tabel) -> None:
             )
         baris_xml.append(f"<w:tr>{''.join(sel)}</w:tr>")
     _tambah_baris(t, baris_xml)
-
-
-def _naungan(sel, warna: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), warna)
-    sel._tc.get_or_add_tcPr().append(shd)
 
 
 def _tanda_tangan(doc, blok: TandaTangan) -> None:
