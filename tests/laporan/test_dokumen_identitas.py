@@ -271,3 +271,16 @@ def test_urutan_b_k_selisih_di_peta_pdf(berkas):
     teks = teks_pdf(berkas("peta-jabatan", "pdf"))
     assert re.search(r"Kls\s+B\s+K\s+±", teks)
     assert not re.search(r"\bK\s+B\s+±", teks)
+
+
+def test_isi_paket_zip_memuat_identitas(dunia, kecil):
+    """Every file of the OPD's ZIP bundle, the per-position ANJAB DOCX included."""
+    from ramping.laporan.paket import pekerjaan_paket
+    from tests.laporan.bantu import identitas_berkas
+
+    kerja = pekerjaan_paket(akses=dunia.analis, struktur=dunia.struktur, opd=dunia.dinas_a)
+    assert any("/anjab/" in nama for nama, _ in kerja)
+    for nama, buat in kerja:
+        i = identitas_berkas(buat())
+        assert i["penulis"] == AGENSI and i["pembuat"] == "ramping", nama
+        assert "Dinas A" in i["judul"], nama

@@ -212,8 +212,9 @@ def _lembar(ws, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     m = metadata(dokumen)
-    ws.oddHeader.left.text = m.penulis
-    ws.oddHeader.right.text = m.judul
+    # "&" starts a code in Excel's header/footer language ("&P" = page number): doubled.
+    ws.oddHeader.left.text = m.penulis.replace("&", "&&")
+    ws.oddHeader.right.text = m.judul.replace("&", "&&")
     ws.oddFooter.left.text = dokumen.kaki
     ws.oddFooter.right.text = "Halaman &P dari &N"
 
