@@ -178,6 +178,7 @@ class Identitas:
     dasar_hukum: str = ""  # the version's legal basis
     tanggal: date | None = None  # the date the document was produced
     kop_surat: KopSurat | None = None  # the agency's letterhead (settings → Kop)
+    perihal: str = ""  # what a one-item document is about (the position of one ANJAB)
 
 
 @dataclass(slots=True)

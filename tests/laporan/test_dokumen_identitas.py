@@ -284,3 +284,9 @@ def test_isi_paket_zip_memuat_identitas(dunia, kecil):
         i = identitas_berkas(buat())
         assert i["penulis"] == AGENSI and i["pembuat"] == "ramping", nama
         assert "Dinas A" in i["judul"], nama
+    anjab = [buat() for nama, buat in kerja if "/anjab/" in nama]
+    assert {identitas_berkas(isi)["judul"] for isi in anjab} == {
+        "Informasi Jabatan: Kepala Dinas A — Dinas A",
+        "Informasi Jabatan: Kepala Bidang Satu — Dinas A",
+        "Informasi Jabatan: =1+2 Pengelola — Dinas A",
+    }

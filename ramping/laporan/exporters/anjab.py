@@ -7,6 +7,7 @@ efektif and kebutuhan pegawai, with the total and the rounded need.
 """
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from ramping import aturan
@@ -126,7 +127,10 @@ class InformasiJabatan(Exporter):
         return Dokumen(
             judul="INFORMASI JABATAN",
             kop=self.kop(),
-            identitas=self.identitas(),
+            # One position's ANJAB (the ZIP bundle's DOCX) names it in the file's title.
+            identitas=replace(self.identitas(), perihal=daftar[0].jabatan.nama)
+            if len(daftar) == 1
+            else self.identitas(),
             blok=blok,
             kaki="Informasi jabatan — PermenPAN-RB 1/2020; Peraturan BKN 9/2022 Pasal 3",
         )

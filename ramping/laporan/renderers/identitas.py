@@ -48,12 +48,14 @@ def _judul_rapi(judul: str) -> str:
 def metadata(dokumen: Dokumen) -> Metadata:
     i = dokumen.identitas
     judul = jenis = _judul_rapi(dokumen.judul)
+    if i is not None and i.perihal:
+        judul = f"{judul}: {i.perihal}"
     if i is None:
         # A document described without its issuer: the title block's first line is the agency.
         penulis = dokumen.kop[0] if dokumen.kop else ""
         subjek = " · ".join(dokumen.kop[1:]) or judul
         return Metadata(*(_pangkas(t) for t in (judul, penulis, subjek, judul, judul)))
-    if i.lingkup and i.lingkup.lower() not in judul.lower():
+    if i.lingkup and i.lingkup.lower() not in jenis.lower():
         judul = f"{judul}{PEMISAH}{i.lingkup}"
     subjek = [jenis]
     if i.versi:
