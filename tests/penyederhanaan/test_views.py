@@ -139,3 +139,14 @@ def test_pdf_pimpinan_memuat_identitas_dan_kop(client, dunia, hasil):
     i = identitas_berkas(r.content)
     assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
     assert teks_pdf(r.content).lstrip().startswith("PEMERINTAH KOTA UJI")
+
+
+def test_pdf_perbandingan_dibuka_kop_lalu_judul(client, dunia, urls):
+    """The body opens with a section heading: the renderer puts the title under the letterhead."""
+    from tests.laporan.bantu import teks_pdf
+
+    client.force_login(dunia.analis.pengguna)
+    baris = [b.strip() for b in teks_pdf(client.get(urls["bandingkan_pdf"]).content).splitlines()]
+    baris = [b for b in baris if b]
+    kop = next(i for i, b in enumerate(baris) if b == "PEMERINTAH KOTA UJI")
+    assert baris[kop + 1] == "PERBANDINGAN VERSI STRUKTUR"

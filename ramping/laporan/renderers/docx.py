@@ -37,7 +37,7 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
-from ramping.laporan.renderers.identitas import kop_pembuka, metadata
+from ramping.laporan.renderers.identitas import metadata, pembuka
 from ramping.laporan.renderers.kemajuan import lapor_kemajuan
 from ramping.laporan.renderers.lebar import lebar_kolom, ukuran_kepala
 from ramping.laporan.renderers.sel import teks_sel
@@ -66,9 +66,8 @@ def render_docx(dokumen: Dokumen) -> bytes:
     s = doc.sections[0]
     token = _RUANG.set(Emu(s.page_width - s.left_margin - s.right_margin))
     try:
-        kop = kop_pembuka(dokumen)
-        if kop is not None:
-            _kop_surat(doc, kop)
+        for blok in pembuka(dokumen):  # the letterhead (and a title if the body has none)
+            _blok(doc, blok)
         for i, blok in enumerate(dokumen.blok, 1):
             _blok(doc, blok)
             lapor_kemajuan(i, len(dokumen.blok))

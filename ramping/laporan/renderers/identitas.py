@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ramping.laporan.dokumen import Dokumen, KepalaLampiran, KopSurat
+from ramping.laporan.dokumen import Dokumen, KepalaLampiran, KopSurat, Teks
 from ramping.laporan.format import tanggal
 
 PEMBUAT = "ramping"
@@ -82,6 +82,25 @@ def kop_pembuka(dokumen: Dokumen) -> KopSurat | None:
     if any(isinstance(b, (KopSurat, KepalaLampiran)) for b in dokumen.blok[:2]):
         return None
     return i.kop_surat
+
+
+def pembuka(dokumen: Dokumen) -> list[KopSurat | Teks]:
+    """The blocks opening page 1 of a PDF/DOCX: the letterhead, and below it the document's
+    title (scope and version in the second line) when the body does not open with its own
+    centred bold title (the comparison of versions opens with a section heading)."""
+    kop = kop_pembuka(dokumen)
+    if kop is None:
+        return []
+    awal = dokumen.blok[0] if dokumen.blok else None
+    if isinstance(awal, Teks) and awal.tebal and awal.rata == "tengah":
+        return [kop]
+    i = dokumen.identitas
+    bawah = " · ".join(t for t in (i.lingkup, i.versi) if t)
+    return [
+        kop,
+        Teks(dokumen.judul.upper(), "tengah", tebal=True),
+        *([Teks(bawah, "tengah")] if bawah else []),
+    ]
 
 
 def baris_judul(dokumen: Dokumen) -> tuple[tuple[str, bool], ...]:

@@ -48,7 +48,7 @@ from ramping.laporan.dokumen import (
 )
 from ramping.laporan.format import MINUS
 from ramping.laporan.renderers.huruf import huruf
-from ramping.laporan.renderers.identitas import kop_pembuka, metadata
+from ramping.laporan.renderers.identitas import metadata, pembuka
 from ramping.laporan.renderers.kemajuan import lapor_kemajuan
 from ramping.laporan.renderers.lebar import lebar_kolom as lebar_kolom_
 from ramping.laporan.renderers.lebar import ukuran_kepala
@@ -177,9 +177,8 @@ def render_pdf(dokumen: Dokumen) -> bytes:
     )
     lebar = doc.width
     alir: list = []
-    kop = kop_pembuka(dokumen)
-    if kop is not None:  # built once per document, whatever its pages
-        alir += kop_surat(kop, lebar)
+    for blok in pembuka(dokumen):  # the letterhead: built once per document
+        alir += _blok(blok, lebar)
     for blok in dokumen.blok:
         if isinstance(blok, Pengesahan) and len(alir) >= 2 and isinstance(alir[-2], Paragraph):
             # The closing paragraph goes with the signature: a page never starts with it alone.
