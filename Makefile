@@ -68,6 +68,7 @@ chromium:
 programs:
 	@$(call apt,pdftotext,poppler-utils)
 	@$(call apt,pdftoppm,poppler-utils)
+	@$(call apt,pdfinfo,poppler-utils)
 
 # pytest-xdist: one worker per CPU (WORKERS=0 runs in this process). A test file stays on one
 # worker (loadfile) and files keep pytest-django's order (--no-loadscope-reorder in pyproject):

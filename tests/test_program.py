@@ -27,6 +27,7 @@ PAKET_DEBIAN = {
     "chromium": "chromium",
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
+    "pdfinfo": "poppler-utils",
 }
 # PostgreSQL's binaries: scripts/with_postgres.py looks for them on PATH and then in
 # /usr/lib/postgresql/*/bin (the machine's PostgreSQL install); without them the PostgreSQL pass

@@ -90,6 +90,10 @@ PETUNJUK = {
 
 def templat_xlsx(kelas: type[Pengimpor]) -> bytes:
     buku = Workbook()
+    # A blank form for any agency, read back from row 1: metadata, no letterhead rows.
+    buku.properties.title = f"Templat impor {kelas.jenis}"
+    buku.properties.subject = "Templat impor data ramping (baris 1: judul kolom)"
+    buku.properties.creator = buku.properties.lastModifiedBy = "ramping"
     data = buku.active
     data.title = "Data"
     data.append([k.judul for k in kelas.KOLOM])

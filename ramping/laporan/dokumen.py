@@ -9,6 +9,7 @@ an official Indonesian document needs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 Nilai = str | int | Decimal | None
@@ -28,8 +29,10 @@ class Kolom:
     lebar: float = 12  # characters in XLSX; a proportion of the line in PDF/DOCX
     desimal: int = 0
     grup: str = ""  # group heading above the column (merged across equal neighbours)
-    # A column mixing counts and fractions (comparison metrics): whole values without decimals.
-    bulat_tanpa_desimal: bool = False
+    # DESIMAL: a value prints with as many decimals as it has, up to `desimal` (106 → "106",
+    # 2.5 → "2,5"); `tetap` prints exactly `desimal` places (the unrounded K "0,7680" and EJ
+    # "1,00", as the worked example of PermenPAN-RB 1/2020's ABK form prints them).
+    tetap: bool = False
 
 
 @dataclass(slots=True)
@@ -163,6 +166,21 @@ Blok = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True, slots=True)
+class Identitas:
+    """Who issues a document and what it covers: every renderer derives the file's metadata
+    (title, author, subject, creator), the letterhead on top of the first page (PDF/DOCX) and
+    the title rows of each sheet (XLSX) from this (`renderers/identitas.py`)."""
+
+    instansi: str  # the author: the agency's name
+    lingkup: str = ""  # the OPD, or "Seluruh perangkat daerah"
+    versi: str = ""  # the structure version (or the round, the scenario) the document shows
+    dasar_hukum: str = ""  # the version's legal basis
+    tanggal: date | None = None  # the date the document was produced
+    kop_surat: KopSurat | None = None  # the agency's letterhead (settings → Kop)
+    perihal: str = ""  # what a one-item document is about (the position of one ANJAB)
+
+
 @dataclass(slots=True)
 class Dokumen:
     judul: str
@@ -174,6 +192,7 @@ class Dokumen:
     # The small running header (agency · scope, title) on every page; an official letter or
     # appendix carries its own letterhead or appendix header instead.
     kepala_halaman: bool = True
+    identitas: Identitas | None = None
 
     def tabel(self) -> list[Tabel]:
         return [b for b in self.blok if isinstance(b, Tabel)]

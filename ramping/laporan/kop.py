@@ -9,7 +9,7 @@ regulation's appendix starts with `kepala_lampiran` and ends with `pengesahan_ke
 import re
 from datetime import date
 
-from ramping.laporan.dokumen import KepalaLampiran, KopSurat, Pengesahan
+from ramping.laporan.dokumen import Identitas, KepalaLampiran, KopSurat, Pengesahan
 from ramping.laporan.format import nip, tanggal
 from ramping.organisasi.pengaturan import KopInstansi
 
@@ -20,6 +20,34 @@ ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 def kop_surat(kop: KopInstansi) -> KopSurat:
     baris = tuple(b for b in (kop.pemerintah, kop.unit) if b)
     return KopSurat(baris=baris, alamat=kop.alamat, logo=kop.logo)
+
+
+def identitas(
+    kop: KopInstansi,
+    *,
+    lingkup: str = "",
+    versi: str = "",
+    dasar_hukum: str = "",
+    tanggal_: date | None = None,
+) -> Identitas:
+    """A document's issuer from the agency's settings: the author is the agency's name, the
+    letterhead its "Kop" settings (`Exporter.identitas`, `identitas_instansi`)."""
+    return Identitas(
+        instansi=kop.nama,
+        lingkup=lingkup,
+        versi=versi,
+        dasar_hukum=dasar_hukum,
+        tanggal=tanggal_,
+        kop_surat=kop_surat(kop),
+    )
+
+
+def identitas_instansi(*, instansi_id: int, **isi) -> Identitas:
+    """`identitas` (same keywords) read from the agency's settings (two queries and the logo):
+    for the downloads outside `laporan/exporters`, which read no report context of their own."""
+    from ramping.organisasi.pengaturan import kop_instansi
+
+    return identitas(kop_instansi(instansi_id=instansi_id), **isi)
 
 
 KEPALA_DAERAH = re.compile(r"(?i)perwal|perbup|pergub|peraturan (wali|bupati|gubernur|menteri)")

@@ -19,8 +19,8 @@ from ramping.akun.akses import Akses
 from ramping.errors import RampingError, TidakDitemukan
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.selectors import FIELD_BARIS, BarisJabatan, SimpulUnit, pohon_jabatan
-from ramping.organisasi.models import Instansi, Struktur, UnitKerja
-from ramping.organisasi.pengaturan import pengaturan_instansi
+from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.pengaturan import KopInstansi, pengaturan_dan_kop
 from ramping.pegawai.models import Penempatan, b_jabatan
 
 FIELD_JABATAN = (*FIELD_BARIS, "b")
@@ -70,6 +70,7 @@ class Konteks:
     opd_kode: str  # "" for the whole agency
     wke_jam: Decimal
     pengaturan: aturan.Pengaturan
+    kop: KopInstansi  # the letterhead every document starts with
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,23 +114,23 @@ def opd_ambil(*, akses: Akses, struktur: Struktur, kode: str) -> UnitKerja:
 
 
 def konteks_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) -> Konteks:
-    """Two queries: the agency's name and its rule settings."""
+    """Two queries: the agency (name, kind) and its settings (rules and letterhead)."""
     akses.pastikan_instansi(struktur)
-    instansi = Instansi.objects.only("nama").get(pk=akses.instansi_id)
-    pengaturan = pengaturan_instansi(instansi_id=akses.instansi_id)
+    nama, pengaturan, kop = pengaturan_dan_kop(instansi_id=akses.instansi_id)
     dasar = struktur.dasar_hukum_nomor
     if struktur.dasar_hukum_tanggal:
         from ramping.laporan.format import tanggal
 
         dasar = f"{dasar} tanggal {tanggal(struktur.dasar_hukum_tanggal)}".strip()
     return Konteks(
-        instansi=instansi.nama,
+        instansi=nama,
         struktur=struktur.nama,
         dasar_hukum=dasar,
         lingkup=opd.nama if opd else "Seluruh perangkat daerah",
         opd_kode=opd.kode if opd else "",
         wke_jam=pengaturan.wke_jam,
         pengaturan=pengaturan,
+        kop=kop,
     )
 
 

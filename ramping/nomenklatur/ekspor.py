@@ -24,13 +24,14 @@ from ramping.laporan.dokumen import (
     KODE,
     Baris,
     Dokumen,
+    Identitas,
     KepalaLampiran,
     Kolom,
     Tabel,
     Teks,
 )
 from ramping.laporan.format import slug
-from ramping.laporan.kop import TITIK, pengesahan_kepala_daerah
+from ramping.laporan.kop import TITIK, identitas, pengesahan_kepala_daerah
 from ramping.laporan.renderers import MIME, render
 from ramping.nomenklatur import selectors as sel
 from ramping.organisasi.models import Struktur
@@ -149,6 +150,15 @@ class LampiranNomenklatur:
         return Dokumen(
             judul=f"Lampiran {JUDUL}",
             kop=(kop.pemerintah.title(), self.struktur.nama),
+            identitas=identitas(
+                kop,
+                lingkup=self.baris[0].opd.nama
+                if self.opd_kode and self.baris
+                else "Seluruh perangkat daerah",
+                versi=self.struktur.nama,
+                dasar_hukum=self.struktur.dasar_hukum_nomor,
+                tanggal_=self.tanggal or timezone.localdate(),
+            ),
             blok=blok,
             mendatar=True,
             kaki="Lampiran keputusan penyesuaian nomenklatur (PermenPAN-RB 45/2022)",
@@ -187,7 +197,13 @@ KOLOM_SARAN = (
 )
 
 
-def saran_dokumen(baris: list[sel.BarisMeja], *, struktur: Struktur, instansi: str) -> Dokumen:
+def saran_dokumen(
+    baris: list[sel.BarisMeja],
+    *,
+    struktur: Struktur,
+    instansi: str,
+    identitas: Identitas | None = None,
+) -> Dokumen:
     """The suggestions of a version as one table (CLI `ramping nomenklatur sarankan`)."""
     tabel = Tabel(KOLOM_SARAN, nama_lembar="Saran nomenklatur", kolom_nama=2)
     for b in baris:
@@ -216,4 +232,5 @@ def saran_dokumen(baris: list[sel.BarisMeja], *, struktur: Struktur, instansi: s
         kop=(instansi, struktur.nama, "PermenPAN-RB 45/2022; KepmenPAN-RB 11/2024"),
         blok=[tabel],
         mendatar=True,
+        identitas=identitas,
     )

@@ -19,7 +19,10 @@ KEPALA_DAERAH = {
 
 def pengaturan_instansi(*, instansi_id: int) -> Pengaturan:
     """The defaults of ramping.aturan, overridden by what the agency has chosen."""
-    pilihan = PengaturanInstansi.objects.filter(instansi_id=instansi_id).first()
+    return _pengaturan_dari(PengaturanInstansi.objects.filter(instansi_id=instansi_id).first())
+
+
+def _pengaturan_dari(pilihan: PengaturanInstansi | None) -> Pengaturan:
     if pilihan is None:
         return PENGATURAN_BAWAAN
     impor = {
@@ -40,6 +43,7 @@ class KopInstansi:
     """Letterhead and officials as plain values (the logo's bytes included), so a document can
     be rendered later, in a thread, without touching the database or the media storage."""
 
+    nama: str  # the agency's name as registered: every document's author
     pemerintah: str  # "PEMERINTAH KOTA CILEGON"
     unit: str  # "SEKRETARIAT DAERAH"
     alamat: str
@@ -68,7 +72,18 @@ def kop_instansi(*, instansi_id: int) -> KopInstansi:
     documents then print a dotted line to fill in by hand).
     """
     instansi = Instansi.objects.only("nama", "jenis").get(pk=instansi_id)
+    return _kop_dari(instansi, PengaturanInstansi.objects.filter(instansi_id=instansi_id).first())
+
+
+def pengaturan_dan_kop(*, instansi_id: int) -> tuple[str, Pengaturan, KopInstansi]:
+    """The agency's name, rule settings and letterhead from the same two queries (every
+    report's title block, metadata and letterhead: `ramping.laporan.selectors.konteks_laporan`)."""
+    instansi = Instansi.objects.only("nama", "jenis").get(pk=instansi_id)
     p = PengaturanInstansi.objects.filter(instansi_id=instansi_id).first()
+    return instansi.nama, _pengaturan_dari(p), _kop_dari(instansi, p)
+
+
+def _kop_dari(instansi: Instansi, p: PengaturanInstansi | None) -> KopInstansi:
     wilayah = _wilayah(instansi)
     kota = wilayah
     for awalan in ("Kota", "Kabupaten", "Provinsi"):
@@ -86,6 +101,7 @@ def kop_instansi(*, instansi_id: int) -> KopInstansi:
         except OSError:
             logo = None  # a logo missing from the storage: the letterhead prints without it
     return KopInstansi(
+        nama=instansi.nama,
         pemerintah=isi("kop_pemerintah", f"Pemerintah {wilayah}").upper(),
         unit=isi("kop_unit").upper(),
         alamat=isi("alamat"),

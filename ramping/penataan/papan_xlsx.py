@@ -4,14 +4,16 @@ rendering: `papan()` reads, this only lays out, `laporan.renderers` writes the f
 from datetime import date
 
 from ramping.aturan.tampil import tanggal
-from ramping.laporan.dokumen import BULAT, TEKS, Dokumen, Kolom, Tabel
+from ramping.laporan.dokumen import BULAT, TEKS, Dokumen, Identitas, Kolom, Tabel
 from ramping.laporan.dokumen import Baris as BarisDok
 from ramping.laporan.renderers import render
 from ramping.penataan.models import Bagian
 from ramping.penataan.selectors import Papan
 
 
-def papan_xlsx(p: Papan, *, instansi: str, hari_ini: date) -> bytes:
+def papan_xlsx(
+    p: Papan, *, instansi: str, hari_ini: date, identitas: Identitas | None = None
+) -> bytes:
     k = p.kegiatan
     kolom = [
         Kolom("Perangkat daerah", TEKS, 40),
@@ -49,5 +51,6 @@ def papan_xlsx(p: Papan, *, instansi: str, hari_ini: date) -> bytes:
         judul=f"Kemajuan {k.nama}",
         kop=(instansi, k.struktur.nama, f"Keadaan {tanggal(hari_ini)}"),
         blok=[tabel],
+        identitas=identitas,
     )
     return render(dokumen, "xlsx")

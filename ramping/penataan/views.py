@@ -18,6 +18,7 @@ from ramping.akun.models import Peran
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Anjab, Jabatan, Tugas
 from ramping.jabatan.services.anjab import FIELD_ANJAB
+from ramping.laporan.kop import identitas_instansi
 from ramping.organisasi.models import UnitKerja
 from ramping.penataan import selectors as sel
 from ramping.penataan import services as svc
@@ -157,7 +158,18 @@ def kegiatan_unduh(request, kegiatan_id: int):
     if h.akses.peran == Peran.OPERATOR:
         raise TidakDitemukan()
     _form, p = _papan(request, k)
-    isi = papan_xlsx(p, instansi=h.instansi.nama, hari_ini=timezone.localdate())
+    hari_ini = timezone.localdate()
+    isi = papan_xlsx(
+        p,
+        instansi=h.instansi.nama,
+        hari_ini=hari_ini,
+        identitas=identitas_instansi(
+            instansi_id=h.akses.instansi_id,
+            lingkup="Seluruh perangkat daerah",
+            versi=f"{k.nama} ({k.struktur.nama})",
+            tanggal_=hari_ini,
+        ),
+    )
     r = HttpResponse(
         isi, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

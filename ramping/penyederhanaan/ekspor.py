@@ -44,8 +44,8 @@ def dokumen_perbandingan(b: Perbandingan, instansi: str, *, rinci_jabatan: bool 
     utama = Tabel(
         (
             Kolom("Angka utama", lebar=44),
-            Kolom("Sebelum", DESIMAL, lebar=16, desimal=0, bulat_tanpa_desimal=True),
-            Kolom("Sesudah", DESIMAL, lebar=16, desimal=0, bulat_tanpa_desimal=True),
+            Kolom("Sebelum", DESIMAL, lebar=16, desimal=0),
+            Kolom("Sesudah", DESIMAL, lebar=16, desimal=0),
             Kolom("Selisih", SELISIH, lebar=14),
         ),
         nama_lembar="Ringkasan",
@@ -88,8 +88,8 @@ def dokumen_perbandingan(b: Perbandingan, instansi: str, *, rinci_jabatan: bool 
     metrik = Tabel(
         (
             Kolom("Metrik", lebar=44),
-            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
-            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1, bulat_tanpa_desimal=True),
+            Kolom("Sebelum", DESIMAL, lebar=16, desimal=1),
+            Kolom("Sesudah", DESIMAL, lebar=16, desimal=1),
             Kolom("Selisih", SELISIH, lebar=14),
         ),
         nama_lembar="Metrik",

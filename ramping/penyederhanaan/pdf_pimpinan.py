@@ -23,8 +23,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ramping.laporan.dokumen import Dokumen
 from ramping.laporan.format import angka
+from ramping.laporan.kop import identitas
 from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.pdf import info_pdf
+from ramping.laporan.renderers.pdf import kop_surat as kop_surat_pdf
 from ramping.penyederhanaan.pimpinan import RingkasanPimpinan
 
 LAMA = colors.HexColor("#b8c9db")
@@ -106,6 +110,16 @@ def _tabel(data, lebar_kolom, *, kanan_mulai: int = 1, kepala: bool = True) -> T
 def pdf_pimpinan(r: RingkasanPimpinan, instansi: str) -> bytes:
     g = _gaya()
     isi = BytesIO()
+    b = r.b
+    # The metadata and letterhead every document carries (ramping.laporan.renderers.identitas).
+    dok = Dokumen(
+        judul="Ringkasan penyederhanaan birokrasi untuk pimpinan",
+        kop=(instansi,),
+        kaki="PermenPAN-RB 25/2021, 17/2021, 7/2022",
+        identitas=identitas(
+            r.kop, lingkup="Seluruh perangkat daerah", versi=f"{b.lama.nama} → {b.baru.nama}"
+        ),
+    )
     doc = SimpleDocTemplate(
         isi,
         pagesize=A4,
@@ -113,13 +127,11 @@ def pdf_pimpinan(r: RingkasanPimpinan, instansi: str) -> bytes:
         rightMargin=18 * mm,
         topMargin=14 * mm,
         bottomMargin=14 * mm,
-        title="Ringkasan penyederhanaan birokrasi untuk pimpinan",
-        author=instansi,
+        **info_pdf(dok),
     )
     lebar = doc.width
-    b = r.b
     blok = [
-        Paragraph(escape(r.kop.pemerintah), g["sub"]),
+        *kop_surat_pdf(dok.identitas.kop_surat, lebar),
         Paragraph("Ringkasan Penyederhanaan Birokrasi untuk Pimpinan", g["judul"]),
         Paragraph(escape(f"{b.lama.nama}  →  {b.baru.nama}"), g["sub"]),
         Paragraph("Intinya", g["h2"]),

@@ -4,7 +4,17 @@ Both describe a `ramping.laporan` Dokumen and use its shared XLSX renderer, so n
 typed, and text starting with = + - @ is written as text, never as a formula.
 """
 
-from ramping.laporan.dokumen import BULAT, DESIMAL, KODE, TOTAL, Baris, Dokumen, Kolom, Tabel
+from ramping.laporan.dokumen import (
+    BULAT,
+    DESIMAL,
+    KODE,
+    TOTAL,
+    Baris,
+    Dokumen,
+    Identitas,
+    Kolom,
+    Tabel,
+)
 from ramping.laporan.format import angka
 from ramping.laporan.renderers.xlsx import render_xlsx
 from ramping.sistemkerja.models import RelasiKoordinasi
@@ -17,7 +27,7 @@ def _kop(instansi: str, struktur: str, *lain: str) -> tuple[str, ...]:
     return (instansi, f"Versi struktur: {struktur}", *lain)
 
 
-def matriks_xlsx(m: Matriks, *, instansi: str) -> bytes:
+def matriks_xlsx(m: Matriks, *, instansi: str, identitas: Identitas | None = None) -> bytes:
     kolom = (
         Kolom("NIP", KODE, 21),
         Kolom("Nama", lebar=30),
@@ -78,11 +88,18 @@ def matriks_xlsx(m: Matriks, *, instansi: str) -> bytes:
         blok=[tabel],
         mendatar=True,
         kaki="PermenPAN-RB 7/2022; PermenPAN-RB 1/2020",
+        identitas=identitas,
     )
     return render_xlsx(dokumen)
 
 
-def koordinasi_xlsx(relasi: list[RelasiKoordinasi], *, instansi: str, struktur: str) -> bytes:
+def koordinasi_xlsx(
+    relasi: list[RelasiKoordinasi],
+    *,
+    instansi: str,
+    struktur: str,
+    identitas: Identitas | None = None,
+) -> bytes:
     tabel = Tabel(
         kolom=(
             Kolom("No", BULAT, 5),
@@ -113,5 +130,6 @@ def koordinasi_xlsx(relasi: list[RelasiKoordinasi], *, instansi: str, struktur: 
         blok=[tabel],
         mendatar=True,
         kaki="PermenPAN-RB 7/2022 (mekanisme kerja)",
+        identitas=identitas,
     )
     return render_xlsx(dokumen)

@@ -158,3 +158,25 @@ def angka_di_luar_kolom(kata: list[Kata], tinggi_halaman: float) -> list[Kata]:
             if not any(c - pitch / 2 - 0.3 <= k.x0 and k.x1 <= c + pitch / 2 + 0.3 for c in tengah):
                 salah.append(k)
     return salah
+
+
+def identitas_berkas(isi: bytes) -> dict[str, str]:
+    """Author, title and the creating application of a PDF (pypdf) or an OOXML file (its
+    docProps/core.xml read straight from the zip) — for the downloads of every app."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    if isi.startswith(b"%PDF"):
+        m = PdfReader(BytesIO(isi)).metadata
+        return {"penulis": m.author, "judul": m.title, "pembuat": m.creator}
+    ns = {
+        "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        "dc": "http://purl.org/dc/elements/1.1/",
+    }
+    with zipfile.ZipFile(BytesIO(isi)) as z:
+        inti = ElementTree.fromstring(z.read("docProps/core.xml"))
+    return {
+        "penulis": inti.findtext("dc:creator", namespaces=ns),
+        "judul": inti.findtext("dc:title", namespaces=ns),
+        "pembuat": inti.findtext("cp:lastModifiedBy", namespaces=ns),
+    }

@@ -64,11 +64,13 @@ def test_tabel_tugas_pokok_kolom_abk_dengan_jumlah_dan_pembulatan(dunia, kecil):
     tabel = tabel_docx(_satu(dunia, kecil.kepala_a, "docx"))
     tugas = next(t for t in tabel if t.rows[0].cells[1].text == "Uraian Tugas")
     kepala = [c.text for c in tugas.rows[0].cells]
-    assert kepala[3:] == ["Jumlah Hasil", "Waktu Penye- lesaian (jam)", "Waktu Efektif",
+    assert kepala[3:] == ["Jumlah Hasil", "Waktu Penyelesaian (jam)", "Waktu Efektif",
                           "Kebutuhan Pegawai"]  # fmt: skip
     baris = [[c.text for c in r.cells] for r in tugas.rows[1:]]
-    assert baris[0][3:] == ["240,00", "2,00", "1.250", "0,3840"]
-    assert baris[1][3:] == ["12,00", "40,00", "1.250", "0,3840"]
+    # Whole volumes and hours without decimals; K before rounding to four places (0,3840 as
+    # the worked example: 240 × 2 jam ÷ 1.250).
+    assert baris[0][3:] == ["240", "2", "1.250", "0,3840"]
+    assert baris[1][3:] == ["12", "40", "1.250", "0,3840"]
     per_tugas = sum(Decimal(b[6].replace(",", ".")) for b in baris[:2])
     assert baris[2][1] == "Jumlah" and Decimal(baris[2][6].replace(",", ".")) == per_tugas
     assert baris[3][1] == "Jumlah Pegawai" and baris[3][6] == "1"

@@ -12,6 +12,7 @@ from lxml import etree
 
 from ramping.laporan.dokumen import BULAT, DATA, DESIMAL, TOTAL, Baris, Dokumen, Isian, Kolom, Tabel
 from ramping.laporan.renderers import docx as R
+from ramping.laporan.renderers.lebar import lebar_kolom
 from ramping.laporan.renderers.sel import teks_sel
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,17 +40,28 @@ def _tabel_api(doc, tabel: Tabel) -> None:
     t = doc.add_table(rows=1, cols=len(tabel.kolom))
     t._tbl.tblPr.style = "TableGrid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    s = doc.sections[0]
+    ruang = s.page_width - s.left_margin * 2
+    # Widths no narrower than a header's longest word (tests/laporan/test_dokumen_identitas.py),
+    # in the cells and in the grid.
+    lebar = [
+        int(w * 12700)
+        for w in lebar_kolom(tabel.kolom, ruang / 12700, huruf="Helvetica-Bold", ukuran=9, tepi=12)
+    ]
+    t.autofit = False
+    for kolom_grid, w in zip(t._tbl.tblGrid.gridCol_lst, lebar, strict=True):
+        kolom_grid.w = R.Emu(w)
     kepala = t.rows[0]
     trpr = kepala._tr.get_or_add_trPr()
     ulang = R.OxmlElement("w:tblHeader")
     ulang.set(R.qn("w:val"), "true")
     trpr.append(ulang)
     for sel, k in zip(kepala.cells, tabel.kolom, strict=True):
-        sel.text = k.judul
-        R._naungan(sel, "DCE6F2")
-        for run in sel.paragraphs[0].runs:
-            run.bold = True
-        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p = sel.paragraphs[0]
+        p._p.style = "Sel"
+        p.add_run(k.judul).bold = True
+        _naungan(sel, "DCE6F2")
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for b in tabel.baris:
         sel_baris = t.add_row().cells
         for c, (sel, k, nilai) in enumerate(zip(sel_baris, tabel.kolom, b.sel, strict=True)):
@@ -62,10 +74,15 @@ def _tabel_api(doc, tabel: Tabel) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if c == tabel.kolom_nama and b.tingkat:
                 p.paragraph_format.left_indent = Cm(0.35 * b.tingkat)
-    total = sum(k.lebar for k in tabel.kolom)
-    s = doc.sections[0]
-    ruang = s.page_width - s.left_margin * 2
-    R._lebar(t, [int(ruang * k.lebar / total) for k in tabel.kolom])
+    R._lebar(t, lebar)
+
+
+def _naungan(sel, warna: str) -> None:
+    shd = R.OxmlElement("w:shd")
+    shd.set(R.qn("w:val"), "clear")
+    shd.set(R.qn("w:color"), "auto")
+    shd.set(R.qn("w:fill"), warna)
+    sel._tc.get_or_add_tcPr().append(shd)
 
 
 def _isian_api(doc, blok: Isian) -> None:

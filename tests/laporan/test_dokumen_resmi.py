@@ -218,3 +218,16 @@ def test_tanpa_pengaturan_memakai_nama_instansi(dunia, kecil):
     pdf, _ = teks_pdf(e.ekspor("pdf"))
     assert "PERATURAN WALI KOTA UJI" in pdf and "WALI KOTA UJI," in pdf
     assert "(....................................)" in pdf
+
+
+@pytest.mark.parametrize("format", ["pdf", "docx"])
+def test_surat_edaran_memuat_identitas_dan_satu_kop(dunia, kop, format):
+    """The letter's own letterhead counts: it is not drawn a second time above it."""
+    from tests.laporan.bantu import identitas_berkas
+
+    k = _kegiatan(dunia)
+    isi = surat_edaran_berkas(akses=dunia.analis, kegiatan_id=k.pk, format=format).isi
+    i = identitas_berkas(isi)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
+    teks = teks_pdf(isi)[0] if format == "pdf" else teks_docx(isi)
+    assert teks.count("PEMERINTAH KOTA UJI") == 1

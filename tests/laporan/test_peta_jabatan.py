@@ -70,8 +70,9 @@ def test_xlsx_kepala_beku_cetak_mendatar_muat_lebar_dan_judul(dunia, kecil):
     assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     judul = [ws.cell(r, 1).value for r in range(1, kepala)]
-    assert judul[0] == "PETA JABATAN"
-    assert "Pemerintah Kota Uji" in judul
+    # The agency's letterhead (settings → Kop; blank: from the agency's name), then the title.
+    assert judul[:2] == ["PEMERINTAH KOTA UJI", "PETA JABATAN"]
+    assert "Perangkat daerah: Seluruh perangkat daerah" in judul
     assert any("Perda Kota Uji Nomor 1 Tahun 2024" in (t or "") for t in judul)
 
 

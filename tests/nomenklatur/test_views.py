@@ -164,3 +164,12 @@ def test_meja_query_tetap_berapa_pun_jabatannya(client, dunia, meja, django_asse
     with django_assert_max_num_queries(len(awal.captured_queries)):
         r = client.get(_u(dunia, "meja"))
     assert r.content.decode().count('data-baris-status="perlu"') == 35
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf", "docx"])
+def test_lampiran_memuat_identitas_instansi(client, dunia, meja, fmt):
+    from tests.laporan.bantu import identitas_berkas
+
+    client.force_login(dunia.analis.pengguna)
+    i = identitas_berkas(client.get(_u(dunia, "lampiran", fmt)).content)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"

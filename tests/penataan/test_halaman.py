@@ -253,3 +253,16 @@ def test_catatan_dengan_dua_isian_salah_dijawab_sekaligus(
     assert "Tentang: " in html and "Catatan: " in html
     assert not Catatan.objects.filter(peserta=peserta_a).exists()
     assert 'class="pesan success"' not in html
+
+
+def test_unduh_papan_xlsx_memuat_identitas_dan_kop(client, dunia, kegiatan):
+    from tests.laporan.bantu import identitas_berkas
+
+    masuk(client, dunia, "analis")
+    r = client.get(url(dunia, "kegiatan_unduh", kegiatan.pk))
+    i = identitas_berkas(r.content)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
+    from io import BytesIO
+
+    ws = load_workbook(BytesIO(r.content)).active
+    assert ws.cell(1, 1).value == "PEMERINTAH KOTA UJI"

@@ -116,3 +116,37 @@ def test_kueri_halaman_perbandingan_tetap(client, dunia, skema, hasil, django_as
     )
     with django_assert_num_queries(len(ctx.captured_queries)):
         client.get(url["bandingkan"])
+
+
+@pytest.mark.parametrize("nama", ["bandingkan_xlsx", "bandingkan_pdf", "register_xlsx"])
+def test_unduhan_memuat_identitas_instansi(client, dunia, urls, nama):
+    """Author = the agency, "ramping" as the creating application (issue #17 item 7)."""
+    from tests.laporan.bantu import identitas_berkas
+
+    client.force_login(dunia.analis.pengguna)
+    i = identitas_berkas(client.get(urls[nama]).content)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
+    assert i["judul"]
+
+
+def test_pdf_pimpinan_memuat_identitas_dan_kop(client, dunia, hasil):
+    from tests.laporan.bantu import identitas_berkas, teks_pdf
+
+    client.force_login(dunia.pimpinan.pengguna)
+    url = reverse("penyederhanaan:pimpinan_unduh", args=[dunia.instansi.kode])
+    r = client.get(url + f"?lama={dunia.struktur.pk}&baru={hasil.pk}")
+    assert r.status_code == 200
+    i = identitas_berkas(r.content)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
+    assert teks_pdf(r.content).lstrip().startswith("PEMERINTAH KOTA UJI")
+
+
+def test_pdf_perbandingan_dibuka_kop_lalu_judul(client, dunia, urls):
+    """The body opens with a section heading: the renderer puts the title under the letterhead."""
+    from tests.laporan.bantu import teks_pdf
+
+    client.force_login(dunia.analis.pengguna)
+    baris = [b.strip() for b in teks_pdf(client.get(urls["bandingkan_pdf"]).content).splitlines()]
+    baris = [b for b in baris if b]
+    kop = next(i for i, b in enumerate(baris) if b == "PEMERINTAH KOTA UJI")
+    assert baris[kop + 1] == "PERBANDINGAN VERSI STRUKTUR"

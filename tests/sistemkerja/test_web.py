@@ -282,3 +282,15 @@ def test_jumlah_kueri_halaman_matriks_tetap(client, dunia, sk, n, django_assert_
     with django_assert_num_queries(10):
         r = client.get(alamat)
     assert r.status_code == 200 and r.content.decode().count('class="tim angka"') == n
+
+
+@pytest.mark.parametrize("nama, query", [("beban_unduh", "?unit={unit}"), ("koordinasi_unduh", "")])
+def test_unduhan_xlsx_memuat_identitas_instansi(client, dunia, sk, nama, query):
+    from tests.laporan.bantu import identitas_berkas
+
+    client.force_login(dunia.pimpinan.pengguna)
+    r = client.get(url(dunia, nama, query=query.format(unit=dunia.bidang_a.pk)))
+    i = identitas_berkas(r.content)
+    assert i["penulis"] == "Pemerintah Kota Uji" and i["pembuat"] == "ramping"
+    ws = load_workbook(BytesIO(r.content)).active
+    assert ws.cell(1, 1).value == "PEMERINTAH KOTA UJI"

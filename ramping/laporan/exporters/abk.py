@@ -32,11 +32,13 @@ KOLOM = (
     Kolom("Nama Jabatan", lebar=50),
     Kolom("Kelas", BULAT, 7),
     Kolom("Beban Kerja (jam/tahun)", DESIMAL, 13, aturan.DESIMAL_BEBAN),
-    Kolom("K sebelum pembulatan", DESIMAL, 12, aturan.DESIMAL_KEBUTUHAN),
-    Kolom("K", BULAT, 7),
+    Kolom("K sebelum pembulatan", DESIMAL, 12, aturan.DESIMAL_KEBUTUHAN, tetap=True),
+    # B, K, ± in the order of the peta jabatan (Kelas, B, K, ±: Peraturan BKN 9/2022 "contoh
+    # formulir peta jabatan"; anjab-abk.md §4) in every export (tests/laporan/test_urutan_bk.py).
     Kolom("B", BULAT, 7),
+    Kolom("K", BULAT, 7),
     Kolom("±", SELISIH, 7),
-    Kolom("EJ / EU", DESIMAL, 9, aturan.PENGATURAN_BAWAAN.desimal_ej),
+    Kolom("EJ / EU", DESIMAL, 9, aturan.PENGATURAN_BAWAAN.desimal_ej, tetap=True),
     Kolom("PJ / PU", lebar=14),
 )
 # Per task, as agencies' own ABK tools print it (issue #11): K of each task to four places, so
@@ -51,7 +53,7 @@ KOLOM_TUGAS = (
     Kolom("Waktu Penyelesaian", DESIMAL, 12, aturan.abk.DESIMAL_WAKTU),
     Kolom("Satuan Waktu", lebar=9),
     Kolom("Beban Kerja (jam/tahun)", DESIMAL, 13, aturan.DESIMAL_BEBAN),
-    Kolom("K tugas", DESIMAL, 10, aturan.DESIMAL_KEBUTUHAN),
+    Kolom("K tugas", DESIMAL, 10, aturan.DESIMAL_KEBUTUHAN, tetap=True),
 )
 
 
@@ -98,7 +100,7 @@ class RekapAbk(Exporter):
     def _sel_jabatan(self, nomor: int, j: JabatanL):
         ej, pj = self._efektivitas(j.beban_kerja_jam, j.b)
         return (nomor, j.kode, j.nama, j.kelas, j.beban_kerja_jam, j.kebutuhan_desimal,
-                j.kebutuhan, j.b, j.selisih, ej, pj)  # fmt: skip
+                j.b, j.kebutuhan, j.selisih, ej, pj)  # fmt: skip
 
     def _sel_rekap(self, label: str, semua: list[JabatanL]):
         beban = jumlah(j.beban_kerja_jam for j in semua)
@@ -106,7 +108,7 @@ class RekapAbk(Exporter):
         k = jumlah(j.kebutuhan for j in semua)
         b_dengan_k = sum(j.b for j in semua if j.kebutuhan is not None)
         eu, pu = self._efektivitas(beban, b)
-        return (None, None, label, None, beban, jumlah(j.kebutuhan_desimal for j in semua), k, b,
+        return (None, None, label, None, beban, jumlah(j.kebutuhan_desimal for j in semua), b, k,
                 None if k is None else b_dengan_k - k, eu, pu)  # fmt: skip
 
     def dokumen(self) -> Dokumen:
@@ -117,6 +119,7 @@ class RekapAbk(Exporter):
         return Dokumen(
             judul="REKAPITULASI ANALISIS BEBAN KERJA",
             kop=self.kop(),
+            identitas=self.identitas(),
             blok=[
                 Teks(
                     f"Waktu kerja efektif {angka(k.wke_jam)} jam/tahun; K dibulatkan sekali per "

@@ -11,6 +11,7 @@ need.
 """
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 
 from ramping import aturan
@@ -66,9 +67,9 @@ KOLOM_TUGAS = (
     Kolom("Uraian Tugas", lebar=32),
     Kolom("Hasil Kerja", lebar=15),
     Kolom("Jumlah Hasil", DESIMAL, 10, 2),
-    Kolom("Waktu Penye- lesaian (jam)", DESIMAL, 11, 2),
+    Kolom("Waktu Penyelesaian (jam)", DESIMAL, 13, 2),
     Kolom("Waktu Efektif", BULAT, 9),
-    Kolom("Kebutuhan Pegawai", DESIMAL, 11, aturan.DESIMAL_KEBUTUHAN),
+    Kolom("Kebutuhan Pegawai", DESIMAL, 12, aturan.DESIMAL_KEBUTUHAN, tetap=True),
 )
 
 
@@ -137,6 +138,10 @@ class InformasiJabatan(Exporter):
         return Dokumen(
             judul="INFORMASI JABATAN",
             kop=self.kop(),
+            # One position's ANJAB (the ZIP bundle's DOCX) names it in the file's title.
+            identitas=replace(self.identitas(), perihal=daftar[0].jabatan.nama)
+            if len(daftar) == 1
+            else self.identitas(),
             blok=blok,
             kaki="Informasi jabatan — PermenPAN-RB 1/2020; Peraturan BKN 9/2022 Pasal 3",
         )

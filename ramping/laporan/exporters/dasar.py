@@ -16,8 +16,9 @@ from typing import ClassVar
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
-from ramping.laporan.dokumen import Dokumen
+from ramping.laporan.dokumen import Dokumen, Identitas
 from ramping.laporan.format import slug, tanggal
+from ramping.laporan.kop import identitas
 from ramping.laporan.selectors import Konteks, konteks_laporan
 from ramping.organisasi.models import Struktur, UnitKerja
 
@@ -73,6 +74,18 @@ class Exporter(ABC):
         if k.dasar_hukum:
             baris.append(f"Dasar hukum: {k.dasar_hukum}")
         return (*baris, *tambahan)
+
+    def identitas(self) -> Identitas:
+        """The issuer and scope every renderer turns into metadata and the letterhead."""
+        k = self.konteks
+        assert k is not None, "muat() first"
+        return identitas(
+            k.kop,
+            lingkup=k.lingkup,
+            versi=k.struktur,
+            dasar_hukum=k.dasar_hukum,
+            tanggal_=self.tanggal,
+        )
 
     def tempat_tanggal(self, tanggal_: date | None = None) -> str:
         """ "Cilegon, 30 November 2026": where and when a document is signed."""

@@ -85,6 +85,7 @@ class EvaluasiJabatan(Exporter):
         return Dokumen(
             judul="EVALUASI JABATAN",
             kop=self.kop(),
+            identitas=self.identitas(),
             blok=blok,
             kaki="Evaluasi jabatan — PermenPAN-RB 34/2011; Perka BKN 21/2011",
         )
@@ -220,6 +221,7 @@ class BeritaAcara(Exporter):
         return Dokumen(
             judul="BERITA ACARA",
             kop=self.kop(),
+            identitas=self.identitas(),
             blok=[
                 Teks("BERITA ACARA", "tengah", tebal=True),
                 Teks("HASIL EVALUASI NILAI JABATAN DAN KELAS JABATAN", "tengah", tebal=True),

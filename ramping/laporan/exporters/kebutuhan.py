@@ -88,6 +88,7 @@ class Kebutuhan5Tahun(Exporter):
         return Dokumen(
             judul=f"KEBUTUHAN PEGAWAI TAHUN {self.tahun[0]}–{self.tahun[-1]}",
             kop=self.kop(),
+            identitas=self.identitas(),
             blok=[
                 Teks(
                     f"B = pemangku aktif saat ini (posisi stok {stok:%d-%m-%Y}); pensiun dihitung "

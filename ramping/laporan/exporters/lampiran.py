@@ -46,7 +46,6 @@ from ramping.laporan.exporters.pohon import baris_pohon
 from ramping.laporan.kop import kepala_lampiran, pengesahan_kepala_daerah
 from ramping.laporan.selectors import RelasiL, SimpulL, pohon_laporan, relasi_laporan
 from ramping.organisasi.models import Struktur, UnitKerja
-from ramping.organisasi.pengaturan import kop_instansi
 
 MENGOORDINASIKAN, DIKOORDINASIKAN, BEKERJA_SAMA = (
     "mengoordinasikan",
@@ -95,7 +94,7 @@ class LampiranPeraturan(Exporter):
         self.tentang = tentang or ""
 
     def muat_data(self) -> None:
-        self.kop_instansi = kop_instansi(instansi_id=self.akses.instansi_id)
+        self.kop_instansi = self.konteks.kop  # read with the title block's context
         self.baca()
 
     def baca(self) -> None:
@@ -115,6 +114,7 @@ class LampiranPeraturan(Exporter):
         return Dokumen(
             judul=f"Lampiran {self.lampiran_ke} — {tentang}",
             kop=self.kop(),
+            identitas=self.identitas(),
             blok=[
                 kepala_lampiran(
                     kop,

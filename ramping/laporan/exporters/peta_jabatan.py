@@ -56,6 +56,7 @@ class PetaJabatan(Exporter):
         return Dokumen(
             judul="PETA JABATAN",
             kop=self.kop(),
+            identitas=self.identitas(),
             blok=[*catatan, tabel],
             ukuran="A3",
             mendatar=True,

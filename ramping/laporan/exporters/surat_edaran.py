@@ -11,9 +11,18 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from ramping.akun.akses import Akses
-from ramping.laporan.dokumen import BULAT, Baris, Daftar, Dokumen, Judul, Kolom, Tabel, Teks
+from ramping.laporan.dokumen import (
+    BULAT,
+    Baris,
+    Daftar,
+    Dokumen,
+    Judul,
+    Kolom,
+    Tabel,
+    Teks,
+)
 from ramping.laporan.format import slug, tanggal
-from ramping.laporan.kop import TITIK, kop_surat, pengesahan_penandatangan
+from ramping.laporan.kop import TITIK, identitas, kop_surat, pengesahan_penandatangan
 from ramping.laporan.renderers import MIME, render
 from ramping.laporan.selectors import KegiatanL, kegiatan_surat
 from ramping.organisasi.pengaturan import kop_instansi
@@ -112,6 +121,7 @@ class SuratEdaran:
         return Dokumen(
             judul=f"Surat Edaran — {perihal}",
             kop=(kop.pemerintah.title(), k.nama),
+            identitas=identitas(kop, versi=k.nama, tanggal_=k.tanggal_surat),
             blok=blok,
             kepala_halaman=False,
             kaki=f"Surat Edaran Nomor {nomor}",

@@ -5,7 +5,9 @@ black Arial like the rest; tables use "Table Grid" with the header row repeated 
 label-colon-value blocks and signatures are borderless tables so they stay aligned when edited.
 """
 
+import re
 from contextvars import ContextVar
+from datetime import UTC, datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
 
@@ -14,6 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Emu, Pt, RGBColor
@@ -34,7 +37,9 @@ from ramping.laporan.dokumen import (
     TandaTangan,
     Teks,
 )
+from ramping.laporan.renderers.identitas import metadata, pembuka
 from ramping.laporan.renderers.kemajuan import lapor_kemajuan
+from ramping.laporan.renderers.lebar import lebar_kolom, ukuran_kepala
 from ramping.laporan.renderers.sel import teks_sel
 
 HURUF = "Arial"
@@ -44,6 +49,8 @@ RATA = {
     "penuh": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 UKURAN_CM = {"A4": (21.0, 29.7), "A3": (29.7, 42.0)}
+EMU_PER_PT = 12700
+TEPI_SEL_PT = 12.0  # Word's default cell margins (2 × 0,19 cm = 10,8 pt) and a little slack
 
 
 # The text block's width of the document being rendered (page − margins), read once: python-docx
@@ -59,14 +66,39 @@ def render_docx(dokumen: Dokumen) -> bytes:
     s = doc.sections[0]
     token = _RUANG.set(Emu(s.page_width - s.left_margin - s.right_margin))
     try:
+        for blok in pembuka(dokumen):  # the letterhead (and a title if the body has none)
+            _blok(doc, blok)
         for i, blok in enumerate(dokumen.blok, 1):
             _blok(doc, blok)
             lapor_kemajuan(i, len(dokumen.blok))
     finally:
         _RUANG.reset(token)
+    _metadata(doc, dokumen)
     buf = BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _metadata(doc, dokumen: Dokumen) -> None:
+    """docProps/core.xml from the document's identity (python-docx's own template otherwise
+    says author "python-docx", an empty title and a 2013 date) and docProps/app.xml's
+    Application: the file names its agency, title and subject in Word's Properties."""
+    m = metadata(dokumen)
+    c = doc.core_properties
+    c.title, c.author, c.subject, c.keywords = m.judul, m.penulis, m.subjek, m.kata_kunci
+    c.comments = f"Dibuat dengan aplikasi {m.pembuat}"
+    c.last_modified_by = m.pembuat
+    c.category = m.jenis
+    c.created = c.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    c.revision = 1
+    for rel in doc.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            bagian = rel.target_part
+            bagian._blob = re.sub(
+                rb"<Application>[^<]*</Application>",
+                f"<Application>{escape(m.pembuat)}</Application>".encode(),
+                bagian.blob,
+            )
 
 
 def _tambah_tabel(doc, rows: int, cols: int):
@@ -80,10 +112,12 @@ def _twips(panjang) -> str:
     return str(Emu(panjang).twips)
 
 
-def _run_xml(teks: str, tebal: bool) -> str:
+def _run_xml(teks: str, tebal: bool, ukuran: str = "") -> str:
     """A run as python-docx writes it from text: tabs and line breaks as elements, runs of
-    other characters in one ``w:t`` (space-preserving when it starts or ends with blanks)."""
-    isi = ["<w:rPr><w:b/></w:rPr>"] if tebal else []
+    other characters in one ``w:t`` (space-preserving when it starts or ends with blanks).
+    `ukuran`: the font size in half-points, when not the paragraph style's."""
+    rpr = ("<w:b/>" if tebal else "") + (f'<w:sz w:val="{ukuran}"/>' if ukuran else "")
+    isi = [f"<w:rPr>{rpr}</w:rPr>"] if rpr else []
     penampung: list[str] = []
 
     def tuang() -> None:
@@ -107,9 +141,17 @@ def _run_xml(teks: str, tebal: bool) -> str:
 
 
 def _sel_xml(
-    teks: str, lebar: str, *, gaya: str = "", rata: str = "", indentasi: str = "", tebal=False
+    teks: str,
+    lebar: str,
+    *,
+    gaya: str = "",
+    rata: str = "",
+    indentasi: str = "",
+    tebal=False,
+    naungan: str = "",
+    ukuran: str = "",
 ) -> str:
-    """One table cell (width in twips, one paragraph with one run)."""
+    """One table cell (width in twips, background colour, one paragraph with one run)."""
     ppr = "".join(
         (
             f'<w:pStyle w:val="{gaya}"/>' if gaya else "",
@@ -117,9 +159,11 @@ def _sel_xml(
             f'<w:ind w:left="{indentasi}"/>' if indentasi else "",
         )
     )
+    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{naungan}"/>' if naungan else ""
     return (
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{lebar}"/></w:tcPr>'
-        f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{_run_xml(teks, tebal)}</w:p></w:tc>"
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{lebar}"/>{shd}</w:tcPr>'
+        f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{_run_xml(teks, tebal, ukuran)}</w:p>"
+        "</w:tc>"
     )
 
 
@@ -341,7 +385,7 @@ def _diagram(doc, blok: Diagram) -> None:
     from ramping.laporan.renderers.diagram import png
 
     ruang = _ruang(doc)
-    gambar = png(blok, ruang / 12700)  # EMU → points
+    gambar = png(blok, ruang / EMU_PER_PT)
     doc.add_picture(BytesIO(gambar), width=ruang)
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -371,28 +415,33 @@ def _lebar(tabel, lebar) -> None:
 
 
 def _tabel(doc, tabel: Tabel) -> None:
-    t = _tambah_tabel(doc, 1, len(tabel.kolom))
+    t = _tambah_tabel(doc, 0, len(tabel.kolom))
     t._tbl.tblPr.style = "TableGrid"  # by id, as for headings
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
-    kepala = t.rows[0]
-    # Repeat the header row on every page the table spans.
-    trpr = kepala._tr.get_or_add_trPr()
-    ulang = OxmlElement("w:tblHeader")
-    ulang.set(qn("w:val"), "true")
-    trpr.append(ulang)
-    for sel, k in zip(kepala.cells, tabel.kolom, strict=True):
-        sel.text = k.judul
-        _naungan(sel, "DCE6F2")
-        for run in sel.paragraphs[0].runs:
-            run.bold = True
-        sel.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    total = sum(k.lebar for k in tabel.kolom)
+    # A header wraps only at spaces (Word would break a word too long for its cell): widths
+    # from the longest header words in Arial bold 9 pt (Helvetica's metrics), cell margins;
+    # the grid carries them too (LibreOffice lays a fixed table out from the grid).
     ruang = _ruang(doc)
-    lebar = [int(ruang * k.lebar / total) for k in tabel.kolom]
-    _lebar(t, lebar)  # the header row; body rows carry their widths below
+    lebar_pt = lebar_kolom(
+        tabel.kolom, ruang / EMU_PER_PT, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT
+    )
+    lebar = [int(w * EMU_PER_PT) for w in lebar_pt]
+    t.autofit = False
+    for kolom_grid, w in zip(t._tbl.tblGrid.gridCol_lst, lebar, strict=True):
+        kolom_grid.w = Emu(w)
     lebar_xml = [_twips(w) for w in lebar]
+    kepala = []
+    for k, w, wx in zip(tabel.kolom, lebar_pt, lebar_xml, strict=True):
+        ukuran = ukuran_kepala(k.judul, w, huruf="Helvetica-Bold", ukuran=9, tepi=TEPI_SEL_PT)
+        kepala.append(
+            _sel_xml(
+                k.judul, wx, gaya="Sel", rata="center", tebal=True, naungan="DCE6F2",
+                ukuran=str(round(ukuran * 2)) if ukuran < 9 else "",
+            )
+        )  # fmt: skip
+    # The header row repeats on every page the table spans.
+    baris_xml = [f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{"".join(kepala)}</w:tr>']
     rata = ["right" if k.jenis in ANGKA else "" for k in tabel.kolom]
-    baris_xml = []
     for b in tabel.baris:
         tebal = b.gaya != DATA
         sel = []
@@ -410,14 +459,6 @@ def _tabel(doc, tabel: Tabel) -> None:
             )
         baris_xml.append(f"<w:tr>{''.join(sel)}</w:tr>")
     _tambah_baris(t, baris_xml)
-
-
-def _naungan(sel, warna: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), warna)
-    sel._tc.get_or_add_tcPr().append(shd)
 
 
 def _tanda_tangan(doc, blok: TandaTangan) -> None:

@@ -23,10 +23,12 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ramping.laporan.dokumen import DATA, SUBTOTAL, TOTAL, UNIT, Baris, Dokumen
+from ramping.laporan.dokumen import DATA, SUBTOTAL, TOTAL, UNIT, Baris, Dokumen, KopSurat
 from ramping.laporan.format import angka, selisih
 from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.identitas import kop_pembuka
 from ramping.laporan.renderers.pdf import aman_kanvas as aman_teks
+from ramping.laporan.renderers.pdf import isi_info
 
 HALAMAN = landscape(A3)
 TEPI = 10 * mm
@@ -278,9 +280,12 @@ def render_kartu(dokumen: Dokumen) -> bytes:
     halaman = tata_letak(kartu, g.lebar_kolom, tinggi)
     buf = BytesIO()
     c = Canvas(buf, pagesize=HALAMAN, pageCompression=1)
-    c.setTitle(f"{dokumen.judul} — {dokumen.kop[1] if len(dokumen.kop) > 1 else ''}")
+    isi_info(c, dokumen)
+    kop_surat = kop_pembuka(dokumen)
     for nomor, isi in enumerate(halaman, 1):
         _kop(c, g, total, nomor, len(halaman))
+        if nomor == 1 and kop_surat is not None:
+            _kop_surat(c, kop_surat, g, total)
         for kolom, y, k in isi:
             x = TEPI + kolom * (g.lebar_kolom + JARAK) + indent(k.tingkat)
             _gambar(c, k, x, HALAMAN[1] - g.atas - y, g)
@@ -311,6 +316,41 @@ def _kop(c: Canvas, g: Geometri, total: Baris | None, nomor: int, jumlah: int) -
     c.setFillColor(colors.HexColor("#555555"))
     c.drawString(TEPI, BAWAH - 4 * mm, g.kaki)
     c.drawRightString(lebar - TEPI, BAWAH - 4 * mm, f"Halaman {nomor} dari {jumlah}")
+
+
+def _kop_surat(c: Canvas, kop: KopSurat, g: Geometri, total: Baris | None) -> None:
+    """The agency's letterhead on page 1, on the title's line between the title (left) and the
+    totals (right): logo, then the letterhead's lines on one line, in the free space only (the
+    font shrinks to 7 pt, then the text is cut) — the card area below is not moved."""
+    bold = huruf()[1]
+    lebar, tinggi = HALAMAN
+    kiri = TEPI + stringWidth(g.judul, bold, 13) + 8 * mm
+    kanan = lebar - TEPI - 8 * mm - stringWidth(_ringkas(total), bold, 8.5)
+    logo = 0.0
+    if kop.logo:
+        from reportlab.lib.utils import ImageReader
+
+        gambar = ImageReader(BytesIO(kop.logo))
+        w, h = gambar.getSize()
+        logo = 8 * mm * w / h
+    teks = aman_teks(" · ".join(kop.baris))
+    ukuran = 11.0
+    ruang = kanan - kiri - (logo + 2 * mm if logo else 0)
+    while ukuran > 7 and stringWidth(teks, bold, ukuran) > ruang:
+        ukuran -= 0.5
+    while teks and stringWidth(teks, bold, ukuran) > ruang:
+        teks = teks[:-2] + "…"
+    if ruang <= 0 or not teks:
+        return
+    lebar_teks = stringWidth(teks, bold, ukuran)
+    x = (kiri + kanan) / 2 - (lebar_teks + (logo + 2 * mm if logo else 0)) / 2
+    y = tinggi - TEPI - 4 * mm
+    if logo:
+        c.drawImage(gambar, x, y - 1.5 * mm, width=logo, height=8 * mm, mask="auto")
+        x += logo + 2 * mm
+    c.setFillColor(colors.black)
+    c.setFont(bold, ukuran)
+    c.drawString(x, y, teks)
 
 
 def _empat(c: Canvas, kanan: float, y: float, isi: tuple, g: Geometri, warna: bool) -> None:

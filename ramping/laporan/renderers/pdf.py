@@ -48,7 +48,10 @@ from ramping.laporan.dokumen import (
 )
 from ramping.laporan.format import MINUS
 from ramping.laporan.renderers.huruf import huruf
+from ramping.laporan.renderers.identitas import metadata, pembuka
 from ramping.laporan.renderers.kemajuan import lapor_kemajuan
+from ramping.laporan.renderers.lebar import lebar_kolom as lebar_kolom_
+from ramping.laporan.renderers.lebar import ukuran_kepala
 from ramping.laporan.renderers.sel import teks_sel
 
 RATA = {"kiri": TA_LEFT, "tengah": TA_CENTER, "penuh": TA_JUSTIFY}
@@ -58,6 +61,7 @@ WARNA_GAYA = {
     TOTAL: colors.HexColor("#FFF2CC"),
 }
 GARIS = colors.HexColor("#7F8C99")
+TEPI_SEL = 6.5  # points: left + right padding of a table cell (and a little slack)
 
 
 def aman(teks: str) -> str:
@@ -93,7 +97,10 @@ def gaya(nama: str, ukuran: float = 9, rata: str = "kiri", tebal: bool = False, 
 
 
 def kanvas_bernomor(dokumen: Dokumen):
-    """A canvas class that draws header and footer once the total page count is known."""
+    """A canvas class that draws header and footer once the total page count is known.
+
+    The running header stays on page 1 above the letterhead: it is where a document without a
+    title block of its own (the comparison of versions) names itself."""
     regular, _, _ = huruf()
 
     class KanvasBernomor(Canvas):
@@ -135,6 +142,28 @@ def kanvas_bernomor(dokumen: Dokumen):
     return KanvasBernomor
 
 
+def info_pdf(dokumen: Dokumen) -> dict[str, str]:
+    """The PDF Info of a document (title, author, subject, keywords, creator): the keyword
+    arguments of reportlab's doc templates; a bare canvas takes them via `isi_info`."""
+    m = metadata(dokumen)
+    return {
+        "title": m.judul,
+        "author": m.penulis,
+        "subject": m.subjek,
+        "keywords": m.kata_kunci,
+        "creator": m.pembuat,
+    }
+
+
+def isi_info(kanvas: Canvas, dokumen: Dokumen) -> None:
+    info = info_pdf(dokumen)
+    kanvas.setTitle(info["title"])
+    kanvas.setAuthor(info["author"])
+    kanvas.setSubject(info["subject"])
+    kanvas.setKeywords(info["keywords"])
+    kanvas.setCreator(info["creator"])
+
+
 def render_pdf(dokumen: Dokumen) -> bytes:
     buf = BytesIO()
     doc = SimpleDocTemplate(
@@ -144,11 +173,12 @@ def render_pdf(dokumen: Dokumen) -> bytes:
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=15 * mm,
-        title=dokumen.judul,
-        author=dokumen.kop[0] if dokumen.kop else "",
+        **info_pdf(dokumen),
     )
     lebar = doc.width
     alir: list = []
+    for blok in pembuka(dokumen):  # the letterhead: built once per document
+        alir += _blok(blok, lebar)
     for blok in dokumen.blok:
         if isinstance(blok, Pengesahan) and len(alir) >= 2 and isinstance(alir[-2], Paragraph):
             # The closing paragraph goes with the signature: a page never starts with it alone.
@@ -185,7 +215,7 @@ def _blok(blok, lebar: float) -> list:
     if isinstance(blok, GantiHalaman):
         return [PageBreak()]
     if isinstance(blok, KopSurat):
-        return _kop_surat(blok, lebar)
+        return kop_surat(blok, lebar)
     if isinstance(blok, KepalaLampiran):
         return [_kepala_lampiran(blok, lebar), Spacer(1, 10)]
     if isinstance(blok, Pengesahan):
@@ -204,7 +234,7 @@ def _logo(isi: bytes, tinggi: float) -> Image:
     return Image(BytesIO(isi), width=tinggi * lebar_asli / tinggi_asli, height=tinggi)
 
 
-def _kop_surat(blok: KopSurat, lebar: float) -> list:
+def kop_surat(blok: KopSurat, lebar: float) -> list:
     teks = [
         Paragraph(aman(b), gaya("kop-baris", 14 if i == 0 else 13, "tengah", tebal=True))
         for i, b in enumerate(blok.baris)
@@ -295,16 +325,20 @@ def _isian(pasangan, lebar: float, tebal: bool = False) -> Table:
 
 
 def _tabel(tabel: Tabel, lebar: float) -> Table:
-    total_lebar = sum(k.lebar for k in tabel.kolom)
-    lebar_kolom = [lebar * k.lebar / total_lebar for k in tabel.kolom]
-    s_kepala = gaya("kepala", 8, "tengah", tebal=True)
-    data = [[Paragraph(aman(k.judul), s_kepala) for k in tabel.kolom]]
+    # A header wraps only at spaces: no column narrower than its header's longest word.
+    tebal = huruf()[1]
+    lebar_kolom = lebar_kolom_(tabel.kolom, lebar, huruf=tebal, ukuran=8, tepi=TEPI_SEL)
+    data = [[
+        Paragraph(aman(k.judul), gaya("kepala", ukuran_kepala(
+            k.judul, w, huruf=tebal, ukuran=8, tepi=TEPI_SEL), "tengah", tebal=True))
+        for k, w in zip(tabel.kolom, lebar_kolom, strict=True)
+    ]]  # fmt: skip
     perintah = [
         ("GRID", (0, 0), (-1, -1), 0.4, GARIS),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DCE6F2")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), TEPI_SEL / 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), TEPI_SEL / 2),
     ]
     for r, b in enumerate(tabel.baris, 1):
         tebal = b.gaya != "data"

@@ -1,21 +1,36 @@
-"""How one table cell prints in PDF and DOCX (shared by both renderers)."""
+"""How one table cell prints in PDF and DOCX (shared by both renderers, and the XLSX number
+format follows the same rule)."""
 
 from decimal import Decimal
 
+from ramping.aturan import bulatkan
 from ramping.laporan.dokumen import ANGKA, DESIMAL, SELISIH, Kolom, Nilai
 from ramping.laporan.format import angka, selisih
 
 
-def teks_sel(nilai: Nilai, kolom: Kolom) -> str:
-    """A cell as printed in PDF/DOCX: Indonesian numbers, explicit sign for ±, blank for None.
+def tempat_desimal(nilai: int | Decimal, kolom: Kolom) -> int:
+    """Decimal places a number prints with (issue #17 item 7: no "106,00").
 
-    An int in a decimal column is a whole count (the ANJAB "Jumlah Pegawai" row): no decimals.
+    Counts (BULAT, SELISIH) and any int: none. A DESIMAL column prints as many places as the
+    value has after rounding to the column's `desimal`, so a whole volume is "106" and half an
+    hour "0,5"; a `tetap` column keeps all its places — the unrounded K "0,7680" and EJ "1,00",
+    as the worked example of the PermenPAN-RB 1/2020 ABK form prints them (Σ 960 jam ÷ 1.250 =
+    0,7680; anjab-abk.md §1.5 and §7).
     """
+    if kolom.jenis != DESIMAL or isinstance(nilai, int):
+        return 0
+    if kolom.tetap:
+        return kolom.desimal
+    d = bulatkan(Decimal(nilai), kolom.desimal)
+    return max(0, -d.normalize().as_tuple().exponent) if d else 0
+
+
+def teks_sel(nilai: Nilai, kolom: Kolom) -> str:
+    """A cell as printed in PDF/DOCX: Indonesian numbers, explicit sign for ±, blank for None."""
     if nilai is None:
         return ""
     if kolom.jenis == SELISIH and isinstance(nilai, int):
         return selisih(nilai)
     if kolom.jenis in ANGKA and isinstance(nilai, int | Decimal):
-        desimal = kolom.desimal if kolom.jenis == DESIMAL and isinstance(nilai, Decimal) else 0
-        return angka(nilai, desimal)
+        return angka(nilai, tempat_desimal(nilai, kolom))
     return str(nilai)

@@ -11,7 +11,6 @@ as they are written and memory stays flat as positions grow; the styles of each 
 """
 
 from copy import copy
-from decimal import Decimal
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -35,6 +34,8 @@ from ramping.laporan.dokumen import (
     Tabel,
     Teks,
 )
+from ramping.laporan.renderers.identitas import baris_judul, metadata
+from ramping.laporan.renderers.sel import tempat_desimal
 
 AWALAN_RUMUS = ("=", "+", "-", "@")
 GARIS = Side(style="thin", color="9AA5B1")
@@ -51,10 +52,6 @@ HURUF_GAYA = {
     TOTAL: Font(bold=True),
 }
 FORMAT_ANGKA = {BULAT: "#,##0", SELISIH: "+#,##0;-#,##0;0"}
-
-
-def _bulat(nilai: object) -> bool:
-    return isinstance(nilai, int) or (isinstance(nilai, (float, Decimal)) and nilai == int(nilai))
 
 
 UKURAN_KERTAS = {"A4": Worksheet.PAPERSIZE_A4, "A3": Worksheet.PAPERSIZE_A3}
@@ -83,14 +80,19 @@ def tulis_sel(ws, baris: int, kolom: int, nilai: Nilai, jenis: str = "teks"):
     return sel
 
 
+def _format_desimal(tempat: int) -> str:
+    return "#,##0." + "0" * tempat if tempat else "#,##0"
+
+
 def _format_angka(k: Kolom) -> str | None:
     if k.jenis == DESIMAL:
-        return "#,##0." + "0" * k.desimal if k.desimal else "#,##0"
+        return _format_desimal(k.desimal)
     return FORMAT_ANGKA.get(k.jenis)
 
 
 def render_xlsx(dokumen: Dokumen) -> bytes:
     wb = Workbook(write_only=True)
+    _metadata(wb, dokumen)
     catatan = [b.teks for b in dokumen.blok if isinstance(b, Teks)]
     for i, tabel in enumerate(dokumen.tabel()):
         judul = (tabel.nama_lembar or dokumen.judul)[:31] or f"Lembar {i + 1}"
@@ -98,6 +100,17 @@ def render_xlsx(dokumen: Dokumen) -> bytes:
     buf = BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _metadata(wb: Workbook, dokumen: Dokumen) -> None:
+    """docProps/core.xml: title, author (the agency), subject, keywords; "ramping" as the last
+    writer and in the description (openpyxl writes its own name in app.xml)."""
+    m = metadata(dokumen)
+    p = wb.properties
+    p.title, p.creator, p.subject, p.keywords = m.judul, m.penulis, m.subjek, m.kata_kunci
+    p.lastModifiedBy = m.pembuat
+    p.description = f"Dibuat dengan aplikasi {m.pembuat}"
+    p.category = m.jenis
 
 
 class _Gaya:
@@ -113,11 +126,11 @@ class _Gaya:
     def terapkan(self, sel, c: int, gaya: str, tingkat: int, nilai) -> None:
         k = self.tabel.kolom[c - 1]
         format_ = self.format_kolom[c - 1]
-        if format_ and nilai is not None:
-            # A decimal column can hold counts too (comparison metrics): a whole number is
-            # shown without decimals, not as "8,0".
-            format_ = FORMAT_ANGKA[BULAT] if k.bulat_tanpa_desimal and _bulat(nilai) else format_
-        else:
+        if format_ and nilai is not None and k.jenis == DESIMAL and not isinstance(nilai, str):
+            # The rule of the PDF/DOCX cells (`sel.tempat_desimal`): a whole volume is "106",
+            # not "106,00"; a `tetap` column (unrounded K, EJ) keeps its places.
+            format_ = _format_desimal(tempat_desimal(nilai, k))
+        elif nilai is None:
             format_ = None
         nama = c - 1 == self.tabel.kolom_nama
         kunci = (c, gaya, tingkat if nama else 0, format_)
@@ -150,15 +163,17 @@ def _lembar(ws, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -> None:
     for c, k in enumerate(tabel.kolom, 1):
         ws.column_dimensions[get_column_letter(c)].width = k.lebar
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    judul = (dokumen.judul, *dokumen.kop, *catatan)
+    # The title rows (agency's letterhead, title, OPD, version, legal basis, date), then the
+    # notes; the column header below them is frozen and repeated on every printed page.
+    judul = [*baris_judul(dokumen), *((c, None) for c in catatan)]
     awal_kepala = len(judul) + 2
     akhir_kepala = awal_kepala + (1 if tabel.berkelompok else 0)
     ws.freeze_panes = f"A{akhir_kepala + 1}"
     r = 1
-    for n, teks in enumerate(judul):
+    for n, (teks, utama) in enumerate(judul):
         sel = tulis_sel(ws, r, 1, teks)
         sel.font = (
-            Font(bold=True, size=14) if n == 0 else Font(size=10, italic=n > len(dokumen.kop))
+            Font(bold=True, size=14) if utama else Font(size=10, bold=n == 0, italic=utama is None)
         )
         ws.merged_cells.add(CellRange(min_row=r, min_col=1, max_row=r, max_col=lebar))
         sel.alignment = Alignment(wrap_text=True, vertical="top")
@@ -196,8 +211,10 @@ def _lembar(ws, dokumen: Dokumen, tabel: Tabel, catatan: list[str]) -> None:
     ws.page_setup.fitToHeight = 0  # as many pages down as needed
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddHeader.left.text = dokumen.kop[0] if dokumen.kop else ""
-    ws.oddHeader.right.text = dokumen.judul
+    m = metadata(dokumen)
+    # "&" starts a code in Excel's header/footer language ("&P" = page number): doubled.
+    ws.oddHeader.left.text = m.penulis.replace("&", "&&")
+    ws.oddHeader.right.text = m.judul.replace("&", "&&")
     ws.oddFooter.left.text = dokumen.kaki
     ws.oddFooter.right.text = "Halaman &P dari &N"
 

@@ -2,8 +2,10 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext
 
+from ramping.laporan.kop import identitas_instansi
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
 from ramping.organisasi.selectors import struktur_ambil
@@ -96,6 +98,12 @@ def unduh(request, format: str):
         raise Http404
     # The PDF is read on paper: the position-by-position list stays in the XLSX.
     dok = dokumen_perbandingan(b, request.halaman.instansi.nama, rinci_jabatan=format == "xlsx")
+    dok.identitas = identitas_instansi(
+        instansi_id=request.halaman.akses.instansi_id,
+        lingkup="Seluruh perangkat daerah",
+        versi=f"{b.lama.nama} → {b.baru.nama}",
+        tanggal_=timezone.localdate(),
+    )
     isi = render_dokumen(dok, format)
     respons = HttpResponse(isi, content_type=MIME[format])
     respons["Content-Disposition"] = f'attachment; filename="perbandingan-versi.{format}"'

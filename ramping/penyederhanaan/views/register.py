@@ -9,12 +9,14 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ramping.akun.akses import pastikan_analis
 from ramping.errors import TidakDitemukan
 from ramping.jabatan.models import Jenjang
+from ramping.laporan.kop import identitas_instansi
 from ramping.laporan.renderers import MIME
 from ramping.laporan.renderers import render as render_dokumen
 from ramping.pegawai.models import Pegawai, Penempatan
@@ -253,6 +255,12 @@ def unduh(request, jenis: str):
     if jenis == "usulan":
         baris = [b for b in baris if b.p.status in USULAN]
     dok = dokumen_register(baris, request.halaman.instansi.nama, usulan=jenis == "usulan")
+    dok.identitas = identitas_instansi(
+        instansi_id=request.halaman.akses.instansi_id,
+        lingkup="Seluruh perangkat daerah",
+        versi=request.halaman.struktur.nama if request.halaman.struktur else "",
+        tanggal_=timezone.localdate(),
+    )
     respons = HttpResponse(render_dokumen(dok, "xlsx"), content_type=MIME["xlsx"])
     respons["Content-Disposition"] = f'attachment; filename="penyetaraan-{jenis}.xlsx"'
     return respons

@@ -3,9 +3,11 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ramping.laporan.format import slug
+from ramping.laporan.kop import identitas_instansi
 from ramping.laporan.renderers import MIME
 from ramping.sistemkerja import selectors as sel
 from ramping.sistemkerja.ekspor import matriks_xlsx
@@ -69,7 +71,16 @@ def matriks_unduh(request):
         from ramping.errors import TidakDitemukan
 
         raise TidakDitemukan()
-    isi = matriks_xlsx(m, instansi=request.halaman.instansi.nama)
+    isi = matriks_xlsx(
+        m,
+        instansi=request.halaman.instansi.nama,
+        identitas=identitas_instansi(
+            instansi_id=request.halaman.akses.instansi_id,
+            lingkup=m.unit.nama,
+            versi=m.unit.struktur.nama,
+            tanggal_=timezone.localdate(),
+        ),
+    )
     respons = HttpResponse(isi, content_type=MIME["xlsx"])
     respons["Content-Disposition"] = f'attachment; filename="beban-kerja-{slug(m.unit.kode)}.xlsx"'
     return respons

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ramping.errors import TidakBerhak
+from ramping.laporan.kop import identitas_instansi
 from ramping.laporan.renderers import MIME
 from ramping.sistemkerja import selectors as sel
 from ramping.sistemkerja import services as svc
@@ -88,7 +90,18 @@ def unduh(request):
     h = request.halaman
     s = struktur(request)
     relasi = sel.relasi_daftar(akses=h.akses, struktur=s)
-    isi = koordinasi_xlsx(relasi, instansi=h.instansi.nama, struktur=s.nama)
+    isi = koordinasi_xlsx(
+        relasi,
+        instansi=h.instansi.nama,
+        struktur=s.nama,
+        identitas=identitas_instansi(
+            instansi_id=h.akses.instansi_id,
+            lingkup="Seluruh perangkat daerah",
+            versi=s.nama,
+            dasar_hukum=s.dasar_hukum_nomor,
+            tanggal_=timezone.localdate(),
+        ),
+    )
     respons = HttpResponse(isi, content_type=MIME["xlsx"])
     respons["Content-Disposition"] = 'attachment; filename="pola-koordinasi.xlsx"'
     return respons

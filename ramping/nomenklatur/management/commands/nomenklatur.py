@@ -4,10 +4,11 @@ renaming suggestions of every pelaksana post of a version (PermenPAN-RB 45/2022)
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ramping.akun.akses import Akses
 from ramping.errors import RampingError
+from ramping.laporan.kop import identitas_instansi
 from ramping.laporan.renderers import render
 from ramping.nomenklatur import selectors as sel
 from ramping.nomenklatur.ekspor import saran_dokumen
@@ -47,7 +48,18 @@ class Command(BaseCommand):
                 baris = sel.baris_meja(akses=akses, struktur=struktur, opd_kode=opd, status=status)
             except RampingError as exc:
                 raise CommandError(exc.pesan) from exc
-            dok = saran_dokumen(baris, struktur=struktur, instansi=tempat.nama)
+            dok = saran_dokumen(
+                baris,
+                struktur=struktur,
+                instansi=tempat.nama,
+                identitas=identitas_instansi(
+                    instansi_id=tempat.pk,
+                    lingkup=opd or "Seluruh perangkat daerah",
+                    versi=struktur.nama,
+                    dasar_hukum=struktur.dasar_hukum_nomor,
+                    tanggal_=timezone.localdate(),
+                ),
+            )
             tujuan.write_bytes(render(dok, format))
         perlu = sum(1 for b in baris if b.status == sel.PERLU)
         self.stdout.write(f"{len(baris)} jabatan pelaksana ({perlu} perlu keputusan) → {tujuan}")
