@@ -67,7 +67,10 @@ def _dibangun(modul, nama):
 
 def test_tanpa_penulisan_potongan_diambil_dari_cache(client, dunia, jab):
     client.force_login(dunia.analis.pengguna)
-    with _dibangun(peta_view, "pohon_jabatan") as pohon, _dibangun(dasbor_view, "rekap_versi") as rv:
+    with (
+        _dibangun(peta_view, "pohon_jabatan") as pohon,
+        _dibangun(dasbor_view, "rekap_versi") as rv,
+    ):
         assert _k_di_peta(client, dunia) == "1"
         assert _k_di_peta(client, dunia) == "1"
         assert _k_di_dasbor(client, dunia) == 1
@@ -186,3 +189,12 @@ def test_orang_luar_dan_operator_opd_lain_tetap_ditolak(client, dunia, jab):
     client.force_login(dunia.orang_luar.pengguna)
     assert client.get(reverse("web:peta", args=[dunia.instansi.kode])).status_code == 404
     assert client.get(reverse("web:dasbor", args=[dunia.instansi.kode])).status_code == 404
+
+
+def test_pemulihan_cadangan_melompati_nomor(dunia, jab):
+    """After a restore every counter jumps, past numbers a running server may have cached."""
+    from ramping.audit.services import lompati_nomor_perubahan
+
+    sebelum = NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor
+    lompati_nomor_perubahan()
+    assert NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor > sebelum
