@@ -198,3 +198,33 @@ def test_pemulihan_cadangan_melompati_nomor(dunia, jab):
     sebelum = NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor
     lompati_nomor_perubahan()
     assert NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor > sebelum
+
+
+def test_halaman_unit_pohon_dan_bagan_ikut_berubah(client, dunia, jab):
+    """The other cached pages: the unit page, the unit tree and both org charts."""
+    kode = dunia.instansi.kode
+    url = {
+        "unit": reverse("web:unit", args=[kode, dunia.bidang_a.pk]),
+        "pohon": reverse("web:pohon", args=[kode]),
+        "bagan": reverse("web:bagan", args=[kode]) + "?kedalaman=9",
+        "bagan_unit": reverse("web:bagan_unit", args=[kode, dunia.dinas_a.pk]),
+    }
+    client.force_login(dunia.analis.pengguna)
+
+    def baca():
+        r = {n: client.get(u) for n, u in url.items()}
+        assert all(x.status_code == 200 for x in r.values())
+        return (
+            r["unit"].context["node"].rekap.k,
+            r["pohon"].context["total"].k,
+            str(r["bagan"].context["svg"]),
+            str(r["bagan_unit"].context["svg"]),
+        )
+
+    k_unit, k_pohon, bagan, bagan_unit = baca()
+    assert (k_unit, k_pohon) == (1, 1)
+    assert baca() == (k_unit, k_pohon, bagan, bagan_unit)  # served again, unchanged
+    _ubah_tugas(dunia, jab)  # 3,000 hours: K 2
+    k_unit, k_pohon, bagan_baru, bagan_unit_baru = baca()
+    assert (k_unit, k_pohon) == (2, 2)
+    assert bagan_baru != bagan and bagan_unit_baru != bagan_unit

@@ -81,8 +81,11 @@ def peta(request, unit_id: int | None = None):
     mulai = int(mulai) if mulai.isdigit() else 0
     baris_saja = unit is not None and request.GET.get("potongan") == "baris"
 
-    def isi() -> tuple[str, bool, object]:
-        """The table body, whether it is folded, and the totals: the page's data-only part."""
+    def isi() -> tuple[str, bool, object, list, list]:
+        """The table body, whether it is folded, the totals, the unit's chain and the OPD
+        list of the filter: the page's data-only part."""
+        leluhur = unit_leluhur(unit=unit) if unit else []
+        opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
         penulis = PenulisPeta(h.instansi.kode)
         akar = []
         if h.struktur is not None:
@@ -95,17 +98,17 @@ def peta(request, unit_id: int | None = None):
             )
         if baris_saja:
             # The rows of one OPD for the folded whole-agency page, in place of its <tbody>.
-            return penulis.baris(baris_peta(akar, mulai)), False, None
+            return penulis.baris(baris_peta(akar, mulai)), False, None, [], []
         lipat = bool(unit is None and not saringan_aktif and not semua and akar)
         if lipat:
-            return _tbody_lipat(akar, penulis, versi), True, rekap_total(akar)
+            return _tbody_lipat(akar, penulis, versi), True, rekap_total(akar), leluhur, opd
         baris = list(baris_peta(akar))
         tbody = f"<tbody>{penulis.baris(baris)}</tbody>" if baris else ""
-        return tbody, False, rekap_total(akar)
+        return tbody, False, rekap_total(akar), leluhur, opd
 
     # Cached by the agency's change counter (ramping.web.potongan): never stale.
     parameter = (unit.pk if unit else None, jenis, hanya_kurang, semua, versi, baris_saja, mulai)
-    tbody, lipat, total = potongan(request, "peta", parameter, isi)
+    tbody, lipat, total, leluhur, opd = potongan(request, "peta", parameter, isi)
     if baris_saja:
         return HttpResponse(f'<tbody class="opd-terbuka">{tbody}</tbody>')
     return render(
@@ -114,8 +117,8 @@ def peta(request, unit_id: int | None = None):
         {
             "aktif": "peta",
             "unit": unit,
-            "leluhur": unit_leluhur(unit=unit) if unit else [],
-            "opd_pilihan": opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else [],
+            "leluhur": leluhur,
+            "opd_pilihan": opd,
             "saring": saring,
             "lipat": lipat,
             # Written by PenulisPeta, every text escaped.
