@@ -87,15 +87,8 @@ def peta(request, unit_id: int | None = None):
         leluhur = unit_leluhur(unit=unit) if unit else []
         opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
         penulis = PenulisPeta(h.instansi.kode)
-        akar = []
-        if h.struktur is not None:
-            akar = pohon_jabatan(
-                akses=h.akses,
-                struktur=h.struktur,
-                unit=unit,
-                jenis=jenis,
-                hanya_kurang=hanya_kurang,
-            )
+        saringan = {"unit": unit, "jenis": jenis, "hanya_kurang": hanya_kurang}
+        akar = pohon_jabatan(akses=h.akses, struktur=h.struktur, **saringan) if h.struktur else []
         if baris_saja:
             # The rows of one OPD for the folded whole-agency page, in place of its <tbody>.
             return penulis.baris(baris_peta(akar, mulai)), False, None, [], []
