@@ -207,11 +207,13 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bawaan"},
     # Page fragments keyed by the agency's change counter (ramping.web.potongan): memory of
     # each worker, on purpose — a key is valid forever or never asked again, so workers have
-    # nothing to agree on, and a hit costs no query. ≈1,000 fragments of ≤ 0.5 MB per worker.
+    # nothing to agree on, and a hit costs no query. At most 300 fragments per worker (the
+    # largest, a whole agency's every row or unit tree, is ≈ 0.2–0.4 MB); keys of older
+    # counter values are never asked again and fall out first as the cache culls.
     "potongan": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "potongan",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        "OPTIONS": {"MAX_ENTRIES": 300},
     },
 }
 # --- end of accounts ---------------------------------------------------------------------------

@@ -220,9 +220,11 @@ class ImporTugas(Pengimpor):
                 None if i_unit is None else cells[i_unit],
                 None if i_jabatan is None else cells[i_jabatan],
             )
-            kunci = kunci_ditulis.get(ditulis)
+            # With the types: 1, 1.0 and True are equal keys of a dict but normalise apart.
+            kunci_sel = (*ditulis, type(ditulis[0]), type(ditulis[1]))
+            kunci = kunci_ditulis.get(kunci_sel)
             if kunci is None:
-                kunci = kunci_ditulis[ditulis] = (normal(ditulis[0]), normal(ditulis[1]))
+                kunci = kunci_ditulis[kunci_sel] = (normal(ditulis[0]), normal(ditulis[1]))
             jabatan = posisi.get(kunci)
             jid = None if jabatan is None else jabatan.id
             if jabatan is None:
