@@ -1,6 +1,7 @@
 """Profile one page request in-process: time, queries, and where the CPU goes.
 
 Usage: python bench/profil_halaman.py PATH [--ulang N] [--pengguna analis] [--teratas 25]
+                                      [--tanpa-potongan]
 
 Runs against RAMPING_DATABASE_URL (a database with the demo loaded; e.g. after
 `manage.py migrate && manage.py demo`), with production settings' template caching (the
@@ -27,6 +28,11 @@ def main() -> None:
     ap.add_argument("--ulang", type=int, default=10)
     ap.add_argument("--pengguna", default="analis")
     ap.add_argument("--teratas", type=int, default=25)
+    ap.add_argument(
+        "--tanpa-potongan",
+        action="store_true",
+        help="page fragments not cached (ramping.web.potongan): the 'before' of the cache",
+    )
     arg = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ramping.settings")
@@ -35,6 +41,10 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings
+
+    if arg.tanpa_potongan:
+        # Before the first use of the cache alias, so every request builds its fragments.
+        settings.CACHES["potongan"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext

@@ -196,15 +196,26 @@ if RAMPING_TOKEN_HARI < 1 or RAMPING_API_BATAS_PER_MENIT < 0:
 # The API rate limit counts in Django's cache. The default (memory) is per process: with several
 # gunicorn workers set RAMPING_CACHE_URL=db (a table, `ramping createcachetable`) so they share it.
 _CACHE = os.environ.get("RAMPING_CACHE_URL", "").strip()
-if _CACHE == "db":
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "ramping_cache",
-        }
-    }
-elif _CACHE:
+if _CACHE and _CACHE != "db":
     raise ImproperlyConfigured(f"RAMPING_CACHE_URL hanya mengenal 'db', bukan {_CACHE!r}")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ramping_cache",
+    }
+    if _CACHE == "db"
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bawaan"},
+    # Page fragments keyed by the agency's change counter (ramping.web.potongan): memory of
+    # each worker, on purpose — a key is valid forever or never asked again, so workers have
+    # nothing to agree on, and a hit costs no query. At most 300 fragments per worker (the
+    # largest, a whole agency's every row or unit tree, is ≈ 0.2–0.4 MB); keys of older
+    # counter values are never asked again and fall out first as the cache culls.
+    "potongan": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "potongan",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
+}
 # --- end of accounts ---------------------------------------------------------------------------
 LOGIN_URL = "web:masuk"
 LOGIN_REDIRECT_URL = "web:beranda"

@@ -17,6 +17,9 @@ from ramping.organisasi.models import Instansi, UnitKerja
 BUKAN_MILIK_INSTANSI = {
     "organisasi.Instansi": "the tenant itself",
     "akun.Pengguna": "a login may belong to several agencies through Keanggotaan",
+    # Keyed by instansi_id (its primary key) without a foreign key, so the per-agency
+    # export/import, which follows foreign keys, leaves this bookkeeping row out.
+    "audit.NomorPerubahan": "the agency's change counter for the page fragment cache",
 }
 
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from ramping.admin_base import HanyaBacaAdmin
-from ramping.audit.models import JejakAudit
+from ramping.audit.models import JejakAudit, NomorPerubahan
 
 
 @admin.register(JejakAudit)
@@ -10,3 +10,10 @@ class JejakAuditAdmin(HanyaBacaAdmin):
     list_filter = ["instansi", "aksi"]
     list_select_related = ["instansi", "pengguna"]
     search_fields = ["ringkasan", "objek_tipe"]
+
+
+@admin.register(NomorPerubahan)
+class NomorPerubahanAdmin(HanyaBacaAdmin):
+    """The agencies' change counters (read only: raised with every audit entry)."""
+
+    list_display = ["instansi_id", "nomor"]

@@ -47,3 +47,25 @@ class JejakAudit(MilikInstansi):
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi}: {self.ringkasan}"
+
+
+class NomorPerubahan(models.Model):
+    """An agency's change counter: raised in the same transaction as every audit entry (so by
+    every write, which the project audits without exception), read by the page fragment cache
+    (`ramping.web.potongan`) as part of its key. A cached fragment is therefore never served
+    after a committed write of its agency: the write's counter makes a key not seen before.
+
+    Not a foreign key on purpose: the row is bookkeeping, not agency data (the per-agency
+    export/import of `ramping.cadangan.instansi` follows foreign keys to the agency)."""
+
+    instansi_id = models.BigIntegerField(primary_key=True)
+    # Starts at a random 40-bit value, so an agency id reused after a deletion, or a test's
+    # rolled-back row, never meets a key from before; a restored backup jumps it likewise.
+    nomor = models.BigIntegerField()
+
+    class Meta:
+        verbose_name = "nomor perubahan"
+        verbose_name_plural = "nomor perubahan"
+
+    def __str__(self) -> str:
+        return f"instansi {self.instansi_id}: {self.nomor}"

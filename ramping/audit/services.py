@@ -1,5 +1,6 @@
 """The single place where audit entries are written; every service calls it."""
 
+import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -8,11 +9,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from ramping.aturan import tampil
-from ramping.audit.models import JejakAudit
+from ramping.audit.models import JejakAudit, NomorPerubahan
 
 # The history entry being restored (`pemulihan_dari`): every entry the owning service writes
 # meanwhile is marked as that restore, so services need no extra parameter.
@@ -70,6 +71,26 @@ def _baris(
     )
 
 
+def naikkan_nomor_perubahan(instansi_id: int) -> None:
+    """Raise the agency's change counter (`NomorPerubahan`) in the caller's transaction: one
+    upsert, so two concurrent writers serialise on the row and commit distinct numbers. Called
+    with every audit entry; a write that is not audited must call it itself."""
+    tabel = connection.ops.quote_name(NomorPerubahan._meta.db_table)
+    with connection.cursor() as kursor:
+        kursor.execute(
+            f"INSERT INTO {tabel} (instansi_id, nomor) VALUES (%s, %s) "
+            f"ON CONFLICT (instansi_id) DO UPDATE SET nomor = {tabel}.nomor + 1",
+            [instansi_id, secrets.randbits(40)],
+        )
+
+
+def lompati_nomor_perubahan() -> None:
+    """After a restore: every counter jumps by a random 40-bit step, past any number a running
+    server may have cached since the backup was taken."""
+    if NomorPerubahan._meta.db_table in connection.introspection.table_names():
+        NomorPerubahan.objects.update(nomor=models.F("nomor") + secrets.randbits(40))
+
+
 def audit_catat(
     *,
     instansi_id: int,
@@ -84,6 +105,7 @@ def audit_catat(
     object whose history also shows it (a task's, ANJAB's or placement's position)."""
     baris = _baris(instansi_id, pengguna, aksi, objek, ringkasan, perubahan, induk)
     baris.save()
+    naikkan_nomor_perubahan(instansi_id)
     return baris
 
 
@@ -107,6 +129,8 @@ def audit_catat_banyak(
         for e in entri
     ]
     JejakAudit.objects.bulk_create(baris, batch_size=2000)
+    if baris:
+        naikkan_nomor_perubahan(instansi_id)
     return len(baris)
 
 

@@ -382,7 +382,11 @@ def pulihkan_cadangan(
             )
     from django.contrib.contenttypes.models import ContentType
 
+    from ramping.audit.services import lompati_nomor_perubahan
+
     ContentType.objects.clear_cache()
+    # The page fragment cache keys on the agencies' change counters (ramping.web.potongan).
+    lompati_nomor_perubahan()
     return HasilPemulihan(
         tabel=len(manifest["tabel"]),
         baris=sum(s["baris"] for s in manifest["tabel"].values()),

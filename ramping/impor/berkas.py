@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, islice
 
 from openpyxl.utils import get_column_letter
@@ -64,8 +65,18 @@ class Kolom:
     panjang: int = 0  # the field's length; longer text is a row error, never cut
 
 
+_BUKAN_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=65536)
+def _normal(s: str) -> str:
+    return _BUKAN_ALNUM.sub("", s.lower())
+
+
 def normal(judul: object) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(judul or "").lower())
+    """A header or name compared loosely ("Unit Kerja" = "UNIT_KERJA"). Memoised: a 100,000-row
+    import compares the same unit and position names on every row (issue #15 item 6)."""
+    return _normal(str(judul or ""))
 
 
 class Nomor(int):
@@ -262,23 +273,26 @@ def baca_lembar(
             hasil.kolom_asli[(nama, f)] = j
             hasil.judul_kolom.setdefault(f, judul[f])
         setelah_jumlah = False
+        # Where each field's cell sits in a row (None: from the title rows or absent).
+        letak = [(kolom.get(f), atas.get(f)) for f in urutan]
         for n, row in enumerate(chain(rows[i + 1 :], arus)):
             nomor = Nomor(i + 2 + n, nama)
-            if not any(_isi(c) for c in row):
-                continue
+            if not any(c.strip() if isinstance(c, str) else c is not None for c in row):
+                continue  # an empty row (`_isi` of every cell, inlined for 100,000 rows)
             if (lbl := _label_subtotal(row, kolom)) is not None:
                 hasil.dilewati.append((nama, int(nomor), lbl))
                 setelah_jumlah = True
                 continue
-            if _nomor_kolom(row) and n < 3:
+            if n < 3 and _nomor_kolom(row):
                 continue
             if setelah_jumlah and sum(_isi(c) for c in row) <= 1:
                 # A signature or note under the totals ("Kepala Dinas", "NIP …").
                 hasil.dilewati.append((nama, int(nomor), teks(next(c for c in row if _isi(c)))))
                 continue
+            lebar = len(row)
             cells = [
-                (row[kolom[f]] if kolom[f] < len(row) else None) if f in kolom else atas.get(f)
-                for f in urutan
+                dari_atas if j is None else (row[j] if j < lebar else None)
+                for j, dari_atas in letak
             ]
             hasil.baris.append((nomor, cells))
         if not banyak:

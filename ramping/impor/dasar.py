@@ -174,20 +174,23 @@ def galat_teks(pengimpor: Pengimpor, lembar: Lembar) -> list[GalatBaris]:
     """Every cell the import reads, checked once for unprintable text (any importer)."""
     galat = []
     panjang = {k.nama: k.panjang for k in pengimpor.KOLOM if k.panjang}
+    kolom = [(nama, i, panjang.get(nama)) for nama, i in lembar.kolom.items()]
     for nomor, cells in lembar.baris:
-        for nama in lembar.kolom:
-            nilai = lembar.sel(cells, nama)
+        for nama, i, maks in kolom:
+            nilai = cells[i] if i < len(cells) else None  # Lembar.sel, inlined for 100k rows
             try:
                 tercetak(nilai)
             except NilaiTidakValid as exc:
                 galat.append(pengimpor.galat_kolom(lembar, nomor, nama, exc.pesan))
-            if nama in panjang and len(isi := teks(nilai)) > panjang[nama]:
+            # teks() only removes spaces: a text already within the limit needs no cleaning.
+            pendek = nilai is None or (isinstance(nilai, str) and len(nilai) <= (maks or 0))
+            if maks and not pendek and len(isi := teks(nilai)) > maks:
                 galat.append(
                     pengimpor.galat_kolom(
                         lembar,
                         nomor,
                         nama,
-                        f"{len(isi)} karakter; paling banyak {panjang[nama]} "
+                        f"{len(isi)} karakter; paling banyak {maks} "
                         "(teks tidak dipotong: singkatkan di berkas)",
                     )
                 )

@@ -9,6 +9,7 @@ import math
 import re
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from ramping import aturan
 from ramping.aturan import tampil
@@ -57,20 +58,30 @@ LOKAL_NAMA = {"id": "format Indonesia", "en": "format Inggris"}
 ANGKA_MAKS = Decimal("1e15")
 
 
+_SPASI = re.compile(r"[\s\u00a0\u202f]")
+
+
 def _bersih(nilai: object) -> str:
     # Spaces of any kind (NBSP, narrow NBSP) group thousands in some files: dropped.
-    return re.sub(r"[\s\u00a0\u202f]", "", teks(nilai))
+    return _SPASI.sub("", teks(nilai))
 
 
 def bacaan(nilai: object) -> dict[str, Decimal]:
     """The readings of a text cell in each locale whose shape it fits ({"id": .., "en": ..})."""
+    return dict(_bacaan(nilai if isinstance(nilai, str) else teks(nilai)))
+
+
+@lru_cache(maxsize=65536)
+def _bacaan(nilai: str) -> tuple[tuple[str, Decimal], ...]:
+    # Memoised (Decimal is immutable): a column of 100,000 volumes repeats its texts, and the
+    # column's locale vote and the reading both ask (issue #15 item 6).
     s = _bersih(nilai)
-    hasil = {}
+    hasil = []
     for lokal, pola in _BENTUK.items():
         if pola.match(s):
             ribu, desimal = _TITIK[lokal]
-            hasil[lokal] = Decimal(s.replace(ribu, "").replace(desimal, "."))
-    return hasil
+            hasil.append((lokal, Decimal(s.replace(ribu, "").replace(desimal, "."))))
+    return tuple(hasil)
 
 
 def suara_lokal(nilai: object) -> str | None:

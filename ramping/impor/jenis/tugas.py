@@ -20,6 +20,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy
 
@@ -192,11 +193,19 @@ class ImporTugas(Pengimpor):
         posisi = jabatan_per_unit(self.struktur)
         izin = penjaga_ubah_jabatan(self.akses, self.struktur)
         satuan_bawaan = _satuan_judul(lembar.judul_kolom.get("waktu", ""))
+
+        def satuan_f(v):
+            return _satuan(v, satuan_bawaan)
+
         baru: dict[int, list[dict]] = defaultdict(list)
         nomor_tugas: dict[int, list[int]] = defaultdict(list)
         k_berkas: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
         konversi: dict[int, list[str]] = defaultdict(list)
         boleh: dict[int, str | None] = {}
+        i_unit, i_jabatan = lembar.kolom.get("unit"), lembar.kolom.get("jabatan")
+        # (unit, position) as written → the normalised key: one lookup per row, not two
+        # normalisations (a 100,000-row file repeats a few hundred pairs).
+        kunci_ditulis: dict[tuple, tuple[str, str]] = {}
         for nomor, cells in lembar.baris:
             galat: list[GalatBaris] = []
             tempat = lembar.tempat(nomor)
@@ -207,8 +216,17 @@ class ImporTugas(Pengimpor):
             def ambil_angka(nama, _c=cells, _n=nomor, _g=galat):
                 return self.ambil_angka(lembar, _c, nama, _g, _n)
 
-            kunci = (normal(lembar.sel(cells, "unit")), normal(lembar.sel(cells, "jabatan")))
+            ditulis = (
+                None if i_unit is None else cells[i_unit],
+                None if i_jabatan is None else cells[i_jabatan],
+            )
+            # With the types: 1, 1.0 and True are equal keys of a dict but normalise apart.
+            kunci_sel = (*ditulis, type(ditulis[0]), type(ditulis[1]))
+            kunci = kunci_ditulis.get(kunci_sel)
+            if kunci is None:
+                kunci = kunci_ditulis[kunci_sel] = (normal(ditulis[0]), normal(ditulis[1]))
             jabatan = posisi.get(kunci)
+            jid = None if jabatan is None else jabatan.id
             if jabatan is None:
                 ganda = kunci in posisi
                 pesan = "ada lebih dari satu; tulis kode unit" if ganda else "tidak ditemukan"
@@ -221,31 +239,31 @@ class ImporTugas(Pengimpor):
                         f"'{n.teks(lembar.sel(cells, 'unit'))}' {pesan}",
                     )
                 )
-            elif jabatan.pk not in boleh:
-                boleh[jabatan.pk] = izin(jabatan)
-            if jabatan is not None and boleh.get(jabatan.pk):
-                galat.append(GalatBaris(tempat, int(nomor), "Nama Jabatan", boleh[jabatan.pk]))
-            satuan_hasil = ambil("satuan_hasil", lambda v: n.teks(v) or _wajib())
+            elif jid not in boleh:
+                boleh[jid] = izin(jabatan)
+            if jabatan is not None and boleh.get(jid):
+                galat.append(GalatBaris(tempat, int(nomor), "Nama Jabatan", boleh[jid]))
+            satuan_hasil = ambil("satuan_hasil", _teks_wajib)
             tugas = {
-                "uraian": ambil("uraian", lambda v: n.teks(v) or _wajib()),
+                "uraian": ambil("uraian", _teks_wajib),
                 "tahapan": n.teks(lembar.sel(cells, "tahapan")),
                 # The ABK form may state only the unit of output: it is the output then.
                 "hasil_kerja": (
-                    ambil("hasil_kerja", lambda v: n.teks(v) or _wajib())
+                    ambil("hasil_kerja", _teks_wajib)
                     if "hasil_kerja" in lembar.kolom
                     else satuan_hasil
                 ),
                 "satuan_hasil": satuan_hasil,
                 "volume": ambil_angka("volume"),
                 "waktu": ambil_angka("waktu"),
-                "satuan_waktu": ambil("satuan_waktu", lambda v: _satuan(v, satuan_bawaan)),
+                "satuan_waktu": ambil("satuan_waktu", satuan_f),
             }
             periode = ambil("periode", _periode)
             if tugas["volume"] is not None and periode not in (None, "tahun"):
                 kali = _kali_periode(periode, pengaturan)
                 setahun = tugas["volume"] * kali
                 if jabatan is not None:
-                    konversi[jabatan.pk].append(
+                    konversi[jid].append(
                         f"baris {int(nomor)}: {n.format_angka(tugas['volume'])} per {periode} "
                         f"× {kali} = {n.format_angka(setahun)} per tahun"
                     )
@@ -253,18 +271,18 @@ class ImporTugas(Pengimpor):
             if None not in (tugas["volume"], tugas["waktu"], tugas["satuan_waktu"]):
                 # The rules engine decides validity; its message goes on the column it names.
                 try:
-                    aturan.Tugas.baru(tugas["volume"], tugas["waktu"], tugas["satuan_waktu"])
+                    _tugas_aturan(tugas["volume"], tugas["waktu"], tugas["satuan_waktu"])
                 except aturan.TugasTidakValid as exc:
                     galat.append(self.galat_kolom(lembar, nomor, exc.field, exc.pesan))
             k = ambil_angka("kebutuhan") if n.teks(lembar.sel(cells, "kebutuhan")) else None
             if galat or jabatan is None or None in tugas.values():
                 pr.galat += galat
                 continue
-            baru[jabatan.pk].append(tugas)
-            nomor_tugas[jabatan.pk].append(nomor)
+            baru[jid].append(tugas)
+            nomor_tugas[jid].append(nomor)
             if k is not None:
-                k_berkas[jabatan.pk].append((nomor, k))
-            rencana.jabatan[jabatan.pk] = jabatan
+                k_berkas[jid].append((nomor, k))
+            rencana.jabatan[jid] = jabatan
         self._duplikat(pr, baru, nomor_tugas, rencana)
         lama: dict[int, list[dict]] = defaultdict(list)
         for t in (
@@ -330,7 +348,7 @@ class ImporTugas(Pengimpor):
 
         for jabatan_id, daftar in baru.items():
             for nomor, t in zip(nomor_tugas[jabatan_id], daftar, strict=True):
-                tugas = aturan.Tugas(t["volume"], t["waktu"], t["satuan_waktu"])
+                tugas = _tugas_aturan(t["volume"], t["waktu"], t["satuan_waktu"])
                 waktu_jam = tugas.beban_jam / t["volume"] if t["volume"] else None
                 if waktu_jam is not None and waktu_jam > wke:
                     catat(
@@ -432,11 +450,15 @@ def _kunci(t: dict) -> tuple:
 
 
 def _sama(lama: list[dict], baru: list[dict]) -> bool:
+    if len(lama) != len(baru):
+        return False
     return [_kunci(t) for t in lama] == [_kunci(t) for t in baru]
 
 
 def _bandingkan(lama: list[dict], baru: list[dict]) -> Perubahan:
     """Tasks added, changed (same uraian, other values) and removed, as a multiset."""
+    if not lama:  # a position without tasks yet (most of a first import): all added
+        return Perubahan(jabatan="", ditambah=len(baru))
     sisa = Counter(_kunci(t) for t in lama)
     sisa_uraian = Counter(normal(t["uraian"]) for t in lama)
     hasil = Perubahan(jabatan="")
@@ -461,9 +483,18 @@ def _bandingkan(lama: list[dict], baru: list[dict]) -> Perubahan:
 def _k(daftar: list[dict], pengaturan) -> Decimal:
     """K of a position before rounding (PermenPAN-RB 1/2020: Σ volume × waktu ÷ WKE)."""
     return aturan.kebutuhan_pegawai(
-        [aturan.Tugas(t["volume"], t["waktu"], t["satuan_waktu"]) for t in daftar],
+        [_tugas_aturan(t["volume"], t["waktu"], t["satuan_waktu"]) for t in daftar],
         pengaturan=pengaturan,
     )
+
+
+@lru_cache(maxsize=65536)
+def _tugas_aturan(volume: Decimal, waktu: Decimal, satuan: str) -> aturan.Tugas:
+    """The rules engine's checked task (`aturan.Tugas.baru`), memoised: 100,000 rows repeat
+    their (volume, waktu, unit) triples, and check, K and plausibility each need the task.
+    An invalid triple raises every time (exceptions are not cached); equal Decimals written
+    with another exponent ("2" / "2.00") share one task, whose arithmetic is the same."""
+    return aturan.Tugas.baru(volume, waktu, satuan)
 
 
 def _dua(x: Decimal) -> Decimal:
@@ -478,16 +509,22 @@ def _wajib():
     raise n.NilaiTidakValid("wajib diisi")
 
 
+def _teks_wajib(v) -> str:
+    return n.teks(v) or _wajib()
+
+
 def _satuan_judul(judul: str) -> str:
     """The unit a header states: "Waktu Penyelesaian (menit)" → menit."""
     kata = set(re.findall(r"[a-z]+", judul.lower()))
     return "menit" if "menit" in kata else "jam"
 
 
+@lru_cache(maxsize=1024)
 def _satuan(v, bawaan: str = "jam") -> str:
     return n.pilihan(v, SATUAN, "satuan waktu") if n.teks(v) else bawaan
 
 
+@lru_cache(maxsize=1024)
 def _periode(v) -> str:
     if not n.teks(v):
         return "tahun"

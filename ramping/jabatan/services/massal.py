@@ -1,6 +1,8 @@
 """Bulk writes (imports of a whole OPD or agency): the same permission rule, set-based ABK
 recompute and one audit entry per position, in a constant number of queries."""
 
+from decimal import Decimal
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -35,7 +37,11 @@ def _sisip_tugas(instansi_id: int, ganti: dict[int, list[dict]]) -> None:
     def nilai(jabatan_id: int, urutan: int, t: dict) -> list:
         baris = {**tetap, "jabatan_id": jabatan_id, "urutan": urutan, **t}
         for nama, f in desimal.items():
-            baris[nama] = f.get_db_prep_save(baris[nama], connection)
+            v = baris[nama]
+            # A finite Decimal is what the field's preparation would return unchanged (Django
+            # 5.2: Decimal(v) after a finiteness check); anything else goes through the field.
+            if type(v) is not Decimal or not v.is_finite():
+                baris[nama] = f.get_db_prep_save(v, connection)
         return [baris[f.attname] for f in medan]
 
     semua = [

@@ -12,6 +12,7 @@ from ramping.web.bagan import Simpul, susun
 from ramping.web.bagan_svg import svg_bagan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.peta_html import pola_url
+from ramping.web.potongan import potongan
 from ramping.web.views.unit import ke_versi_lain
 
 SEMUA = 9  # "all levels" (trees are 4–5 levels deep)
@@ -58,24 +59,29 @@ def _data_bagan(request, unit_id):
     pilihan = PilihanBagan(request.GET)
     # The whole agency shows its OPD first (a readable page); a unit shows everything.
     kedalaman = (pilihan.is_valid() and pilihan.cleaned_data["kedalaman"]) or (SEMUA if unit else 1)
-    akar = pohon_jabatan(akses=h.akses, struktur=h.struktur, unit=unit) if h.struktur else []
-    url = (pola_url("web:unit", kode), pola_url("web:jabatan", kode))
-    if unit is not None:
-        simpul = _simpul(akar[0], url, kedalaman)
-    else:
-        simpul = Simpul(
-            judul=h.instansi.nama,
-            href=reverse("web:pohon", args=[kode]),
-            rekap=rekap_total(akar),
-            anak=[_simpul(n, url, kedalaman - 1) for n in akar],
-        )
+
+    def gambar() -> str:
+        akar = pohon_jabatan(akses=h.akses, struktur=h.struktur, unit=unit) if h.struktur else []
+        url = (pola_url("web:unit", kode), pola_url("web:jabatan", kode))
+        if unit is not None:
+            simpul = _simpul(akar[0], url, kedalaman)
+        else:
+            simpul = Simpul(
+                judul=h.instansi.nama,
+                href=reverse("web:pohon", args=[kode]),
+                rekap=rekap_total(akar),
+                anak=[_simpul(n, url, kedalaman - 1) for n in akar],
+            )
+        return svg_bagan(susun(simpul))
+
     return {
         "aktif": "bagan",
         "unit": unit,
         "leluhur": unit_leluhur(unit=unit) if unit else [],
         "pilihan": pilihan,
         "kedalaman": kedalaman,
-        "svg": svg_bagan(susun(simpul)),
+        # Cached by the agency's change counter (ramping.web.potongan): never stale.
+        "svg": potongan(request, "bagan", (unit.pk if unit else None, kedalaman), gambar),
     }, None
 
 

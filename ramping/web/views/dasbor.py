@@ -10,6 +10,7 @@ from ramping.penataan.selectors import kegiatan_berjalan_opd, ringkasan_dasbor
 from ramping.web.grafik import grafik_bk, grafik_kolom
 from ramping.web.halaman import halaman_instansi
 from ramping.web.peta_html import pola_url
+from ramping.web.potongan import potongan
 
 
 @halaman_instansi
@@ -23,38 +24,44 @@ def dasbor(request):
     }
     if h.struktur is None:
         return render(request, "web/dasbor.html", konteks)
-    # Totals only: no position tree (ramping.jabatan.rekap).
-    rv = rekap_versi(akses=h.akses, struktur=h.struktur)
-    versi = f"versi={h.struktur.pk}"
-    kode = h.instansi.kode
-    peta = reverse("web:peta", args=[kode])
-    per_jenis, per_kelas = rv.per_jenis, rv.per_kelas
-    kolom_kelas = [(str(k), per_kelas.get(k, 0), "") for k in range(1, 18)]
-    if per_kelas.get(None):
-        kolom_kelas.append(("–", per_kelas[None], ""))
-    url_peta_unit = pola_url("web:peta_unit", kode)
-    opd_bk = [
-        (
-            o.singkatan or o.nama,
-            url_peta_unit(o.pk),
-            o.rekap.b,
-            o.rekap.k if o.rekap.k_diketahui else None,
+
+    def isi() -> dict:
+        """Totals and charts of the version: the page's data-only part."""
+        # Totals only: no position tree (ramping.jabatan.rekap).
+        rv = rekap_versi(akses=h.akses, struktur=h.struktur)
+        versi = f"versi={h.struktur.pk}"
+        kode = h.instansi.kode
+        peta = reverse("web:peta", args=[kode])
+        per_jenis, per_kelas = rv.per_jenis, rv.per_kelas
+        kolom_kelas = [(str(k), per_kelas.get(k, 0), "") for k in range(1, 18)]
+        if per_kelas.get(None):
+            kolom_kelas.append(("–", per_kelas[None], ""))
+        url_peta_unit = pola_url("web:peta_unit", kode)
+        opd_bk = [
+            (
+                o.singkatan or o.nama,
+                url_peta_unit(o.pk),
+                o.rekap.b,
+                o.rekap.k if o.rekap.k_diketahui else None,
+            )
+            for o in rv.opd
+        ]
+        return dict(
+            total=rv.total,
+            jumlah_opd=len(rv.opd),
+            jumlah_unit=rv.jumlah_unit,
+            per_jenis=[
+                (j.label, per_jenis.get(j.value, 0), f"{peta}?{versi}&jenis={j.value}")
+                for j in JenisJabatan
+            ],
+            pegawai=pegawai_rekap(akses=h.akses, struktur=h.struktur),
+            grafik_kelas=grafik_kolom(kolom_kelas),
+            # Drawn at the width it is shown (the full page), so labels keep their size.
+            grafik_opd=grafik_bk(opd_bk, lebar=1120),
+            peta_url=f"{peta}?{versi}",
+            pegawai_url=f"{reverse('web:pegawai_daftar', args=[kode])}?{versi}",
         )
-        for o in rv.opd
-    ]
-    konteks.update(
-        total=rv.total,
-        jumlah_opd=len(rv.opd),
-        jumlah_unit=rv.jumlah_unit,
-        per_jenis=[
-            (j.label, per_jenis.get(j.value, 0), f"{peta}?{versi}&jenis={j.value}")
-            for j in JenisJabatan
-        ],
-        pegawai=pegawai_rekap(akses=h.akses, struktur=h.struktur),
-        grafik_kelas=grafik_kolom(kolom_kelas),
-        # Drawn at the width it is shown (the full page), so labels keep their size.
-        grafik_opd=grafik_bk(opd_bk, lebar=1120),
-        peta_url=f"{peta}?{versi}",
-        pegawai_url=f"{reverse('web:pegawai_daftar', args=[kode])}?{versi}",
-    )
+
+    # Cached by the agency's change counter (ramping.web.potongan): never stale.
+    konteks.update(potongan(request, "dasbor", (), isi))
     return render(request, "web/dasbor.html", konteks)

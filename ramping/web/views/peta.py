@@ -14,6 +14,7 @@ from ramping.organisasi.selectors import opd_daftar, unit_ambil, unit_leluhur
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.peta_html import PenulisPeta
 from ramping.web.pohon import ratakan
+from ramping.web.potongan import potongan
 from ramping.web.views.unit import ke_versi_lain
 
 
@@ -73,40 +74,48 @@ def peta(request, unit_id: int | None = None):
     pilihan = saring.cleaned_data if saring.is_valid() else {}
     versi = request.GET.get("versi", "")
     versi = f"&amp;versi={versi}" if versi.isdigit() else ""
-    penulis = PenulisPeta(h.instansi.kode)
-    akar = []
-    if h.struktur is not None:
-        akar = pohon_jabatan(
-            akses=h.akses,
-            struktur=h.struktur,
-            unit=unit,
-            jenis=pilihan.get("jenis", ""),
-            hanya_kurang=pilihan.get("kurang", False),
-        )
-    if unit is not None and request.GET.get("potongan") == "baris":
-        # The rows of one OPD for the folded whole-agency page, in place of its <tbody>.
-        mulai = request.GET.get("mulai", "")
-        baris = penulis.baris(baris_peta(akar, int(mulai) if mulai.isdigit() else 0))
-        return HttpResponse(f'<tbody class="opd-terbuka">{baris}</tbody>')
-    saringan_aktif = bool(pilihan.get("jenis") or pilihan.get("kurang"))
-    lipat = unit is None and not saringan_aktif and request.GET.get("semua") != "1" and akar
-    if lipat:
-        tbody = _tbody_lipat(akar, penulis, versi)
-    else:
+    jenis, hanya_kurang = pilihan.get("jenis", ""), pilihan.get("kurang", False)
+    saringan_aktif = bool(jenis or hanya_kurang)
+    semua = request.GET.get("semua") == "1"
+    mulai = request.GET.get("mulai", "")
+    mulai = int(mulai) if mulai.isdigit() else 0
+    baris_saja = unit is not None and request.GET.get("potongan") == "baris"
+
+    def isi() -> tuple[str, bool, object, list, list]:
+        """The table body, whether it is folded, the totals, the unit's chain and the OPD
+        list of the filter: the page's data-only part."""
+        leluhur = unit_leluhur(unit=unit) if unit else []
+        opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
+        penulis = PenulisPeta(h.instansi.kode)
+        saringan = {"unit": unit, "jenis": jenis, "hanya_kurang": hanya_kurang}
+        akar = pohon_jabatan(akses=h.akses, struktur=h.struktur, **saringan) if h.struktur else []
+        if baris_saja:
+            # The rows of one OPD for the folded whole-agency page, in place of its <tbody>.
+            return penulis.baris(baris_peta(akar, mulai)), False, None, [], []
+        lipat = bool(unit is None and not saringan_aktif and not semua and akar)
+        if lipat:
+            return _tbody_lipat(akar, penulis, versi), True, rekap_total(akar), leluhur, opd
         baris = list(baris_peta(akar))
         tbody = f"<tbody>{penulis.baris(baris)}</tbody>" if baris else ""
+        return tbody, False, rekap_total(akar), leluhur, opd
+
+    # Cached by the agency's change counter (ramping.web.potongan): never stale.
+    parameter = (unit.pk if unit else None, jenis, hanya_kurang, semua, versi, baris_saja, mulai)
+    tbody, lipat, total, leluhur, opd = potongan(request, "peta", parameter, isi)
+    if baris_saja:
+        return HttpResponse(f'<tbody class="opd-terbuka">{tbody}</tbody>')
     return render(
         request,
         "web/peta.html",
         {
             "aktif": "peta",
             "unit": unit,
-            "leluhur": unit_leluhur(unit=unit) if unit else [],
-            "opd_pilihan": opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else [],
+            "leluhur": leluhur,
+            "opd_pilihan": opd,
             "saring": saring,
             "lipat": lipat,
             # Written by PenulisPeta, every text escaped.
             "tbody": mark_safe(tbody),
-            "total": rekap_total(akar),
+            "total": total,
         },
     )

@@ -8,6 +8,7 @@ from ramping.organisasi.selectors import struktur_ukuran
 from ramping.web.halaman import halaman_instansi
 from ramping.web.peta_html import PenulisPohon
 from ramping.web.pohon import ratakan
+from ramping.web.potongan import potongan
 
 PER_HALAMAN = 20
 
@@ -33,17 +34,21 @@ POHON_TERBUKA_MAKS = 60
 @halaman_instansi
 def pohon(request):
     h = request.halaman
-    akar = pohon_jabatan(akses=h.akses, struktur=h.struktur) if h.struktur else []
-    baris = ratakan(akar)
-    # A whole agency (hundreds of units) opens at the OPD level; a small one fully.
-    buka_semua = len(baris) <= POHON_TERBUKA_MAKS
-    return render(
-        request,
-        "web/struktur/pohon.html",
-        {
-            "aktif": "pohon",
+
+    def isi() -> dict:
+        akar = pohon_jabatan(akses=h.akses, struktur=h.struktur) if h.struktur else []
+        baris = ratakan(akar)
+        # A whole agency (hundreds of units) opens at the OPD level; a small one fully.
+        buka_semua = len(baris) <= POHON_TERBUKA_MAKS
+        return {
             "pohon_html": PenulisPohon(h.instansi.kode).tulis(baris, buka_semua) if baris else "",
             "total": rekap_total(akar),
             "buka_semua": buka_semua,
-        },
+        }
+
+    # Cached by the agency's change counter (ramping.web.potongan): never stale.
+    return render(
+        request,
+        "web/struktur/pohon.html",
+        {"aktif": "pohon", **potongan(request, "pohon", (), isi)},
     )

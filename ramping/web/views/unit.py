@@ -8,6 +8,7 @@ from ramping.jabatan.selectors import pohon_jabatan
 from ramping.organisasi.selectors import unit_ambil, unit_kode_di_versi, unit_leluhur
 from ramping.pegawai.selectors import pemangku_per_jabatan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
+from ramping.web.potongan import potongan
 
 PER_HALAMAN = 50
 
@@ -29,12 +30,21 @@ def unit(request, unit_id: int):
     u = unit_ambil(akses=h.akses, unit_id=unit_id)
     if not selaraskan_versi(request, u.struktur_id):
         return ke_versi_lain(request, u, "web:unit")
-    leluhur = unit_leluhur(unit=u)
-    (node,) = pohon_jabatan(akses=h.akses, struktur=u.struktur, unit=u)
-    jabatan = Paginator(node.jabatan, PER_HALAMAN).get_page(request.GET.get("hal"))
-    pemangku = pemangku_per_jabatan(
-        akses=h.akses, struktur=u.struktur, jabatan_ids=[j.id for j in jabatan]
-    )
+    hal = request.GET.get("hal")
+
+    def isi():
+        """The unit's chain, its positions with subtotals and this page's holders."""
+        leluhur = unit_leluhur(unit=u)
+        (node,) = pohon_jabatan(akses=h.akses, struktur=u.struktur, unit=u)
+        jabatan = Paginator(node.jabatan, PER_HALAMAN).get_page(hal)
+        pemangku = pemangku_per_jabatan(
+            akses=h.akses, struktur=u.struktur, jabatan_ids=[j.id for j in jabatan]
+        )
+        return leluhur, node, jabatan, [(j, pemangku[j.id]) for j in jabatan]
+
+    # Cached by the agency's change counter (ramping.web.potongan): never stale. The user's
+    # right to edit is decided below, per request.
+    leluhur, node, jabatan, baris = potongan(request, "unit", (u.pk, hal), isi)
     opd = leluhur[0] if leluhur else u
     return render(
         request,
@@ -45,7 +55,7 @@ def unit(request, unit_id: int):
             "node": node,
             "leluhur": leluhur,
             "jabatan_halaman": jabatan,
-            "baris_jabatan": [(j, pemangku[j.id]) for j in jabatan],
+            "baris_jabatan": baris,
             "boleh_ubah": h.akses.boleh_ubah_opd(opd.kode),
         },
     )

@@ -1,0 +1,230 @@
+"""Page fragments cached by the agency's change counter (ramping.web.potongan): every kind
+of write shows on the next request, and a request without a write is served from the cache."""
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+from openpyxl import Workbook
+
+from ramping.audit.models import JejakAudit, NomorPerubahan
+from ramping.audit.pemulihan import rencana_pemulihan, riwayat_kembalikan
+from ramping.impor.dasar import impor_terapkan
+from ramping.impor.jenis.tugas import ImporTugas
+from ramping.jabatan.models import Jabatan, Tugas
+from ramping.jabatan.services import jabatan_buat, tugas_buat, tugas_ubah
+from ramping.organisasi.models import Struktur
+from ramping.organisasi.services import struktur_buat, unit_buat
+from ramping.organisasi.services_pengaturan import pengaturan_aturan_ubah
+from ramping.penyederhanaan.services.terbitkan import struktur_terbitkan
+from ramping.web.views import dasbor as dasbor_view
+from ramping.web.views import peta as peta_view
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def jab(dunia) -> Jabatan:
+    """One position with one task of 1,500 hours a year: K = 1500 / 1250 = 1.2 → 1
+    (PermenPAN-RB 1/2020, WKE 1,250 hours, rounded half up)."""
+    j = jabatan_buat(
+        akses=dunia.analis, unit=dunia.bidang_a, nama="Analis Data", jenis="pelaksana", kelas=7
+    )
+    tugas_buat(
+        akses=dunia.analis, jabatan=j, uraian="Mengolah data", hasil_kerja="Data",
+        satuan_hasil="berkas", volume=Decimal(1500), waktu=Decimal(1),
+    )  # fmt: skip
+    j.refresh_from_db()
+    assert j.kebutuhan == 1
+    return j
+
+
+def _k_di_peta(client, dunia, nama: str = "Analis Data", **param) -> str:
+    """The K cell of the position's row in the whole agency's peta (every row shown)."""
+    url = reverse("web:peta", args=[dunia.instansi.kode])
+    r = client.get(url, {"semua": "1", **param})
+    assert r.status_code == 200
+    baris = re.search(rf"<tr>(?:(?!</tr>).)*{nama}(?:(?!</tr>).)*</tr>", r.content.decode(), re.S)
+    assert baris, nama
+    return re.findall(r'<td class="angka">(.*?)</td>', baris[0])[2]
+
+
+def _k_di_dasbor(client, dunia, **param):
+    r = client.get(reverse("web:dasbor", args=[dunia.instansi.kode]), param)
+    assert r.status_code == 200
+    return r.context["total"].k
+
+
+def _dibangun(modul, nama):
+    """Spy on the function that builds a fragment: called only when the cache misses."""
+    return mock.patch.object(modul, nama, wraps=getattr(modul, nama))
+
+
+def test_tanpa_penulisan_potongan_diambil_dari_cache(client, dunia, jab):
+    client.force_login(dunia.analis.pengguna)
+    with (
+        _dibangun(peta_view, "pohon_jabatan") as pohon,
+        _dibangun(dasbor_view, "rekap_versi") as rv,
+    ):
+        assert _k_di_peta(client, dunia) == "1"
+        assert _k_di_peta(client, dunia) == "1"
+        assert _k_di_dasbor(client, dunia) == 1
+        assert _k_di_dasbor(client, dunia) == 1
+    assert (pohon.call_count, rv.call_count) == (1, 1)
+    # Another filter, another fragment; the same filter again, the cached one.
+    with _dibangun(peta_view, "pohon_jabatan") as pohon:
+        _k_di_peta(client, dunia, jenis="pelaksana")
+        _k_di_peta(client, dunia, jenis="pelaksana")
+    assert pohon.call_count == 1
+
+
+def _ubah_tugas(dunia, jab):
+    t = Tugas.objects.get(jabatan=jab)
+    tugas_ubah(akses=dunia.analis, tugas=t, versi=t.versi, volume=Decimal(3000))
+
+
+def _impor(dunia, jab):
+    buku = Workbook()
+    lembar = buku.active
+    lembar.append(["Unit Kerja", "Nama Jabatan", "Uraian Tugas", "Hasil Kerja", "Satuan Hasil",
+                   "Jumlah Hasil", "Waktu Penyelesaian", "Satuan Waktu"])  # fmt: skip
+    lembar.append(["Bidang Satu", "Analis Data", "Mengolah data", "Data", "berkas", 3000, 1, "jam"])
+    data = io.BytesIO()
+    buku.save(data)
+    pengimpor = ImporTugas(akses=dunia.analis, struktur=dunia.struktur)
+    pengimpor.setuju_peringatan = True  # 3,000 hours in one task: above WKE, acknowledged
+    impor_terapkan(pengimpor, data.getvalue())
+
+
+def _pengaturan(dunia, jab):
+    # WKE 1,000 hours: 1500 / 1000 = 1.5; rounded up → 2 (the agency's own setting).
+    pengaturan_aturan_ubah(
+        akses=dunia.analis, wke_jam=Decimal(1000), mode_pembulatan="ceil", minimal_satu=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("tulis", "k_baru"),
+    [(_ubah_tugas, "2"), (_impor, "2"), (_pengaturan, "2")],
+    ids=["ubah-tugas", "impor", "pengaturan-abk"],
+)
+def test_setiap_penulisan_tampak_pada_permintaan_berikutnya(client, dunia, jab, tulis, k_baru):
+    client.force_login(dunia.analis.pengguna)
+    assert _k_di_peta(client, dunia) == "1"
+    assert _k_di_dasbor(client, dunia) == 1
+    sebelum = NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor
+    tulis(dunia, jab)
+    assert NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor > sebelum
+    assert _k_di_peta(client, dunia) == k_baru
+    assert _k_di_dasbor(client, dunia) == int(k_baru)
+
+
+def test_pembatalan_dari_riwayat_tampak(client, dunia, jab):
+    client.force_login(dunia.analis.pengguna)
+    _ubah_tugas(dunia, jab)
+    assert _k_di_peta(client, dunia) == "2"
+    assert _k_di_dasbor(client, dunia) == 2
+    entri = JejakAudit.objects.filter(aksi="tugas_ubah").order_by("-id").first()
+    versi = rencana_pemulihan(akses=dunia.analis, entri_id=entri.pk).versi
+    riwayat_kembalikan(akses=dunia.analis, entri_id=entri.pk, versi=versi)
+    assert _k_di_peta(client, dunia) == "1"
+    assert _k_di_dasbor(client, dunia) == 1
+
+
+def test_penerbitan_versi_tampak(client, dunia, jab):
+    """The page without ?versi shows the version in force: publishing another one changes
+    what it shows, with the same URL."""
+    Struktur.objects.filter(pk=dunia.struktur.pk).update(
+        status=Struktur.Status.BERLAKU, berlaku_mulai=date(2024, 1, 2)
+    )
+    baru = struktur_buat(akses=dunia.analis, instansi=dunia.instansi, nama="SOTK 2026")
+    unit = unit_buat(
+        akses=dunia.analis, struktur=baru, induk=None, kode="DINAS-C", nama="Dinas C",
+        jenis="dinas", eselon="II.b",
+    )  # fmt: skip
+    jabatan_buat(akses=dunia.analis, unit=unit, nama="Penata Kelola", jenis="pelaksana", kelas=7)
+    client.force_login(dunia.analis.pengguna)
+    assert _k_di_peta(client, dunia) == "1"
+    assert _k_di_dasbor(client, dunia) == 1
+    struktur_terbitkan(
+        akses=dunia.analis, struktur=baru, dasar_hukum_nomor="Perwal 1/2026",
+        dasar_hukum_tanggal=date(2026, 1, 2),
+    )  # fmt: skip
+    html = client.get(reverse("web:peta", args=[dunia.instansi.kode]), {"semua": "1"})
+    assert "Penata Kelola" in html.content.decode()
+    assert "Analis Data" not in html.content.decode()
+    assert _k_di_dasbor(client, dunia) == 0  # the new version: one position, no K yet
+
+
+def test_kunci_memuat_peran_dan_opd(client, dunia, jab):
+    """Two readers of one page with different roles get their own fragments."""
+    client.force_login(dunia.analis.pengguna)
+    _k_di_peta(client, dunia)
+    client.force_login(dunia.operator_a.pengguna)
+    with _dibangun(peta_view, "pohon_jabatan") as pohon:
+        _k_di_peta(client, dunia)
+    assert pohon.call_count == 1
+
+
+def test_instansi_tanpa_nomor_tidak_dicache(client, dunia, jab):
+    NomorPerubahan.objects.filter(instansi_id=dunia.instansi.pk).delete()
+    caches["potongan"].clear()  # fragments of earlier tests (same agency id) are not ours
+    client.force_login(dunia.analis.pengguna)
+    with _dibangun(peta_view, "pohon_jabatan") as pohon:
+        _k_di_peta(client, dunia)
+        _k_di_peta(client, dunia)
+    assert pohon.call_count == 2
+    assert not [k for k in caches["potongan"]._cache if f"peta:{dunia.instansi.pk}:" in k]
+
+
+def test_orang_luar_dan_operator_opd_lain_tetap_ditolak(client, dunia, jab):
+    """The cache sits behind the page's door: an outsider still gets 404 (no leak)."""
+    client.force_login(dunia.analis.pengguna)
+    _k_di_peta(client, dunia)
+    client.force_login(dunia.orang_luar.pengguna)
+    assert client.get(reverse("web:peta", args=[dunia.instansi.kode])).status_code == 404
+    assert client.get(reverse("web:dasbor", args=[dunia.instansi.kode])).status_code == 404
+
+
+def test_pemulihan_cadangan_melompati_nomor(dunia, jab):
+    """After a restore every counter jumps, past numbers a running server may have cached."""
+    from ramping.audit.services import lompati_nomor_perubahan
+
+    sebelum = NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor
+    lompati_nomor_perubahan()
+    assert NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor > sebelum
+
+
+def test_halaman_unit_pohon_dan_bagan_ikut_berubah(client, dunia, jab):
+    """The other cached pages: the unit page, the unit tree and both org charts."""
+    kode = dunia.instansi.kode
+    url = {
+        "unit": reverse("web:unit", args=[kode, dunia.bidang_a.pk]),
+        "pohon": reverse("web:pohon", args=[kode]),
+        "bagan": reverse("web:bagan", args=[kode]) + "?kedalaman=9",
+        "bagan_unit": reverse("web:bagan_unit", args=[kode, dunia.dinas_a.pk]),
+    }
+    client.force_login(dunia.analis.pengguna)
+
+    def baca():
+        r = {n: client.get(u) for n, u in url.items()}
+        assert all(x.status_code == 200 for x in r.values())
+        return (
+            r["unit"].context["node"].rekap.k,
+            r["pohon"].context["total"].k,
+            str(r["bagan"].context["svg"]),
+            str(r["bagan_unit"].context["svg"]),
+        )
+
+    k_unit, k_pohon, bagan, bagan_unit = baca()
+    assert (k_unit, k_pohon) == (1, 1)
+    assert baca() == (k_unit, k_pohon, bagan, bagan_unit)  # served again, unchanged
+    _ubah_tugas(dunia, jab)  # 3,000 hours: K 2
+    k_unit, k_pohon, bagan_baru, bagan_unit_baru = baca()
+    assert (k_unit, k_pohon) == (2, 2)
+    assert bagan_baru != bagan and bagan_unit_baru != bagan_unit
