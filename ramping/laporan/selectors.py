@@ -113,6 +113,21 @@ def opd_ambil(*, akses: Akses, struktur: Struktur, kode: str) -> UnitKerja:
     return opd
 
 
+def opd_jabatan(*, akses: Akses, struktur: Struktur, jabatan_id: int) -> UnitKerja | None:
+    """The perangkat daerah a single position sits in: a one-position document (ANJAB of one
+    jabatan asked without an OPD) is titled with its OPD, not "Seluruh perangkat daerah"."""
+    path = (
+        Jabatan.objects.filter(instansi_id=akses.instansi_id, struktur=struktur, pk=jabatan_id)
+        .values_list("unit__path", flat=True)
+        .first()
+    )
+    if path is None:
+        return None
+    return UnitKerja.objects.filter(
+        instansi_id=akses.instansi_id, struktur=struktur, path=path[: UnitKerja.SEGMEN]
+    ).first()
+
+
 def konteks_laporan(*, akses: Akses, struktur: Struktur, opd: UnitKerja | None) -> Konteks:
     """Two queries: the agency (name, kind) and its settings (rules and letterhead)."""
     akses.pastikan_instansi(struktur)

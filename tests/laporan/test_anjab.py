@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from docx import Document
+from pypdf import PdfReader
 
 from ramping.jabatan.hubungan import KE_ATASAN, KE_BAWAHAN
 from ramping.jabatan.models import Anjab, Jabatan
@@ -151,3 +152,12 @@ def test_anjab_opd_terbesar_kueri_tetap(demo, django_assert_max_num_queries):
                for b in dokumen.blok) == len(e.rincian)  # fmt: skip
     assert all(b.pasangan[-1][1] not in ("", "-") for b in dokumen.blok
                if isinstance(b, Isian) and b.pasangan[-1][0] == "Atasan Langsung")  # fmt: skip
+
+
+def test_anjab_satu_jabatan_tanpa_opd_berjudul_opd_jabatannya(dunia, kecil):
+    """A one-position ANJAB asked without an OPD (CLI `--jabatan`) names the position's OPD in
+    its title and running header, not "Seluruh perangkat daerah" (#17 item 7)."""
+    isi = _satu(dunia, kecil.pelaksana, "pdf")
+    judul = PdfReader(BytesIO(isi)).metadata.title
+    assert judul.endswith(f"— {dunia.dinas_a.nama}") and "Seluruh" not in judul
+    assert f"Perangkat daerah: {dunia.dinas_a.nama}" in teks_pdf(isi)

@@ -19,7 +19,7 @@ from ramping.akun.akses import Akses
 from ramping.laporan.dokumen import Dokumen, Identitas
 from ramping.laporan.format import slug, tanggal
 from ramping.laporan.kop import identitas
-from ramping.laporan.selectors import Konteks, konteks_laporan
+from ramping.laporan.selectors import Konteks, konteks_laporan, opd_jabatan
 from ramping.organisasi.models import Struktur, UnitKerja
 
 
@@ -52,6 +52,10 @@ class Exporter(ABC):
     def muat(self) -> None:
         """All database reads; a fixed number of queries whatever the number of positions."""
         if self.konteks is None:
+            if self.opd is None and self.jabatan_id:
+                self.opd = opd_jabatan(
+                    akses=self.akses, struktur=self.struktur, jabatan_id=self.jabatan_id
+                )
             self.konteks = konteks_laporan(akses=self.akses, struktur=self.struktur, opd=self.opd)
             self.muat_data()
 
