@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from ramping.akun.akses import Akses, akses_pengguna
 from ramping.akun.models import Keanggotaan, Pengguna, Peran, TokenApi
+from ramping.aturan import tampil
 from ramping.audit.services import audit_catat
 from ramping.errors import RampingError, TidakBerhak, TidakDitemukan
 from ramping.inti.lingkup import lingkup_instansi, semua_instansi
@@ -75,7 +76,7 @@ def token_periksa(token: str) -> tuple[Akses, TokenApi]:
     if baris.dicabut is not None:
         raise TokenDitolak("Token API sudah dicabut.")
     if baris.kedaluwarsa <= sekarang:
-        kapan = formats.date_format(timezone.localtime(baris.kedaluwarsa), "j F Y H:i")
+        kapan = tampil.tanggal_waktu(timezone.localtime(baris.kedaluwarsa))
         raise TokenDitolak(f"Token API sudah kedaluwarsa sejak {kapan}. Buat token baru.")
     with lingkup_instansi(baris.instansi_id):
         try:

@@ -19,11 +19,16 @@ Decisions (DESIGN.md §4; docs/glosarium.md "Format angka"):
   ``laporan.format.angka(nilai, desimal)`` rounds with it and then writes through here. This
   module imports nothing of ramping, so the rules' errors can use it without an import cycle.
 - ``None`` (and the empty string) is "–", an unknown value.
+- Dates spell the month (no "11/12/2026" that reads differently in Indonesia and the US); a
+  moment is "11 November 2026 pukul 09.00" in Indonesian (the time with a dot, as PUEBI writes
+  it) and "11 November 2026 at 09:00" in English. A moment is converted to the local time zone by
+  the caller (the pages' filters do it with Django's ``expects_localtime``); this module only
+  writes what it is given.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
@@ -93,9 +98,34 @@ def selisih(nilai: int | None, *, bahasa: str = "id") -> str:
     return f"+{teks}" if nilai > 0 else teks
 
 
+def _bahasa(bahasa: str) -> str:
+    return "en" if bahasa and bahasa[:2].lower() == "en" else "id"
+
+
 def tanggal(nilai: date | None, *, bahasa: str = "id") -> str:
     """30 November 2026 (the month in the language); None → "–"."""
     if nilai is None:
         return KOSONG
-    bulan = BULAN.get(bahasa[:2].lower(), BULAN["id"]) if bahasa else BULAN["id"]
+    bulan = BULAN[_bahasa(bahasa)]
     return f"{nilai.day} {bulan[nilai.month - 1]} {nilai.year}"
+
+
+def jam(nilai: time | datetime | None, *, bahasa: str = "id") -> str:
+    """The time of day on a 24-hour clock: 09.00 (Indonesian), 09:00 (English); None → "–"."""
+    if nilai is None:
+        return KOSONG
+    pemisah = ":" if _bahasa(bahasa) == "en" else "."
+    return f"{nilai.hour:02d}{pemisah}{nilai.minute:02d}"
+
+
+def tanggal_waktu(nilai: datetime | date | None, *, bahasa: str = "id") -> str:
+    """11 November 2026 pukul 09.00 (Indonesian), 11 November 2026 at 09:00 (English).
+
+    A date without a time is written as a date; None → "–".
+    """
+    if nilai is None:
+        return KOSONG
+    if not isinstance(nilai, datetime):
+        return tanggal(nilai, bahasa=bahasa)
+    kata = "at" if _bahasa(bahasa) == "en" else "pukul"
+    return f"{tanggal(nilai, bahasa=bahasa)} {kata} {jam(nilai, bahasa=bahasa)}"

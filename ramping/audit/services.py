@@ -51,9 +51,7 @@ def _baris(
     pulih = _PULIH_DARI.get()
     if pulih is not None:
         waktu = timezone.localtime(pulih.waktu)
-        ringkasan = (
-            f"{ringkasan}, dikembalikan ke nilai sebelum {tampil.tanggal(waktu)} {waktu:%H.%M}"
-        )
+        ringkasan = f"{ringkasan}, dikembalikan ke nilai sebelum {tampil.tanggal_waktu(waktu)}"
     return JejakAudit(
         instansi_id=instansi_id,
         pengguna=pengguna if pengguna is not None and pengguna.is_authenticated else None,

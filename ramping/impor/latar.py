@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
-from ramping.aturan.tampil import tanggal
+from ramping.aturan.tampil import tanggal_waktu
 from ramping.errors import RampingError, TidakDitemukan
 from ramping.impor import simpanan
 from ramping.impor.berkas import BerkasDitolak
@@ -90,7 +90,7 @@ def pesan_gagal(pratinjau: Pratinjau) -> str:
 
 def laporan_teks(parameter: dict, struktur_nama: str, hasil: Pratinjau) -> str:
     sekarang = timezone.localtime()
-    waktu = f"{tanggal(sekarang)} pukul {sekarang:%H.%M}"
+    waktu = tanggal_waktu(sekarang)
     baris = [
         f"Laporan impor {parameter['jenis_impor']}: {parameter['nama_berkas']}",
         f"Versi struktur: {struktur_nama}",

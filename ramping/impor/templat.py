@@ -2,11 +2,14 @@
 sheet explaining every column (which are required, which aliases are understood)."""
 
 import io
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from ramping.impor.dasar import Pengimpor
+from ramping.laporan.dokumen import TANGGAL
+from ramping.laporan.renderers.xlsx import FORMAT_TANGGAL
 
 CONTOH = {
     "anjab": [
@@ -39,9 +42,9 @@ CONTOH = {
         "",
         "S.E.",
         "L",
-        "26-09-1986",
+        date(1986, 9, 26),  # dates as real date cells, in the one format of every sheet
         "PNS",
-        "01-05-2015",
+        date(2015, 5, 1),
         "III/b",
         "S-1",
         "Ekonomi",
@@ -68,7 +71,8 @@ PETUNJUK_UMUM = (
     "dibaca menurut format yang dibuktikan sel lain di kolom itu (1.080,00 atau 1,5 = format "
     "Indonesia; 1,080.00 atau 0.250 = format Inggris). Teks yang dapat dibaca dua cara (5.000, "
     "18.000, 1,250) tanpa bukti itu ditolak dengan menyebut selnya dan kedua bacaannya.",
-    "Tanggal: 30-11-2026 atau 30 November 2026. Baris judul di atas tabel boleh ada.",
+    "Tanggal: sel tanggal (seperti contoh, 30/11/2026), 30-11-2026 atau 30 November 2026. "
+    "Baris judul di atas tabel boleh ada.",
     "Teks yang lebih panjang dari kolomnya ditolak (tidak dipotong). Berkas .xls, CSV, atau "
     "yang berkata sandi: simpan ulang sebagai Buku Kerja Excel (.xlsx).",
 )
@@ -104,7 +108,8 @@ def templat_xlsx(kelas: type[Pengimpor]) -> bytes:
     if contoh:
         data.append(contoh)
         for sel in data[2]:
-            sel.number_format = "@"  # keep NIPs and codes as text
+            # Keep NIPs and codes as text; a date is a date cell (30/11/2026).
+            sel.number_format = FORMAT_TANGGAL[TANGGAL] if sel.is_date else "@"
     for i, k in enumerate(kelas.KOLOM, 1):
         data.column_dimensions[data.cell(1, i).column_letter].width = max(14, len(k.judul) + 4)
     data.freeze_panes = "A2"

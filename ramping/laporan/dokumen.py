@@ -9,14 +9,19 @@ an official Indonesian document needs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-Nilai = str | int | Decimal | None
+Nilai = str | int | Decimal | date | datetime | None
 
 # Column kinds: how a cell is typed in XLSX and formatted in PDF/DOCX.
 TEKS, KODE, BULAT, DESIMAL, SELISIH = "teks", "kode", "bulat", "desimal", "selisih"
 ANGKA = (BULAT, DESIMAL, SELISIH)
+# Dates: a `date` (TANGGAL) or a moment (WAKTU) value. XLSX writes a real date cell with one
+# number format (renderers/xlsx.py FORMAT_TANGGAL), PDF/DOCX "11 November 2026" and
+# "11 November 2026 pukul 09.00" (ramping.aturan.tampil). A moment is written in the local time
+# zone (settings.TIME_ZONE).
+TANGGAL, WAKTU = "tanggal", "waktu"
 
 # Row kinds.
 DATA, UNIT, SUBTOTAL, TOTAL = "data", "unit", "subtotal", "total"

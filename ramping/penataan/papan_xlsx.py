@@ -4,7 +4,7 @@ rendering: `papan()` reads, this only lays out, `laporan.renderers` writes the f
 from datetime import date
 
 from ramping.aturan.tampil import tanggal
-from ramping.laporan.dokumen import BULAT, TEKS, Dokumen, Identitas, Kolom, Tabel
+from ramping.laporan.dokumen import BULAT, TANGGAL, TEKS, WAKTU, Dokumen, Identitas, Kolom, Tabel
 from ramping.laporan.dokumen import Baris as BarisDok
 from ramping.laporan.renderers import render
 from ramping.penataan.models import Bagian
@@ -22,9 +22,9 @@ def papan_xlsx(
         Kolom("Temuan galat", BULAT, 10),
         Kolom("Peringatan", BULAT, 10),
         Kolom("Catatan terbuka", BULAT, 10),
-        Kolom("Batas waktu", TEKS, 12),
+        Kolom("Batas waktu", TANGGAL, 12),
         Kolom("Sisa hari", BULAT, 9),
-        Kolom("Aktivitas terakhir", TEKS, 18),
+        Kolom("Aktivitas terakhir", WAKTU, 18),
         Kolom("Analis", TEKS, 20),
     ]
     tabel = Tabel(kolom=tuple(kolom), nama_lembar="Kemajuan")
@@ -40,9 +40,9 @@ def papan_xlsx(
                     b.galat,
                     b.peringatan,
                     b.catatan_terbuka,
-                    ps.batas().strftime("%d-%m-%Y"),
+                    ps.batas(),
                     b.sisa_hari,
-                    ps.terakhir_aktif.strftime("%d-%m-%Y %H:%M") if ps.terakhir_aktif else "",
+                    ps.terakhir_aktif,
                     (ps.analis.get_full_name() or ps.analis.username) if ps.analis else "",
                 )
             )

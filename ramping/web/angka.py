@@ -79,3 +79,8 @@ def pemformat_angka():
         return tampil.angka(nilai, bahasa=bahasa)
 
     return fmt
+
+
+def format_tanggal(nilai) -> str:
+    """A date for reading in the active language: 30 November 2026."""
+    return tampil.tanggal(nilai, bahasa=_bahasa())

@@ -8,13 +8,12 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import models
-from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from ramping.audit.selectors import Medan
-from ramping.web.angka import format_angka, tulis_angka
+from ramping.web.angka import format_angka, format_tanggal, tulis_angka
 
 TEKS_PENDEK = 160
 
@@ -43,7 +42,7 @@ def _skalar(m: Medan, nilai: Any) -> str:
             return str(nilai)
     if isinstance(f, models.DateField) and isinstance(nilai, str):
         try:
-            return formats.date_format(date.fromisoformat(nilai), "j F Y")
+            return format_tanggal(date.fromisoformat(nilai))
         except ValueError:
             return nilai
     if isinstance(nilai, int):

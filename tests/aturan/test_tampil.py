@@ -1,7 +1,7 @@
 """The one formatter of numbers and dates (ramping.aturan.tampil): worked examples in
 Indonesian and English, the typographic minus, None, large values, rounding, dates."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -119,3 +119,34 @@ def test_dokumen_dan_halaman_memakai_formatter_yang_sama():
     assert fmt_dokumen.angka(Decimal("1250.5"), 2) == "1.250,50"
     assert fmt_dokumen.angka(-3) == "−3"
     assert fmt_dokumen.tanggal(date(2026, 11, 30)) == "30 November 2026"
+
+
+@pytest.mark.parametrize(
+    "nilai, indonesia, inggris",
+    [
+        (datetime(2026, 11, 11, 9, 0), "11 November 2026 pukul 09.00", "11 November 2026 at 09:00"),
+        (datetime(2026, 8, 17, 23, 59, 59), "17 Agustus 2026 pukul 23.59",
+         "17 August 2026 at 23:59"),
+        (datetime(2027, 1, 5, 0, 5), "5 Januari 2027 pukul 00.05", "5 January 2027 at 00:05"),
+        (date(2026, 5, 1), "1 Mei 2026", "1 May 2026"),  # a date stays a date
+        (None, "–", "–"),
+    ],
+)  # fmt: skip
+def test_tanggal_waktu(nilai, indonesia, inggris):
+    assert tampil.tanggal_waktu(nilai) == indonesia
+    assert tampil.tanggal_waktu(nilai, bahasa="id") == indonesia
+    assert tampil.tanggal_waktu(nilai, bahasa="en-gb") == inggris
+
+
+@pytest.mark.parametrize(
+    "nilai, indonesia, inggris",
+    [
+        (time(9, 0), "09.00", "09:00"),
+        (datetime(2026, 11, 11, 13, 7), "13.07", "13:07"),
+        (time(0, 0), "00.00", "00:00"),
+        (None, "–", "–"),
+    ],
+)
+def test_jam(nilai, indonesia, inggris):
+    assert tampil.jam(nilai) == indonesia
+    assert tampil.jam(nilai, bahasa="en") == inggris

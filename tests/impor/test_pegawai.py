@@ -104,3 +104,34 @@ def test_nip_ganda_dalam_berkas(pengimpor, buat_xlsx):
 def test_operator_tidak_mengimpor_pegawai(dunia):
     with pytest.raises(TidakBerhak):
         ImporPegawai(akses=dunia.operator_a, struktur=dunia.struktur)
+
+
+def test_templat_pegawai_menulis_tanggal_sebagai_sel_tanggal_dan_dapat_diimpor(pengimpor, dunia):
+    """The template's example dates are real date cells in the one format of every sheet
+    (dd/mm/yyyy, issue #17 item 3), and the example row imports back with those dates."""
+    import io
+
+    import openpyxl
+
+    from ramping.impor.templat import templat_xlsx
+
+    buku = openpyxl.load_workbook(io.BytesIO(templat_xlsx(ImporPegawai)))
+    ws = buku["Data"]
+    judul = [c.value for c in ws[1]]
+    contoh = {j: c for j, c in zip(judul, ws[2], strict=True)}
+    tanggal_ = {j: c for j, c in contoh.items() if c.is_date}
+    assert len(tanggal_) == 2
+    assert {c.number_format for c in tanggal_.values()} == {"dd/mm/yyyy"}
+    assert sorted(c.value.date() for c in tanggal_.values()) == [
+        date(1986, 9, 26),
+        date(2015, 5, 1),
+    ]
+    assert contoh[judul[0]].number_format == "@"  # the NIP stays text
+    ws.cell(2, judul.index("Unit Kerja") + 1, "Bidang Satu")
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    pr = impor_pratinjau(pengimpor, keluaran.getvalue())
+    assert pr.galat == [] and len(pr.dibuat) == 1
+    impor_terapkan(pengimpor, keluaran.getvalue())
+    budi = Pegawai.objects.get(instansi=dunia.instansi, nip="198609262015051001")
+    assert (budi.tanggal_lahir, budi.tmt_pengangkatan) == (date(1986, 9, 26), date(2015, 5, 1))

@@ -162,6 +162,13 @@ def test_unduh_papan_xlsx(client, dunia, kegiatan):
     ws = load_workbook(BytesIO(r.content)).active
     teks = [c.value for row in ws.iter_rows() for c in row if c.value]
     assert "Dinas A" in teks and "Dinas B" in teks
+    # The deadline is a real date cell in the one day-first format (issue #17 item 3).
+    kepala = next(r for r in ws.iter_rows() if r[0].value == "Perangkat daerah")
+    k_batas = [c.value for c in kepala].index("Batas waktu")
+    dinas_a = next(r for r in ws.iter_rows() if r[0].value == "Dinas A")
+    batas = dinas_a[k_batas]
+    assert batas.is_date and batas.number_format == "dd/mm/yyyy"
+    assert batas.value.date() == kegiatan.tenggat
 
 
 def test_kueri_papan_tetap_untuk_banyak_opd(client, dunia, jabatan_a):

@@ -59,6 +59,41 @@ def test_alasan_usang_atau_tidak_sah_kembali_ke_tab_dengan_pesan(client, dunia, 
 
 
 @pytest.mark.parametrize(
+    ("isian", "spanduk"),
+    [
+        ({"alasan_kelas": "x" * 2001},
+         "Alasan perbedaan kelas belum disimpan: periksa isian “Alasan perbedaan kelas”. "
+         "Nilai dan kelas evaluasi tidak berubah."),
+        ({"alasan_kelas": "y", "versi": "99"},
+         "Alasan perbedaan kelas belum disimpan: Data ini sudah diubah oleh pengguna lain"),
+    ],
+)  # fmt: skip
+def test_spanduk_galat_alasan_menyebut_yang_gagal(client, dunia, isi, isian, spanduk):
+    """Issue #17 item 3: only the reason failed, so the banner says that, naming the field,
+    and not "Evaluasi belum disimpan" (the evaluation itself was never touched)."""
+    j, ev = _madya_kelas_14(dunia)
+    client.force_login(dunia.analis.pengguna)
+    url = reverse("web:evaluasi_alasan_kelas", args=[dunia.instansi.kode, j.pk])
+    r = client.post(url, {"versi": ev.versi, **isian})
+    assert r.status_code == 200
+    html = unescape(r.content.decode())
+    spanduk_html = html.split('<p class="pesan error" role="alert">')[1].split("</p>")[0]
+    assert spanduk_html.startswith(spanduk)
+    assert "Evaluasi belum disimpan" not in html
+    ev.refresh_from_db()
+    assert (ev.alasan_kelas, ev.kelas, ev.nilai) == ("", 14, 3200)
+
+
+def test_spanduk_galat_evaluasi_tetap_untuk_simpan_evaluasi(client, dunia, isi):
+    j, ev = _madya_kelas_14(dunia)
+    client.force_login(dunia.analis.pengguna)
+    url = reverse("web:evaluasi_simpan", args=[dunia.instansi.kode, j.pk])
+    html = unescape(client.post(url, {"versi": ev.versi, "tanggal": "30-13-2026"}).content.decode())
+    assert "Evaluasi belum disimpan: periksa isian yang ditandai." in html
+    assert "Alasan perbedaan kelas belum disimpan" not in html
+
+
+@pytest.mark.parametrize(
     ("persona", "status"),
     [("analis", 302), ("operator_a", 403), ("operator_b", 403), ("pimpinan", 403),
      ("orang_luar", 404)],

@@ -1,11 +1,13 @@
 """History pages of a position and a unit, and restoring an entry's old values."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ramping.audit.models import JejakAudit
 from ramping.audit.pemulihan import rencana_pemulihan, riwayat_kembalikan
@@ -86,6 +88,11 @@ def test_riwayat_jabatan_menunjukkan_siapa_kapan_isian_dan_nilai(client, dunia, 
     assert "operator_a" in teks and "analis" in teks
     assert "Tugas diubah" in teks
     assert "Kembalikan…" not in teks  # a reader restores nothing
+    # When: the one date formatter, in local time (Asia/Jakarta), machine-readable beside it.
+    waktu = timezone.localtime(hal[0].entri.waktu)
+    assert f'<time datetime="{waktu.replace(microsecond=0).isoformat()}">' in teks
+    assert waktu.isoformat().endswith("+07:00")
+    assert f"pukul {waktu:%H.%M}</time>" in teks
 
 
 def test_teks_panjang_dipendekkan_dengan_lihat(client, dunia, jab):
@@ -106,6 +113,11 @@ def test_kembalikan_butir_anjab(client, dunia, jab):
     baru = _entri("anjab_ubah")
     assert baru.pulih_dari_id is not None and baru.perubahan == {"wewenang": [["A"], ["A", "B"]]}
     assert "dikembalikan" in baru.ringkasan
+    # "… dikembalikan ke nilai sebelum 6 Desember 2026 pukul 09.48" in local time.
+    sebelum = timezone.localtime(baru.pulih_dari.waktu)
+    assert re.search(r"dikembalikan ke nilai sebelum \d{1,2} [A-Z][a-z]+ \d{4} pukul \d\d\.\d\d$",
+                     baru.ringkasan)  # fmt: skip
+    assert baru.ringkasan.endswith(f"{sebelum.year} pukul {sebelum:%H.%M}")
 
 
 def test_kembalikan_volume_tugas(client, dunia, jab):

@@ -16,6 +16,7 @@ from ramping import aturan
 from ramping.laporan.dokumen import BULAT, KODE, SELISIH, Dokumen, Kolom, Tabel, Teks
 from ramping.laporan.exporters.dasar import Exporter
 from ramping.laporan.exporters.pohon import baris_pohon, jumlah
+from ramping.laporan.format import tanggal
 from ramping.laporan.selectors import JabatanL, pohon_laporan, tanggal_lahir_pemangku
 from ramping.pegawai.selectors import bup_jabatan
 
@@ -91,7 +92,7 @@ class Kebutuhan5Tahun(Exporter):
             identitas=self.identitas(),
             blok=[
                 Teks(
-                    f"B = pemangku aktif saat ini (posisi stok {stok:%d-%m-%Y}); pensiun dihitung "
+                    f"B = pemangku aktif saat ini (posisi stok {tanggal(stok)}); pensiun dihitung "
                     "dari tanggal lahir pemangku dan BUP jabatannya (PP 11/2017 Pasal 239–240); "
                     "rekrutmen per tahun = kekurangan terhadap K setelah pensiun tahun itu "
                     "(Peraturan BKN 9/2022). Pensiun sebelum tahun pertama dihitung pada tahun "

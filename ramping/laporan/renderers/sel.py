@@ -1,9 +1,12 @@
 """How one table cell prints in PDF and DOCX (shared by both renderers, and the XLSX number
 format follows the same rule)."""
 
+from datetime import date, datetime
 from decimal import Decimal
 
-from ramping.aturan import bulatkan
+from django.utils import timezone
+
+from ramping.aturan import bulatkan, tampil
 from ramping.laporan.dokumen import ANGKA, DESIMAL, SELISIH, Kolom, Nilai
 from ramping.laporan.format import angka, selisih
 
@@ -25,10 +28,23 @@ def tempat_desimal(nilai: int | Decimal, kolom: Kolom) -> int:
     return max(0, -d.normalize().as_tuple().exponent) if d else 0
 
 
+def waktu_lokal(nilai: datetime) -> datetime:
+    """A moment in the local time zone (settings.TIME_ZONE), without its zone: what a document
+    prints and what an XLSX cell stores (Excel has no time zones)."""
+    if timezone.is_aware(nilai):
+        nilai = timezone.localtime(nilai)
+    return nilai.replace(tzinfo=None)
+
+
 def teks_sel(nilai: Nilai, kolom: Kolom) -> str:
-    """A cell as printed in PDF/DOCX: Indonesian numbers, explicit sign for ±, blank for None."""
+    """A cell as printed in PDF/DOCX: Indonesian numbers, explicit sign for ±, dates with the
+    month spelled out (a moment in local time with "pukul"), blank for None."""
     if nilai is None:
         return ""
+    if isinstance(nilai, datetime):
+        return tampil.tanggal_waktu(waktu_lokal(nilai))
+    if isinstance(nilai, date):
+        return tampil.tanggal(nilai)
     if kolom.jenis == SELISIH and isinstance(nilai, int):
         return selisih(nilai)
     if kolom.jenis in ANGKA and isinstance(nilai, int | Decimal):

@@ -1,7 +1,9 @@
 """XLSX renderer (openpyxl): title block, typed cells, tree indentation, print setup.
 
 Numbers are written as numbers (Excel shows them in the reader's locale, 1.250,50 in an
-Indonesian Excel), codes as text. Any text that a spreadsheet would read as a formula (leading
+Indonesian Excel), codes as text, dates as real date cells (sortable, filterable) in one
+day-first format, 30/11/2026 and 30/11/2026 09:00 for a moment in local time, whatever the
+column's kind (FORMAT_TANGGAL). Any text that a spreadsheet would read as a formula (leading
 =, +, - or @) is stored as a string with Excel's quote-prefix flag, so it is never evaluated
 (CSV/formula injection, OWASP).
 
@@ -11,6 +13,7 @@ as they are written and memory stays flat as positions grow; the styles of each 
 """
 
 from copy import copy
+from datetime import date, datetime
 from io import BytesIO
 
 from openpyxl import Workbook
@@ -26,8 +29,10 @@ from ramping.laporan.dokumen import (
     KODE,
     SELISIH,
     SUBTOTAL,
+    TANGGAL,
     TOTAL,
     UNIT,
+    WAKTU,
     Dokumen,
     Kolom,
     Nilai,
@@ -35,7 +40,7 @@ from ramping.laporan.dokumen import (
     Teks,
 )
 from ramping.laporan.renderers.identitas import baris_judul, metadata
-from ramping.laporan.renderers.sel import tempat_desimal
+from ramping.laporan.renderers.sel import tempat_desimal, waktu_lokal
 
 AWALAN_RUMUS = ("=", "+", "-", "@")
 GARIS = Side(style="thin", color="9AA5B1")
@@ -52,6 +57,10 @@ HURUF_GAYA = {
     TOTAL: Font(bold=True),
 }
 FORMAT_ANGKA = {BULAT: "#,##0", SELISIH: "+#,##0;-#,##0;0"}
+# The one date format of every spreadsheet ramping writes: day first as Indonesians write it
+# (30/11/2026), digits only so it reads the same in an Indonesian or English Excel; a moment
+# adds the 24-hour time.
+FORMAT_TANGGAL = {TANGGAL: "dd/mm/yyyy", WAKTU: "dd/mm/yyyy hh:mm"}
 
 
 UKURAN_KERTAS = {"A4": Worksheet.PAPERSIZE_A4, "A3": Worksheet.PAPERSIZE_A3}
@@ -67,6 +76,8 @@ def tulis_sel(ws, baris: int, kolom: int, nilai: Nilai, jenis: str = "teks"):
         sel.row, sel.column = baris, kolom
     if nilai is None:
         return sel
+    if isinstance(nilai, datetime):
+        nilai = waktu_lokal(nilai)  # Excel has no time zones: the local time, as pages show
     if isinstance(nilai, str):
         sel.value = nilai
         # openpyxl marks "=..." as a formula (data_type "f"): force a plain string instead.
@@ -87,7 +98,7 @@ def _format_desimal(tempat: int) -> str:
 def _format_angka(k: Kolom) -> str | None:
     if k.jenis == DESIMAL:
         return _format_desimal(k.desimal)
-    return FORMAT_ANGKA.get(k.jenis)
+    return FORMAT_ANGKA.get(k.jenis) or FORMAT_TANGGAL.get(k.jenis)
 
 
 def render_xlsx(dokumen: Dokumen) -> bytes:
@@ -130,6 +141,10 @@ class _Gaya:
             # The rule of the PDF/DOCX cells (`sel.tempat_desimal`): a whole volume is "106",
             # not "106,00"; a `tetap` column (unrounded K, EJ) keeps its places.
             format_ = _format_desimal(tempat_desimal(nilai, k))
+        elif isinstance(nilai, datetime):  # a date is a date cell in any column
+            format_ = FORMAT_TANGGAL[WAKTU]
+        elif isinstance(nilai, date):
+            format_ = FORMAT_TANGGAL[TANGGAL]
         elif nilai is None:
             format_ = None
         nama = c - 1 == self.tabel.kolom_nama

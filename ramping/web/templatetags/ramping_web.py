@@ -1,13 +1,13 @@
 """Formatting for the workbench: Indonesian numbers, dates, ± and query strings."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django import template
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 
 from ramping.aturan import tampil
-from ramping.web.angka import format_angka
+from ramping.web.angka import format_angka, format_tanggal
 
 register = template.Library()
 
@@ -60,7 +60,50 @@ def tanggal(nilai) -> str:
         return TANDA_KOSONG
     if not isinstance(nilai, date):
         return str(nilai)
-    return tampil.tanggal(nilai, bahasa=translation.get_language() or "id")
+    return format_tanggal(nilai)
+
+
+@register.simple_tag
+def hari_ini() -> str:
+    """Today's date in the local time zone, 6 Desember 2026 (instead of Django's ``now``)."""
+    return format_tanggal(timezone.localdate())
+
+
+# Every date and time on a page goes through `tanggal`, `tanggal_waktu`, `jam` and `waktu_iso`
+# (never Django's `date`/`time` filters; tests/web/test_tanggal.py greps the templates). Django
+# hands them aware datetimes already converted to the local time zone (settings.TIME_ZONE, or
+# the one activated for the request): `expects_localtime`.
+
+
+@register.filter(expects_localtime=True)
+def tanggal_waktu(nilai) -> str:
+    """11 November 2026 pukul 09.00 (id), 11 November 2026 at 09:00 (en); None → "–"."""
+    if not nilai:
+        return TANDA_KOSONG
+    if not isinstance(nilai, date):
+        return str(nilai)
+    return tampil.tanggal_waktu(nilai, bahasa=translation.get_language() or "id")
+
+
+@register.filter(expects_localtime=True)
+def jam(nilai) -> str:
+    """09.00 (id), 09:00 (en): the time of a moment in the local time zone; None → "–"."""
+    if not nilai:
+        return TANDA_KOSONG
+    if not hasattr(nilai, "hour"):
+        return str(nilai)
+    return tampil.jam(nilai, bahasa=translation.get_language() or "id")
+
+
+@register.filter(expects_localtime=True)
+def waktu_iso(nilai) -> str:
+    """The machine-readable moment of ``<time datetime="…">``: ISO 8601 with its offset in the
+    local time zone, 2026-11-11T09:00:00+07:00; a date is 2026-11-11; None → ""."""
+    if not isinstance(nilai, date):
+        return ""
+    if isinstance(nilai, datetime):
+        return nilai.replace(microsecond=0).isoformat()
+    return nilai.isoformat()
 
 
 @register.simple_tag(takes_context=True)

@@ -192,6 +192,8 @@ def alasan_kelas(request, jabatan_id: int):
         )
     if hasil.gagal:
         isi = konteks(r, galat=hasil.per_medan(), alasan_kelas=alasan)
+        # Only the reason failed, not the evaluation: the banner says so (issue #17 item 3).
+        isi["gagal_alasan_kelas"] = True
         return tampilkan(request, r, "evaluasi", isi)
     messages.success(request, gettext("Alasan perbedaan kelas dicatat."))
     return redirect(url_tab(request, jabatan_id, "evaluasi"))

@@ -4,7 +4,7 @@ from django.utils import timezone
 from ramping.akun.akses import Akses
 from ramping.akun.models import Pengguna, TokenApi
 from ramping.akun.token import HARI_MAKS, token_ambil, token_buat, token_cabut
-from ramping.aturan.tampil import tanggal
+from ramping.aturan.tampil import tanggal_waktu
 from ramping.errors import RampingError
 from ramping.organisasi.perintah import instansi_perintah
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         self.stdout.write(token)
         kapan = timezone.localtime(baris.kedaluwarsa)
         self.stderr.write(
-            f"Berlaku sampai {tanggal(kapan)} pukul {kapan:%H.%M}. Simpan token ini sekarang; "
+            f"Berlaku sampai {tanggal_waktu(kapan)}. Simpan token ini sekarang; "
             "ramping tidak dapat menampilkannya lagi."
         )
 
