@@ -16,7 +16,8 @@ from ramping.jabatan.selectors import RingkasanJabatan
 from ramping.pegawai.selectors import penempatan_jabatan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.views import jabatan_anjab, jabatan_evaluasi, jabatan_tugas
-from ramping.web.views.jabatan_bersama import TAB, buka, tampilkan
+from ramping.web.potongan import potongan
+from ramping.web.views.jabatan_bersama import TAB, buka_baca, tampilkan
 
 PEMANGKU_PER_HALAMAN = 50
 RIWAYAT_TERAKHIR = 20
@@ -59,17 +60,31 @@ def konteks_tab(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
     return _pemangku(request, r)
 
 
+def _konteks_tab_baca(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
+    """`konteks_tab` of a read-only request from the fragment cache. The key holds what the
+    tab's data depends on besides the agency's data: the user's rights as computed for this
+    request (so an operator locked by a penataan round and one who is not never share a
+    fragment) and the holders' page. An edit row (`?ubah=`, `?tambah=`) carries a form and is
+    built every time."""
+    g = request.GET
+    if tab == "tugas" and r.boleh_ubah and (g.get("ubah") or g.get("tambah")):
+        return konteks_tab(request, r, tab)
+    hal = g.get("hal", "") if tab == "pemangku" else ""
+    parameter = (r.jabatan.pk, tab, r.boleh_ubah, r.boleh_evaluasi, r.terkunci, hal)
+    return potongan(request, "jabatan_tab", parameter, lambda: konteks_tab(request, r, tab))
+
+
 @halaman_instansi
 def jabatan(request, jabatan_id: int):
     h = request.halaman
-    r = buka(request, jabatan_id)
+    r = buka_baca(request, jabatan_id)
     if not selaraskan_versi(request, r.jabatan.struktur_id):
         # Positions have no stable key across versions; the other version's map is the
         # closest useful place.
         return redirect(reverse("web:peta", args=[h.instansi.kode]) + f"?versi={h.struktur.pk}")
     tab = request.GET.get("tab", "anjab")
     tab = tab if tab in TAB else "anjab"
-    return tampilkan(request, r, tab, konteks_tab(request, r, tab))
+    return tampilkan(request, r, tab, _konteks_tab_baca(request, r, tab))
 
 
 @halaman_instansi
@@ -77,6 +92,6 @@ def tab(request, jabatan_id: int, tab: str):
     """One tab for HTMX (or a plain visitor following the link)."""
     if tab not in TAB:
         raise TidakDitemukan()
-    r = buka(request, jabatan_id)
+    r = buka_baca(request, jabatan_id)
     selaraskan_versi(request, r.jabatan.struktur_id)
-    return tampilkan(request, r, tab, konteks_tab(request, r, tab))
+    return tampilkan(request, r, tab, _konteks_tab_baca(request, r, tab))

@@ -11,7 +11,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from ramping.jabatan.selectors import RingkasanJabatan, ringkasan_jabatan
+from ramping.jabatan.selectors import (
+    RingkasanJabatan,
+    hak_ringkasan,
+    ringkasan_data,
+    ringkasan_jabatan,
+)
+from ramping.web.potongan import potongan
 
 TAB = {
     "anjab": _("ANJAB"),
@@ -32,6 +38,23 @@ def url_tab(request: HttpRequest, jabatan_id: int, tab: str) -> str:
 
 def buka(request: HttpRequest, jabatan_id: int) -> RingkasanJabatan:
     return ringkasan_jabatan(akses=request.halaman.akses, jabatan_id=jabatan_id)
+
+
+def buka_baca(request: HttpRequest, jabatan_id: int) -> RingkasanJabatan:
+    """`buka` for the views that only read: the header's data from the fragment cache
+    (`ramping.web.potongan`, keyed by the agency's change counter), the user's rights and the
+    penataan lock computed per request. Only where nothing is written in the request: the
+    counter is read once per request, so a view that writes must read through `buka`."""
+    akses = request.halaman.akses
+    if request.method not in ("GET", "HEAD"):
+        return buka(request, jabatan_id)
+    data = potongan(
+        request,
+        "jabatan",
+        (jabatan_id,),
+        lambda: ringkasan_data(akses=akses, jabatan_id=jabatan_id),
+    )
+    return hak_ringkasan(akses=akses, r=data)
 
 
 def tampilkan(
