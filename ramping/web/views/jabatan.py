@@ -15,8 +15,8 @@ from ramping.errors import TidakDitemukan
 from ramping.jabatan.selectors import RingkasanJabatan
 from ramping.pegawai.selectors import penempatan_jabatan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
-from ramping.web.views import jabatan_anjab, jabatan_evaluasi, jabatan_tugas
 from ramping.web.potongan import potongan
+from ramping.web.views import jabatan_anjab, jabatan_evaluasi, jabatan_tugas
 from ramping.web.views.jabatan_bersama import TAB, buka_baca, tampilkan
 
 PEMANGKU_PER_HALAMAN = 50
