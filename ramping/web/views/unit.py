@@ -37,6 +37,10 @@ def unit(request, unit_id: int):
         leluhur = unit_leluhur(unit=u)
         (node,) = pohon_jabatan(akses=h.akses, struktur=u.struktur, unit=u)
         jabatan = Paginator(node.jabatan, PER_HALAMAN).get_page(hal)
+        # The paginator's lazy messages as text of this request's language (the fragment's key
+        # holds it): unpickling three lazy strings cost ≈ 1.4 ms of every cached visit.
+        p = jabatan.paginator
+        p.error_messages = {k: str(v) for k, v in p.error_messages.items()}
         pemangku = pemangku_per_jabatan(
             akses=h.akses, struktur=u.struktur, jabatan_ids=[j.id for j in jabatan]
         )
