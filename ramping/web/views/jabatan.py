@@ -17,7 +17,13 @@ from ramping.pegawai.selectors import penempatan_jabatan
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.potongan import potongan
 from ramping.web.views import jabatan_anjab, jabatan_evaluasi, jabatan_tugas
-from ramping.web.views.jabatan_bersama import TAB, buka_baca, tampilkan
+from ramping.web.views.jabatan_bersama import (
+    TAB,
+    buka_baca,
+    gambar_tab,
+    tab_dengan_token,
+    tampilkan,
+)
 
 PEMANGKU_PER_HALAMAN = 50
 RIWAYAT_TERAKHIR = 20
@@ -60,18 +66,26 @@ def konteks_tab(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
     return _pemangku(request, r)
 
 
-def _konteks_tab_baca(request: HttpRequest, r: RingkasanJabatan, tab: str) -> dict:
-    """`konteks_tab` of a read-only request from the fragment cache. The key holds what the
-    tab's data depends on besides the agency's data: the user's rights as computed for this
-    request (so an operator locked by a penataan round and one who is not never share a
-    fragment) and the holders' page. An edit row (`?ubah=`, `?tambah=`) carries a form and is
-    built every time."""
+def _tampilkan_baca(request: HttpRequest, r: RingkasanJabatan, tab: str):
+    """The page or tab of a read-only request, the tab's data and markup from the fragment
+    cache. The key holds what the tab depends on besides the agency's data: the user's rights
+    as computed for this request (so an operator locked by a penataan round and one who is not
+    never share a fragment), whether they may place people, and the holders' page. The CSRF
+    token is put in per request (`tab_dengan_token`). An edit row (`?ubah=`, `?tambah=`)
+    carries a form and is built every time."""
     g = request.GET
     if tab == "tugas" and r.boleh_ubah and (g.get("ubah") or g.get("tambah")):
-        return konteks_tab(request, r, tab)
+        return tampilkan(request, r, tab, konteks_tab(request, r, tab))
     hal = g.get("hal", "") if tab == "pemangku" else ""
-    parameter = (r.jabatan.pk, tab, r.boleh_ubah, r.boleh_evaluasi, r.terkunci, hal)
-    return potongan(request, "jabatan_tab", parameter, lambda: konteks_tab(request, r, tab))
+    boleh = (r.boleh_ubah, r.boleh_evaluasi, r.terkunci, request.halaman.boleh_menempatkan)
+    parameter = (r.jabatan.pk, tab, boleh, hal)
+
+    def buat() -> tuple[dict, str]:
+        konteks = konteks_tab(request, r, tab)
+        return konteks, gambar_tab(request, r, tab, konteks)
+
+    konteks, html = potongan(request, "jabatan_tab", parameter, buat)
+    return tampilkan(request, r, tab, konteks, tab_html=tab_dengan_token(request, html))
 
 
 @halaman_instansi
@@ -84,7 +98,7 @@ def jabatan(request, jabatan_id: int):
         return redirect(reverse("web:peta", args=[h.instansi.kode]) + f"?versi={h.struktur.pk}")
     tab = request.GET.get("tab", "anjab")
     tab = tab if tab in TAB else "anjab"
-    return tampilkan(request, r, tab, _konteks_tab_baca(request, r, tab))
+    return _tampilkan_baca(request, r, tab)
 
 
 @halaman_instansi
@@ -94,4 +108,4 @@ def tab(request, jabatan_id: int, tab: str):
         raise TidakDitemukan()
     r = buka_baca(request, jabatan_id)
     selaraskan_versi(request, r.jabatan.struktur_id)
-    return tampilkan(request, r, tab, _konteks_tab_baca(request, r, tab))
+    return _tampilkan_baca(request, r, tab)
