@@ -392,3 +392,27 @@ def test_markup_tab_dari_potongan_sama_dan_token_csrf_milik_permintaan(dunia, ja
         data = {"csrfmiddlewaretoken": token[-1], "versi": "0", "ikhtisar": "Mengolah data."}
         assert kedua.post(simpan, data).status_code == 302
         assert Anjab.objects.get(jabatan=jab).ikhtisar == "Mengolah data."
+
+
+def test_tabel_halaman_unit_dari_potongan(client, dunia, jab):
+    """The unit page's tables are kept as markup: a write shows in them on the next request;
+    the link to place a holder follows the reader (the OPD's operator and analysts only)."""
+    url = reverse("web:unit", args=[dunia.instansi.kode, dunia.bidang_a.pk])
+
+    def baca():
+        html = client.get(url).content.decode()
+        baris = re.search(r"<tr>(?:(?!</tr>).)*Analis Data(?:(?!</tr>).)*</tr>", html, re.S)[0]
+        k = re.findall(r'<td class="angka">(.*?)</td>', baris)[2]  # kelas, B, K
+        return k, "penempatan/baru" in baris
+
+    client.force_login(dunia.analis.pengguna)
+    assert baca() == ("1", True)
+    assert baca() == ("1", True)
+    _ubah_tugas(dunia, jab)  # 3,000 hours: K 2
+    assert baca() == ("2", True)
+    client.force_login(dunia.operator_a.pengguna)
+    assert baca() == ("2", True)
+    client.force_login(dunia.operator_b.pengguna)
+    assert baca() == ("2", False)
+    client.force_login(dunia.orang_luar.pengguna)
+    assert client.get(url).status_code == 404

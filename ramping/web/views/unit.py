@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from ramping.jabatan.selectors import pohon_jabatan
@@ -50,16 +51,24 @@ def unit(request, unit_id: int):
     # right to edit is decided below, per request.
     leluhur, node, jabatan, baris = potongan(request, "unit", (u.pk, hal), isi)
     opd = leluhur[0] if leluhur else u
-    return render(
+    boleh_ubah = h.akses.boleh_ubah_opd(opd.kode)
+    konteks = {
+        "aktif": "pohon",
+        "unit": u,
+        "node": node,
+        "leluhur": leluhur,
+        "jabatan_halaman": jabatan,
+        "baris_jabatan": baris,
+        "boleh_ubah": boleh_ubah,
+    }
+    # The two tables drawn once per key: besides the data they show the user's right to place
+    # people (decided above, per request, and part of the key) and links that keep the
+    # request's parameters (`{% param %}` of the pager).
+    parameter = (u.pk, boleh_ubah, h.boleh_menempatkan, sorted(request.GET.lists()))
+    konteks["tabel_html"] = potongan(
         request,
-        "web/unit.html",
-        {
-            "aktif": "pohon",
-            "unit": u,
-            "node": node,
-            "leluhur": leluhur,
-            "jabatan_halaman": jabatan,
-            "baris_jabatan": baris,
-            "boleh_ubah": h.akses.boleh_ubah_opd(opd.kode),
-        },
+        "unit_tabel",
+        parameter,
+        lambda: render_to_string("web/unit_tabel.html", konteks, request),
     )
+    return render(request, "web/unit.html", konteks)
