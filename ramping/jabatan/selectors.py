@@ -8,7 +8,7 @@ of K and ± sums, and the number of such positions is reported next to every tot
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -300,26 +300,25 @@ class RingkasanJabatan:
 
 
 def ringkasan_jabatan(*, akses: Akses, jabatan_id: int) -> RingkasanJabatan:
-    """The position with B, its unit chain, EJ/PJ and the user's rights: three queries."""
+    """The position with B, its unit chain, EJ/PJ and the user's rights."""
+    return hak_ringkasan(akses=akses, r=ringkasan_data(akses=akses, jabatan_id=jabatan_id))
+
+
+def ringkasan_data(*, akses: Akses, jabatan_id: int) -> RingkasanJabatan:
+    """What the header shows without the user's rights (`boleh_ubah`, `boleh_evaluasi` False,
+    `terkunci` empty): a function of the agency's data alone, so the position page may keep it
+    in `ramping.web.potongan` (keyed by the change counter); `hak_ringkasan` adds the rights
+    per request. Five queries."""
     from ramping.organisasi.pengaturan import pengaturan_instansi
     from ramping.organisasi.selectors import unit_leluhur
 
     jabatan = jabatan_ambil(akses=akses, jabatan_id=jabatan_id)
-    leluhur = unit_leluhur(unit=jabatan.unit)
-    opd = leluhur[0] if leluhur else jabatan.unit
-    terkunci = opd_terkunci(akses=akses, struktur_id=jabatan.struktur_id).get(opd.kode, "")
-    boleh = (
-        akses.boleh_ubah_opd(opd.kode)
-        and jabatan.struktur.status != Struktur.Status.ARSIP
-        and not terkunci
-    )
     hasil = RingkasanJabatan(
         jabatan=jabatan,
-        leluhur=leluhur,
+        leluhur=unit_leluhur(unit=jabatan.unit),
         pengaturan=pengaturan_instansi(instansi_id=jabatan.instansi_id),
-        boleh_ubah=boleh,
-        boleh_evaluasi=boleh and akses.mengelola_seluruh_instansi,
-        terkunci=terkunci,
+        boleh_ubah=False,
+        boleh_evaluasi=False,
         catatan=catatan_terbuka_jabatan(instansi_id=jabatan.instansi_id, jabatan_id=jabatan.pk),
     )
     # EJ needs holders and a workload (anjab-abk.md §2); otherwise the page shows "–".
@@ -328,6 +327,16 @@ def ringkasan_jabatan(*, akses: Akses, jabatan_id: int) -> RingkasanJabatan:
             jabatan.beban_kerja_jam, jabatan.b, pengaturan=hasil.pengaturan
         )
     return hasil
+
+
+def hak_ringkasan(*, akses: Akses, r: RingkasanJabatan) -> RingkasanJabatan:
+    """`r` with this user's rights: the OPD's operator or an analyst may edit, outside an
+    archive and a penataan round's lock (one query, none for who manages the whole agency);
+    the evaluation is for analysts and admins only. Always computed per request."""
+    terkunci = opd_terkunci(akses=akses, struktur_id=r.jabatan.struktur_id).get(r.opd.kode, "")
+    boleh = akses.boleh_ubah_opd(r.opd.kode) and not r.arsip and not terkunci
+    evaluasi = boleh and akses.mengelola_seluruh_instansi
+    return replace(r, boleh_ubah=boleh, boleh_evaluasi=evaluasi, terkunci=terkunci)
 
 
 @dataclass(frozen=True, slots=True)

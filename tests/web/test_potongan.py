@@ -16,13 +16,22 @@ from ramping.audit.models import JejakAudit, NomorPerubahan
 from ramping.audit.pemulihan import rencana_pemulihan, riwayat_kembalikan
 from ramping.impor.dasar import impor_terapkan
 from ramping.impor.jenis.tugas import ImporTugas
-from ramping.jabatan.models import Jabatan, Tugas
-from ramping.jabatan.services import jabatan_buat, tugas_buat, tugas_ubah
+from ramping.jabatan.models import Anjab, Jabatan, Tugas
+from ramping.jabatan.services import (
+    anjab_ubah,
+    evaluasi_simpan,
+    jabatan_buat,
+    tugas_buat,
+    tugas_ubah,
+)
 from ramping.organisasi.models import Struktur
 from ramping.organisasi.services import struktur_buat, unit_buat
 from ramping.organisasi.services_pengaturan import pengaturan_aturan_ubah
+from ramping.pegawai.services import pegawai_buat, penempatan_buat
 from ramping.penyederhanaan.services.terbitkan import struktur_terbitkan
 from ramping.web.views import dasbor as dasbor_view
+from ramping.web.views import jabatan as jabatan_view
+from ramping.web.views import jabatan_bersama
 from ramping.web.views import peta as peta_view
 
 pytestmark = pytest.mark.django_db
@@ -228,3 +237,182 @@ def test_halaman_unit_pohon_dan_bagan_ikut_berubah(client, dunia, jab):
     k_unit, k_pohon, bagan_baru, bagan_unit_baru = baca()
     assert (k_unit, k_pohon) == (2, 2)
     assert bagan_baru != bagan and bagan_unit_baru != bagan_unit
+
+
+# The position page (`web:jabatan` and its tabs): the header's data and each tab's data are
+# fragments; the user's rights, the penataan lock and edit rows are computed per request.
+
+
+def _jabatan(client, dunia, jab, tab: str = "anjab", **param):
+    url = reverse("web:jabatan_tab", args=[dunia.instansi.kode, jab.pk, tab])
+    r = client.get(url, param)
+    assert r.status_code == 200
+    return r
+
+
+def _anjab(dunia, jab):
+    anjab_ubah(akses=dunia.analis, jabatan=jab, versi=0, ikhtisar="Mengolah data kesehatan.")
+
+
+def _evaluasi(dunia, jab):
+    tingkat = {f"F{n}": f"{n}-2" for n in range(1, 10)}  # the 9 factors of a pelaksana
+    evaluasi_simpan(akses=dunia.analis, jabatan=jab, versi=0, tingkat=tingkat)
+
+
+def _penempatan(dunia, jab):
+    budi = pegawai_buat(
+        akses=dunia.analis, instansi=dunia.instansi, nip="198609262015051001",
+        nama="Budi Santoso", jenis_kelamin="L", tanggal_lahir=date(1986, 9, 26),
+        status_asn="PNS", tmt_pengangkatan=date(2015, 5, 1), golongan="III/b",
+        pendidikan="S-1",
+    )  # fmt: skip
+    penempatan_buat(akses=dunia.analis, pegawai=budi, jabatan=jab, tmt_mulai=date(2024, 1, 2))
+
+
+def _pembatalan(dunia, jab):
+    """A task edit (K 1 → 2) undone from the history: K back to 1."""
+    _ubah_tugas(dunia, jab)
+    entri = JejakAudit.objects.filter(aksi="tugas_ubah").order_by("-id").first()
+    versi = rencana_pemulihan(akses=dunia.analis, entri_id=entri.pk).versi
+    riwayat_kembalikan(akses=dunia.analis, entri_id=entri.pk, versi=versi)
+
+
+def _baca_tugas(r):
+    return (r.context["r"].jabatan.kebutuhan, [b.tugas.volume for b in r.context["daftar_tugas"]])
+
+
+# (write, tab, what the tab shows before, after). K = 3000 / 1250 = 2.4 → 2 (WKE 1,250 hours,
+# PermenPAN-RB 1/2020); one holder and 1,500 hours: EJ = 1500 / (1 × 1250) = 1.2 (PJ "A").
+PENULISAN_JABATAN = [
+    ("ubah-tugas", _ubah_tugas, "tugas", _baca_tugas, (1, [1500]), (2, [3000])),
+    ("pembatalan", _pembatalan, "tugas", _baca_tugas, (1, [1500]), (1, [1500])),
+    ("anjab", _anjab, "anjab", lambda r: r.context["isian"]["ikhtisar"],
+     "", "Mengolah data kesehatan."),
+    ("evaluasi", _evaluasi, "evaluasi",
+     lambda r: (r.context["evaluasi"] is not None,
+                r.context["isian_evaluasi"]["tingkat"].get("F1")),
+     (False, None), (True, "1-2")),
+    ("penempatan", _penempatan, "pemangku",
+     lambda r: (r.context["r"].jabatan.b, r.context["r"].ej,
+                [p.pegawai.nama for p in r.context["pemangku"]]),
+     (0, None, []), (1, Decimal("1.20"), ["Budi Santoso"])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("tulis", "tab", "baca", "sebelum", "sesudah"),
+    [p[1:] for p in PENULISAN_JABATAN],
+    ids=[p[0] for p in PENULISAN_JABATAN],
+)
+def test_halaman_jabatan_menampilkan_penulisan_berikutnya(
+    client, dunia, jab, tulis, tab, baca, sebelum, sesudah
+):
+    client.force_login(dunia.analis.pengguna)
+    assert baca(_jabatan(client, dunia, jab, tab)) == sebelum
+    with (
+        _dibangun(jabatan_bersama, "ringkasan_data") as data,
+        _dibangun(jabatan_view, "konteks_tab") as isi,
+    ):
+        assert baca(_jabatan(client, dunia, jab, tab)) == sebelum  # from the cache
+        assert (data.call_count, isi.call_count) == (0, 0)
+        tulis(dunia, jab)
+        assert baca(_jabatan(client, dunia, jab, tab)) == sesudah  # the next request
+        assert (data.call_count, isi.call_count) == (1, 1)
+    # The whole page (not the HTMX tab) shows the same.
+    url = reverse("web:jabatan", args=[dunia.instansi.kode, jab.pk])
+    assert baca(client.get(url, {"tab": tab})) == sesudah
+
+
+def test_halaman_jabatan_hak_dihitung_per_permintaan(client, dunia, jab):
+    """One fragment of data, rights per reader: the OPD's operator edits, another OPD's operator
+    reads without forms and is refused on a write, an outsider gets 404 from the cache too."""
+    kode = dunia.instansi.kode
+    client.force_login(dunia.operator_a.pengguna)
+    r = _jabatan(client, dunia, jab, "anjab")
+    assert r.context["r"].boleh_ubah and "formulir-anjab" in r.content.decode()
+    assert _jabatan(client, dunia, jab, "tugas", ubah="baru").context["ubah"] == "baru"
+
+    client.force_login(dunia.operator_b.pengguna)
+    r = _jabatan(client, dunia, jab, "anjab")
+    assert not r.context["r"].boleh_ubah and "formulir-anjab" not in r.content.decode()
+    assert _jabatan(client, dunia, jab, "tugas", ubah="baru").context["ubah"] is None
+    anjab_url = reverse("web:anjab_ubah", args=[kode, jab.pk])
+    assert client.post(anjab_url, {"versi": "0", "ikhtisar": "x"}).status_code == 403
+    assert Anjab.objects.filter(jabatan=jab).count() == 0
+
+    client.force_login(dunia.orang_luar.pengguna)
+    for tab in ("anjab", "tugas", "evaluasi", "pemangku"):
+        url = reverse("web:jabatan_tab", args=[kode, jab.pk, tab])
+        assert client.get(url).status_code == 404
+    assert client.get(reverse("web:jabatan", args=[kode, jab.pk])).status_code == 404
+
+
+def test_halaman_jabatan_tulis_tidak_memakai_potongan(client, dunia, jab):
+    """A write view reads the header itself: after a task edit through the page the header
+    shows the new K at once (the counter read before the write would be out of date)."""
+    client.force_login(dunia.analis.pengguna)
+    assert _jabatan(client, dunia, jab, "tugas").context["r"].jabatan.kebutuhan == 1
+    t = Tugas.objects.get(jabatan=jab)
+    url = reverse("web:tugas_ubah", args=[dunia.instansi.kode, jab.pk, t.pk])
+    data = {"uraian": t.uraian, "hasil_kerja": t.hasil_kerja, "satuan_hasil": t.satuan_hasil,
+            "volume": "3000", "waktu": "1", "satuan_waktu": "jam", "versi": t.versi}  # fmt: skip
+    r = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert r.status_code == 200
+    assert r.context["r"].jabatan.kebutuhan == 2
+    assert _jabatan(client, dunia, jab, "tugas").context["r"].jabatan.kebutuhan == 2
+
+
+def _tanpa_token(html: str) -> str:
+    html = re.sub(r'csrfmiddlewaretoken" value="[^"]*"', "TOKEN", html)
+    return re.sub(r'X-CSRFToken": "[^"]*"', "TOKEN", html)
+
+
+@pytest.mark.parametrize("tab", ["anjab", "tugas", "evaluasi", "pemangku"])
+def test_markup_tab_dari_potongan_sama_dan_token_csrf_milik_permintaan(dunia, jab, tab):
+    """The tab's markup is kept with a placeholder for the CSRF token: a second session (same
+    user, same key) gets the same page with its own token, and a form posted with it is
+    accepted under CSRF checks."""
+    from django.test import Client
+
+    url = reverse("web:jabatan", args=[dunia.instansi.kode, jab.pk]) + f"?tab={tab}"
+    pertama, kedua = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    pertama.force_login(dunia.analis.pengguna)
+    kedua.force_login(dunia.analis.pengguna)
+    with _dibangun(jabatan_view, "konteks_tab") as isi:
+        html_1 = pertama.get(url).content.decode()
+        html_2 = kedua.get(url).content.decode()
+    assert isi.call_count == 1  # the second session was served from the fragment
+    assert _tanpa_token(html_1) == _tanpa_token(html_2)
+    token = re.findall(r'name="csrfmiddlewaretoken" value="([^"]*)"', html_2)
+    # The tab's forms besides logout and language (the holders' tab has none).
+    assert len(token) == 2 if tab == "pemangku" else len(token) >= 3
+    assert "csrf-potongan-tab" not in html_2
+    if tab == "anjab":
+        simpan = reverse("web:anjab_ubah", args=[dunia.instansi.kode, jab.pk])
+        data = {"csrfmiddlewaretoken": token[-1], "versi": "0", "ikhtisar": "Mengolah data."}
+        assert kedua.post(simpan, data).status_code == 302
+        assert Anjab.objects.get(jabatan=jab).ikhtisar == "Mengolah data."
+
+
+def test_tabel_halaman_unit_dari_potongan(client, dunia, jab):
+    """The unit page's tables are kept as markup: a write shows in them on the next request;
+    the link to place a holder follows the reader (the OPD's operator and analysts only)."""
+    url = reverse("web:unit", args=[dunia.instansi.kode, dunia.bidang_a.pk])
+
+    def baca():
+        html = client.get(url).content.decode()
+        baris = re.search(r"<tr>(?:(?!</tr>).)*Analis Data(?:(?!</tr>).)*</tr>", html, re.S)[0]
+        k = re.findall(r'<td class="angka">(.*?)</td>', baris)[2]  # kelas, B, K
+        return k, "penempatan/baru" in baris
+
+    client.force_login(dunia.analis.pengguna)
+    assert baca() == ("1", True)
+    assert baca() == ("1", True)
+    _ubah_tugas(dunia, jab)  # 3,000 hours: K 2
+    assert baca() == ("2", True)
+    client.force_login(dunia.operator_a.pengguna)
+    assert baca() == ("2", True)
+    client.force_login(dunia.operator_b.pengguna)
+    assert baca() == ("2", False)
+    client.force_login(dunia.orang_luar.pengguna)
+    assert client.get(url).status_code == 404
