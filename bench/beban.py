@@ -91,12 +91,13 @@ from ramping.jabatan.models import Jabatan
 i = Instansi.objects.order_by("pk").first()
 with lingkup_instansi(i.pk):
     s = Struktur.objects.get(instansi=i, status="berlaku")
+    # Unit paths repeat in every version: each filter names the version in force.
+    di_s = Jabatan.objects.filter(unit__struktur=s)
     opd = max(UnitKerja.objects.filter(struktur=s, kedalaman=0),
-              key=lambda u: Jabatan.objects.filter(unit__path__startswith=u.path).count())
-    j = (Jabatan.objects.filter(unit__path__startswith=opd.path)
+              key=lambda u: di_s.filter(unit__path__startswith=u.path).count())
+    j = (di_s.filter(unit__path__startswith=opd.path)
          .annotate(n=Count("tugas_set")).order_by("-n", "pk").first())
-    print(i.kode, opd.pk, j.pk, Jabatan.objects.filter(unit__struktur=s).count(),
-          Jabatan.objects.filter(unit__path__startswith=opd.path).count())
+    print(i.kode, opd.pk, j.pk, di_s.count(), di_s.filter(unit__path__startswith=opd.path).count())
 """
     keluar = subprocess.run(
         [sys.executable, "-c", kode], cwd=ROOT, env=env, capture_output=True, text=True
