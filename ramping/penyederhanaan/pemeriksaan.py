@@ -23,6 +23,21 @@ class BarisTemuan:
         return self.temuan.kode
 
 
+def masukan_unit_kerja(u: UnitKerja) -> aturan.UnitInput:
+    """A stored unit as the rules engine's 25/2021 input (ids as text, as the engine keys them)."""
+    return aturan.UnitInput(
+        id=str(u.pk),
+        induk_id=str(u.induk_id) if u.induk_id else None,
+        nama=u.nama,
+        jenis=u.jenis,
+        eselon=u.eselon or None,
+        otoritas_legalisasi=u.otoritas_legalisasi,
+        kewilayahan=u.kewilayahan,
+        kepala_satker=u.kepala_satker,
+        upt_pelayanan=u.upt_pelayanan,
+    )
+
+
 def masukan_versi(
     struktur: Struktur,
 ) -> tuple[dict[int, UnitKerja], dict[int, Jabatan], list, list, dict[str, str]]:
@@ -35,20 +50,7 @@ def masukan_versi(
             "id", "unit_id", "nama", "jenis", "jenjang", "kelas", "is_kepala"
         )
     }
-    masukan_unit = [
-        aturan.UnitInput(
-            id=str(u.pk),
-            induk_id=str(u.induk_id) if u.induk_id else None,
-            nama=u.nama,
-            jenis=u.jenis,
-            eselon=u.eselon or None,
-            otoritas_legalisasi=u.otoritas_legalisasi,
-            kewilayahan=u.kewilayahan,
-            kepala_satker=u.kepala_satker,
-            upt_pelayanan=u.upt_pelayanan,
-        )
-        for u in units.values()
-    ]
+    masukan_unit = [masukan_unit_kerja(u) for u in units.values()]
     masukan_jabatan = [
         aturan.JabatanInput(
             str(j.pk), str(j.unit_id), j.nama, j.jenis, j.jenjang, j.kelas, j.is_kepala

@@ -29,6 +29,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ramping.aturan.pencarian import normalkan
+from ramping.jabatan.services.anjab import TABEL as TABEL_ANJAB
 
 # (item key, heading starts; first match wins). Labels shown in the preview are BUTIR.
 BAGIAN: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -71,14 +72,7 @@ BUTIR = {
     "prestasi_kerja": "prestasi kerja",
     "kelas": "kelas jabatan",
 }
-KOLOM_TABEL = {
-    "hasil_kerja": ("hasil", "satuan"),
-    "bahan_kerja": ("bahan", "penggunaan"),
-    "perangkat_kerja": ("perangkat", "penggunaan"),
-    "korelasi_jabatan": ("jabatan", "unit", "dalam_hal"),
-    "kondisi_lingkungan": ("aspek", "faktor"),
-    "risiko_bahaya": ("risiko", "penyebab"),
-}
+KOLOM_TABEL = TABEL_ANJAB  # the keys every row of a table item must have
 SYARAT_DAFTAR = {
     "keterampilan": "keterampilan",
     "bakat": "bakat",

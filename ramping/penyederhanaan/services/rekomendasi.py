@@ -15,6 +15,7 @@ from ramping.penyederhanaan.services.salin import struktur_salin
 def keputusan_versi(struktur: Struktur) -> tuple[dict[int, UnitKerja], list]:
     """The rules engine's keep/remove decision for every structural unit of a version."""
     from ramping import aturan
+    from ramping.penyederhanaan.pemeriksaan import masukan_unit_kerja
 
     units = {
         u.pk: u
@@ -22,20 +23,7 @@ def keputusan_versi(struktur: Struktur) -> tuple[dict[int, UnitKerja], list]:
             instansi_id=struktur.instansi_id, struktur=struktur
         ).order_by("path")
     }
-    masukan = [
-        aturan.UnitInput(
-            id=str(u.pk),
-            induk_id=str(u.induk_id) if u.induk_id else None,
-            nama=u.nama,
-            jenis=u.jenis,
-            eselon=u.eselon or None,
-            otoritas_legalisasi=u.otoritas_legalisasi,
-            kewilayahan=u.kewilayahan,
-            kepala_satker=u.kepala_satker,
-            upt_pelayanan=u.upt_pelayanan,
-        )
-        for u in units.values()
-    ]
+    masukan = [masukan_unit_kerja(u) for u in units.values()]
     p = pengaturan_instansi(instansi_id=struktur.instansi_id)
     return units, aturan.keputusan_penyederhanaan(masukan, pengaturan=p)
 

@@ -19,18 +19,29 @@ from ramping.web.halaman import halaman_instansi
 TAMPIL_MAKS = 60  # changed positions listed per OPD on the page; the exports are complete
 
 
-def _pilihan(request):
+def pasangan_dipilih(request):
+    """The two versions in `?lama=&baru=`, else the default pair (before the simplification
+    against the version in force); None with fewer than two versions. Used by the comparison
+    and the leader's page."""
     h = request.halaman
     versi = h.daftar_versi
     if len(versi) < 2:
         return None
     a, b = request.GET.get("lama", ""), request.GET.get("baru", "")
     if a.isdigit() and b.isdigit():
-        lama = struktur_ambil(akses=h.akses, struktur_id=int(a))
-        baru = struktur_ambil(akses=h.akses, struktur_id=int(b))
-    else:  # default: before the simplification against the version in force
-        lama, baru = pasangan_bawaan(h.instansi.pk, versi)
-    return bandingkan_versi(akses=h.akses, lama=lama, baru=baru)
+        return (
+            struktur_ambil(akses=h.akses, struktur_id=int(a)),
+            struktur_ambil(akses=h.akses, struktur_id=int(b)),
+        )
+    return pasangan_bawaan(h.instansi.pk, versi)
+
+
+def _pilihan(request):
+    pasangan = pasangan_dipilih(request)
+    if pasangan is None:
+        return None
+    lama, baru = pasangan
+    return bandingkan_versi(akses=request.halaman.akses, lama=lama, baru=baru)
 
 
 def _grafik(b) -> list[tuple[str, object, str]]:

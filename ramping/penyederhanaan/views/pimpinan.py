@@ -3,27 +3,20 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from ramping.organisasi.selectors import struktur_ambil
 from ramping.penyederhanaan.grafik import grafik_pasangan
 from ramping.penyederhanaan.pdf_pimpinan import pdf_pimpinan
-from ramping.penyederhanaan.perbandingan import pasangan_bawaan
 from ramping.penyederhanaan.pimpinan import ringkasan_pimpinan
+from ramping.penyederhanaan.views.banding import pasangan_dipilih
 from ramping.web.halaman import halaman_instansi
 
 
 def _ringkasan(request):
     """The summary of the pair in `?lama=&baru=`, else the default pair; None with < 2 versions."""
-    h = request.halaman
-    versi = h.daftar_versi
-    if len(versi) < 2:
+    pasangan = pasangan_dipilih(request)
+    if pasangan is None:
         return None
-    a, b = request.GET.get("lama", ""), request.GET.get("baru", "")
-    if a.isdigit() and b.isdigit():
-        lama = struktur_ambil(akses=h.akses, struktur_id=int(a))
-        baru = struktur_ambil(akses=h.akses, struktur_id=int(b))
-    else:
-        lama, baru = pasangan_bawaan(h.instansi.pk, versi)
-    return ringkasan_pimpinan(akses=h.akses, lama=lama, baru=baru)
+    lama, baru = pasangan
+    return ringkasan_pimpinan(akses=request.halaman.akses, lama=lama, baru=baru)
 
 
 @halaman_instansi
