@@ -61,6 +61,9 @@ def test_formulir_tugas_dengan_papan_ketik_saja(browser, live_server, kota):
         page.keyboard.press("Enter")
         baris = page.locator("tr.baris-ubah")
         expect(baris).to_be_visible()
+        # HTMX gives the new row's `autofocus` field the focus after it settles (≈20 ms after
+        # the swap): wait for it, or it takes the focus from under the walk below.
+        expect(baris.locator("[autofocus]")).to_be_focused()
 
         # Every control of the page, the new row's fields and buttons included, is reached by
         # Tab in turn, each with a visible focus ring of at least 3:1.
