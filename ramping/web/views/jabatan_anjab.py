@@ -22,7 +22,7 @@ from ramping.jabatan.services import anjab_ubah
 from ramping.jabatan.services.anjab import DAFTAR_TEKS, SYARAT_DAFTAR, SYARAT_FISIK, TABEL, TEKS
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab, versi_kiriman
 
 # Column labels of the table items (items 7–9, 12–14), in the order of services.anjab.TABEL.
 LABEL_KOLOM = {
@@ -139,18 +139,17 @@ def konteks(
 def simpan(request, jabatan_id: int):
     r = buka(request, jabatan_id)
     isian = baca_isian(request.POST)
-    versi = request.POST.get("versi", "")
     with layanan() as hasil:
         anjab_ubah(
             akses=request.halaman.akses,
             jabatan=r.jabatan,
-            versi=int(versi) if versi.isdigit() else -1,
+            versi=versi_kiriman(request),
             **isian,
         )
     if hasil.berhasil:
         messages.success(request, gettext("ANJAB disimpan."))
         return redirect(url_tab(request, jabatan_id, "anjab"))
-    isian["versi"] = versi
+    isian["versi"] = request.POST.get("versi", "")
     # The template shows each item's error under it (every wrong item at once); a conflict or
     # a general one on top ("_").
     galat = hasil.per_medan()

@@ -39,6 +39,13 @@ def url_tab(request: HttpRequest, jabatan_id: int, tab: str) -> str:
     return reverse("web:jabatan", args=[kode, jabatan_id]) + f"?tab={tab}"
 
 
+def versi_kiriman(request: HttpRequest) -> int:
+    """The optimistic-lock revision the form was drawn with (`versi`): anything but digits is
+    -1, which matches no row, so the service answers with its conflict message, never a 500."""
+    versi = request.POST.get("versi", "")
+    return int(versi) if versi.isdigit() else -1
+
+
 def buka(request: HttpRequest, jabatan_id: int) -> RingkasanJabatan:
     return ringkasan_jabatan(akses=request.halaman.akses, jabatan_id=jabatan_id)
 

@@ -26,7 +26,7 @@ from ramping.jabatan.services import (
 from ramping.jabatan.services.evaluasi import kelompok_faktor, periksa_tingkat
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
-from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import buka, tampilkan, url_tab, versi_kiriman
 
 
 def _isian_tersimpan(evaluasi) -> dict:
@@ -102,7 +102,7 @@ def _simpan(request, jabatan_id: int, *, tetapkan: bool):
     r = buka(request, jabatan_id)
     akses = request.halaman.akses
     isian = _baca(request.POST, kelompok_faktor(r.jabatan))
-    versi = int(isian["versi"]) if str(isian["versi"]).isdigit() else -1
+    versi = versi_kiriman(request)
     try:
         tanggal = date.fromisoformat(isian["tanggal"]) if isian["tanggal"] else None
     except ValueError:
@@ -160,12 +160,11 @@ def buka_kembali(request, jabatan_id: int):
     evaluasi = evaluasi_ambil(jabatan=r.jabatan)
     if evaluasi is None:
         raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
-    versi = request.POST.get("versi", "")
     with layanan() as hasil:
         evaluasi_buka_kembali(
             akses=request.halaman.akses,
             evaluasi=evaluasi,
-            versi=int(versi) if versi.isdigit() else -1,
+            versi=versi_kiriman(request),
         )
     if hasil.gagal:
         return tampilkan(request, r, "evaluasi", konteks(r, galat={"_": hasil.pesan}))
@@ -181,13 +180,12 @@ def alasan_kelas(request, jabatan_id: int):
     evaluasi = evaluasi_ambil(jabatan=r.jabatan)
     if evaluasi is None:
         raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
-    versi = request.POST.get("versi", "")
     alasan = request.POST.get("alasan_kelas", "")
     with layanan() as hasil:
         evaluasi_catat_alasan_kelas(
             akses=request.halaman.akses,
             evaluasi=evaluasi,
-            versi=int(versi) if versi.isdigit() else -1,
+            versi=versi_kiriman(request),
             alasan=alasan,
         )
     if hasil.gagal:

@@ -23,7 +23,13 @@ from ramping.web.angka import BukanAngka, tulis_angka, urai_angka
 from ramping.web.galat import layanan
 from ramping.web.halaman import halaman_instansi
 from ramping.web.teks import TeksTercetak
-from ramping.web.views.jabatan_bersama import buka, dari_htmx, tampilkan, url_tab
+from ramping.web.views.jabatan_bersama import (
+    buka,
+    dari_htmx,
+    tampilkan,
+    url_tab,
+    versi_kiriman,
+)
 
 
 class AngkaField(forms.CharField):
@@ -166,11 +172,10 @@ def _simpan(request, r: RingkasanJabatan, tugas=None):
         if tugas is None:
             tugas_buat(akses=akses, jabatan=r.jabatan, **form.cleaned_data)
         else:
-            versi = request.POST.get("versi", "")
             tugas_ubah(
                 akses=akses,
                 tugas=tugas,
-                versi=int(versi) if versi.isdigit() else -1,
+                versi=versi_kiriman(request),
                 **form.cleaned_data,
             )
     if hasil.gagal:
@@ -209,12 +214,11 @@ def ubah(request, jabatan_id: int, tugas_id: int):
 def hapus(request, jabatan_id: int, tugas_id: int):
     r = buka(request, jabatan_id)
     tugas = tugas_ambil(akses=request.halaman.akses, jabatan=r.jabatan, tugas_id=tugas_id)
-    versi = request.POST.get("versi", "")
     with layanan() as hasil:
         tugas_hapus(
             akses=request.halaman.akses,
             tugas=tugas,
-            versi=int(versi) if versi.isdigit() else -1,
+            versi=versi_kiriman(request),
         )
     if hasil.gagal:
         if not dari_htmx(request):
