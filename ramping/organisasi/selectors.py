@@ -1,5 +1,8 @@
 """Reads of agencies, structure versions and the unit tree."""
 
+from functools import lru_cache
+
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 
 from ramping.akun.akses import Akses
@@ -60,7 +63,7 @@ def struktur_versi(
 
     One query; an id of another agency's version is "not found" (no existence leak).
     """
-    daftar = list(struktur_daftar(akses=akses).order_by("-berlaku_mulai", "-id"))
+    daftar = _versi_instansi(akses.instansi_id)
     if struktur_id is not None:
         for struktur in daftar:
             if struktur.pk == struktur_id:
@@ -68,6 +71,33 @@ def struktur_versi(
         raise TidakDitemukan("Versi struktur tidak ditemukan.")
     berlaku = next((s for s in daftar if s.status == Struktur.Status.BERLAKU), None)
     return daftar, berlaku or (daftar[0] if daftar else None)
+
+
+@lru_cache(maxsize=1)
+def _sql_versi() -> str:
+    q = connection.ops.quote_name
+    return (
+        f"SELECT * FROM {q(Struktur._meta.db_table)} WHERE {q('instansi_id')} = %s "
+        f"ORDER BY {q('berlaku_mulai')} DESC, {q('id')} DESC"
+    )
+
+
+def _versi_instansi(instansi_id: int) -> list[Struktur]:
+    """Every version of the agency, newest first, each with its parent version (`turunan_dari`)
+    taken from the same list.
+
+    Written as SQL because every agency page reads it (the version picker): through the ORM,
+    building the query cost ≈ 0.8 ms of CPU per page, as fixed SQL ≈ 0.2 ms (issue #15 item 3).
+    `raw` still turns the rows into model instances with the database's converters (dates).
+    The agency filter is explicit here: raw SQL is outside the scope's automatic filter.
+    """
+    daftar = list(Struktur.objects.raw(_sql_versi(), [instansi_id]))
+    per_id = {s.pk: s for s in daftar}
+    induk = Struktur._meta.get_field("turunan_dari")
+    for s in daftar:
+        if s.turunan_dari_id in per_id:
+            induk.set_cached_value(s, per_id[s.turunan_dari_id])
+    return daftar
 
 
 def unit_ambil(*, akses: Akses, unit_id: int) -> UnitKerja:

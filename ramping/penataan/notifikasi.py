@@ -15,15 +15,14 @@ from datetime import date, datetime, time
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from ramping.akun.models import Pengguna, Peran
 from ramping.aturan.tampil import tanggal
 from ramping.errors import TidakDitemukan
-from ramping.inti.lingkup import lingkup_aktif, semua_instansi
+from ramping.inti.lingkup import lingkup_aktif
 from ramping.penataan.models import KegiatanPenataan, Notifikasi, PesertaPenataan
 
 logger = logging.getLogger(__name__)
@@ -164,27 +163,6 @@ def notifikasi_belum_dibaca(*, pengguna: Pengguna, instansi_id: int) -> int:
         .filter(dibaca__isnull=True)
         .count()
     )
-
-
-def belum_dibaca_per_instansi(*, pengguna: Pengguna) -> Coalesce:
-    """An annotation for a query on `Instansi`: this person's unread notices in each agency.
-
-    The agency pages put it on the query that lists the person's agencies (which runs on every
-    page anyway), so the header's count costs no query of its own.
-    """
-    # Built before any agency scope is open, and it filters on the person, who may read their
-    # own notices in each agency they belong to (the outer query lists only those).
-    with semua_instansi():
-        belum = (
-            Notifikasi.objects.filter(
-                instansi=OuterRef("pk"), penerima=pengguna, dibaca__isnull=True
-            )
-            .order_by()
-            .values("instansi")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-    return Coalesce(Subquery(belum, output_field=IntegerField()), 0)
 
 
 def notifikasi_tandai_dibaca(

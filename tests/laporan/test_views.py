@@ -109,7 +109,7 @@ def test_unduh_peta_jumlah_kueri_tetap(client, dunia, kecil):
     client.get(url)
     with CaptureQueriesContext(connection) as kueri:
         assert client.get(url).status_code == 200
-    assert len(kueri) <= 10  # session, user, agencies, membership, versions + 4 report reads
+    assert len(kueri) <= 9  # session, user, agencies with the membership, versions + 4 reads
 
 
 # The ZIP builder: an operator only for their own OPD; the others for any OPD.

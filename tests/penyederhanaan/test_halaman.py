@@ -116,7 +116,7 @@ def test_kueri_halaman_skenario_tetap_pada_draf_seukuran_demo(
     client.force_login(dunia.analis.pengguna)
     kecil = _url(dunia.instansi.kode, "skenario", hasil.pk)
     client.get(kecil)  # warm the session and settings caches
-    with django_assert_num_queries(16) as kueri:
+    with django_assert_num_queries(15) as kueri:
         client.get(kecil)
     n = len(kueri.captured_queries)  # read now: the copy below rotates the query log
 

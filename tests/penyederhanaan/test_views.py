@@ -100,7 +100,7 @@ def test_kueri_halaman_perbandingan_tetap(client, dunia, skema, hasil, django_as
         Penyetaraan.objects.filter(instansi=dunia.instansi).first(),
     )
     client.get(url["bandingkan"])  # warm the session and settings caches
-    with django_assert_num_queries(15) as ctx:
+    with django_assert_num_queries(14) as ctx:
         client.get(url["bandingkan"])
     unit = hasil.unit_set.get(asal=dunia.bidang_a)
     Jabatan.objects.bulk_create(

@@ -279,7 +279,7 @@ def test_jumlah_kueri_halaman_matriks_tetap(client, dunia, sk, n, django_assert_
     client.force_login(dunia.analis.pengguna)
     alamat = url(dunia, "beban", query=f"?unit={dunia.dinas_a.pk}")
     client.get(alamat)  # warm the session
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         r = client.get(alamat)
     assert r.status_code == 200 and r.content.decode().count('class="tim angka"') == n
 

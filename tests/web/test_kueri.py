@@ -12,21 +12,21 @@ from ramping.organisasi.models import Struktur, UnitKerja
 from ramping.pegawai.models import Pegawai, Penempatan
 from tests.web.conftest import url_halaman
 
-# Upper bounds (session, user, agencies, membership, versions + the page's own reads; the
+# Upper bounds (session, user, agencies with the membership, versions + the page's own reads; the
 # position tree is three reads: units, positions, B per position).
 # +1 on the dashboard (the running penataan round's totals) and on the position page (its open
 # verifier's notes): constant, whatever the size.
 HALAMAN = {
-    "dasbor": 10,
-    "pohon": 8,
-    "bagan": 8,
-    "bagan_unit": 9,
-    "unit": 10,
-    "peta": 9,
-    "peta_unit": 10,
-    "jabatan": 14,  # its ANJAB tab: + units, positions, agency for atasan langsung/korelasi
-    "pegawai_daftar": 10,
-    "pegawai": 7,
+    "dasbor": 9,
+    "pohon": 7,
+    "bagan": 7,
+    "bagan_unit": 8,
+    "unit": 9,
+    "peta": 8,
+    "peta_unit": 9,
+    "jabatan": 13,  # its ANJAB tab: + units, positions, agency for atasan langsung/korelasi
+    "pegawai_daftar": 9,
+    "pegawai": 6,
 }
 SARINGAN = {
     "pegawai_daftar": "?cari=a&status=PNS&jenis=pelaksana&bup=30&pendidikan=S-1",
@@ -82,7 +82,7 @@ def test_jumlah_kueri_tetap_dari_instansi_kecil_ke_demo(
     assert besar <= HALAMAN[nama]
 
 
-# The position page, tab by tab: session, user, agencies, membership, versions; the position
+# The position page, tab by tab: session, user, agencies with the membership, versions; the position
 # with B; its ancestors; the agency's settings; then the tab's own reads (ANJAB + tasks; tasks;
 # evaluation + the kelas check of `jabatan.kewajaran`: the agency's kelas reference and the
 # positions of the unit's subtree and ancestors, for every post; one page of holders + the
@@ -91,8 +91,8 @@ def test_jumlah_kueri_tetap_dari_instansi_kecil_ke_demo(
 # Each counted on a cache miss (after a write): + the change counter's read. Served from the
 # fragments (header data and the tab's data), the page costs the common reads, the counter and,
 # for whoever does not manage the whole agency, the penataan lock (rights stay per request).
-TAB_JABATAN = {"anjab": 15, "tugas": 11, "evaluasi": 13, "pemangku": 12}
-TAB_JABATAN_DARI_POTONGAN = {"analis": 6, "operator": 7}
+TAB_JABATAN = {"anjab": 14, "tugas": 10, "evaluasi": 12, "pemangku": 11}
+TAB_JABATAN_DARI_POTONGAN = {"analis": 5, "operator": 6}
 
 
 def _jabatan_demo(demo, struktural: bool) -> Jabatan:
