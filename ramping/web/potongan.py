@@ -30,6 +30,8 @@ from typing import TypeVar
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from ramping.audit.models import NomorPerubahan
@@ -84,3 +86,19 @@ def potongan(request: HttpRequest, nama: str, parameter: tuple, buat: Callable[[
         hasil = buat()
         cache.set(kunci, hasil, timeout=None)
     return hasil
+
+
+def markah(
+    request: HttpRequest, nama: str, parameter: tuple, template: str, konteks: Callable[[], dict]
+) -> SafeString:
+    """A part of the page as markup, drawn once per key: `template` rendered with `konteks()`
+    (called on a miss only). A hit then costs neither the data's unpickling nor the template.
+
+    The part may show only what the key holds: the agency's data at the counter, the version,
+    language, role and OPD, and `parameter` — which therefore names every request parameter the
+    part prints or links with (a filter form bound to the query string: the whole query
+    string). It must not hold this request's CSRF token (a POST form inside the part would
+    keep another reader's token), nor a time-dependent mark unless the day is in `parameter`."""
+    return mark_safe(  # markup of a template, which escapes what it prints
+        potongan(request, nama, parameter, lambda: render_to_string(template, konteks(), request))
+    )

@@ -63,10 +63,21 @@ def _k_di_peta(client, dunia, nama: str = "Analis Data", **param) -> str:
     return re.findall(r'<td class="angka">(.*?)</td>', baris[0])[2]
 
 
-def _k_di_dasbor(client, dunia, **param):
+def _k_di_dasbor(client, dunia, **param) -> str:
+    """The K of the dashboard's "B / K" card ("–": no K yet), read from the page's markup."""
     r = client.get(reverse("web:dasbor", args=[dunia.instansi.kode]), param)
     assert r.status_code == 200
-    return r.context["total"].k
+    kartu = re.search(
+        r'Kebutuhan \(K\)</span>\s*<span class="kartu-angka">[\d.]+ <span class="redup">/</span> '
+        r"([\d.]+|–)</span>",
+        r.content.decode(),
+    )
+    return kartu[1]
+
+
+def _k_di_unit(r) -> int:
+    """The K card of a unit page: the third figure of its cards (positions, B, K, ±)."""
+    return int(re.findall(r'<span class="kartu-angka">([\d.]+)</span>', r.content.decode())[2])
 
 
 def _dibangun(modul, nama):
@@ -82,8 +93,8 @@ def test_tanpa_penulisan_potongan_diambil_dari_cache(client, dunia, jab):
     ):
         assert _k_di_peta(client, dunia) == "1"
         assert _k_di_peta(client, dunia) == "1"
-        assert _k_di_dasbor(client, dunia) == 1
-        assert _k_di_dasbor(client, dunia) == 1
+        assert _k_di_dasbor(client, dunia) == "1"
+        assert _k_di_dasbor(client, dunia) == "1"
     assert (pohon.call_count, rv.call_count) == (1, 1)
     # Another filter, another fragment; the same filter again, the cached one.
     with _dibangun(peta_view, "pohon_jabatan") as pohon:
@@ -125,24 +136,24 @@ def _pengaturan(dunia, jab):
 def test_setiap_penulisan_tampak_pada_permintaan_berikutnya(client, dunia, jab, tulis, k_baru):
     client.force_login(dunia.analis.pengguna)
     assert _k_di_peta(client, dunia) == "1"
-    assert _k_di_dasbor(client, dunia) == 1
+    assert _k_di_dasbor(client, dunia) == "1"
     sebelum = NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor
     tulis(dunia, jab)
     assert NomorPerubahan.objects.get(instansi_id=dunia.instansi.pk).nomor > sebelum
     assert _k_di_peta(client, dunia) == k_baru
-    assert _k_di_dasbor(client, dunia) == int(k_baru)
+    assert _k_di_dasbor(client, dunia) == k_baru
 
 
 def test_pembatalan_dari_riwayat_tampak(client, dunia, jab):
     client.force_login(dunia.analis.pengguna)
     _ubah_tugas(dunia, jab)
     assert _k_di_peta(client, dunia) == "2"
-    assert _k_di_dasbor(client, dunia) == 2
+    assert _k_di_dasbor(client, dunia) == "2"
     entri = JejakAudit.objects.filter(aksi="tugas_ubah").order_by("-id").first()
     versi = rencana_pemulihan(akses=dunia.analis, entri_id=entri.pk).versi
     riwayat_kembalikan(akses=dunia.analis, entri_id=entri.pk, versi=versi)
     assert _k_di_peta(client, dunia) == "1"
-    assert _k_di_dasbor(client, dunia) == 1
+    assert _k_di_dasbor(client, dunia) == "1"
 
 
 def test_penerbitan_versi_tampak(client, dunia, jab):
@@ -159,7 +170,7 @@ def test_penerbitan_versi_tampak(client, dunia, jab):
     jabatan_buat(akses=dunia.analis, unit=unit, nama="Penata Kelola", jenis="pelaksana", kelas=7)
     client.force_login(dunia.analis.pengguna)
     assert _k_di_peta(client, dunia) == "1"
-    assert _k_di_dasbor(client, dunia) == 1
+    assert _k_di_dasbor(client, dunia) == "1"
     struktur_terbitkan(
         akses=dunia.analis, struktur=baru, dasar_hukum_nomor="Perwal 1/2026",
         dasar_hukum_tanggal=date(2026, 1, 2),
@@ -167,7 +178,7 @@ def test_penerbitan_versi_tampak(client, dunia, jab):
     html = client.get(reverse("web:peta", args=[dunia.instansi.kode]), {"semua": "1"})
     assert "Penata Kelola" in html.content.decode()
     assert "Analis Data" not in html.content.decode()
-    assert _k_di_dasbor(client, dunia) == 0  # the new version: one position, no K yet
+    assert _k_di_dasbor(client, dunia) == "–"  # the new version: one position, no K yet
 
 
 def test_kunci_memuat_peran_dan_opd(client, dunia, jab):
@@ -224,7 +235,7 @@ def test_halaman_unit_pohon_dan_bagan_ikut_berubah(client, dunia, jab):
         r = {n: client.get(u) for n, u in url.items()}
         assert all(x.status_code == 200 for x in r.values())
         return (
-            r["unit"].context["node"].rekap.k,
+            _k_di_unit(r["unit"]),
             r["pohon"].context["total"].k,
             str(r["bagan"].context["svg"]),
             str(r["bagan_unit"].context["svg"]),
@@ -416,3 +427,28 @@ def test_tabel_halaman_unit_dari_potongan(client, dunia, jab):
     assert baca() == ("2", False)
     client.force_login(dunia.orang_luar.pengguna)
     assert client.get(url).status_code == 404
+
+
+def test_dasbor_dibangun_ulang_tiap_hari_tanpa_penulisan(client, dunia, jab):
+    """The running round's "late" count depends on the day: the dashboard's content is kept
+    per day, so the next day's first visit rebuilds it although nothing was written."""
+    client.force_login(dunia.analis.pengguna)
+    with _dibangun(dasbor_view, "ringkasan_dasbor") as ringkasan:
+        for hari in (date(2026, 12, 6), date(2026, 12, 6), date(2026, 12, 7), date(2026, 12, 7)):
+            with mock.patch.object(dasbor_view.timezone, "localdate", return_value=hari):
+                assert _k_di_dasbor(client, dunia) == "1"
+    assert ringkasan.call_count == 2
+
+
+def test_halaman_unit_menurut_hak_pembaca(client, dunia, jab):
+    """The unit page's content is kept per role and OPD: the OPD's own operator sees the edit
+    and placement links, the other OPD's operator does not, whichever visited first."""
+    url = reverse("web:unit", args=[dunia.instansi.kode, dunia.bidang_a.pk])
+    ubah = reverse("web:unit_ubah", args=[dunia.instansi.kode, dunia.bidang_a.pk])
+    # The row's "place someone" link (the menu's "Penempatan baru" has no query string).
+    tempatkan = reverse("web:penempatan_buat", args=[dunia.instansi.kode]) + "?versi="
+    for persona, boleh in ((dunia.operator_b, False), (dunia.operator_a, True)):
+        client.force_login(persona.pengguna)
+        for _ in range(2):
+            html = client.get(url).content.decode()
+            assert (ubah in html, tempatkan in html) == (boleh, boleh), persona.opd_kode

@@ -14,7 +14,7 @@ from ramping.organisasi.selectors import opd_daftar, unit_ambil, unit_leluhur
 from ramping.web.halaman import halaman_instansi, selaraskan_versi
 from ramping.web.peta_html import PenulisPeta
 from ramping.web.pohon import ratakan
-from ramping.web.potongan import potongan
+from ramping.web.potongan import markah, potongan
 from ramping.web.views.unit import ke_versi_lain
 
 
@@ -83,7 +83,7 @@ def peta(request, unit_id: int | None = None):
 
     def isi() -> tuple[str, bool, object, list, list]:
         """The table body, whether it is folded, the totals, the unit's chain and the OPD
-        list of the filter: the page's data-only part."""
+        list of the filter."""
         leluhur = unit_leluhur(unit=unit) if unit else []
         opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
         penulis = PenulisPeta(h.instansi.kode)
@@ -99,16 +99,15 @@ def peta(request, unit_id: int | None = None):
         tbody = f"<tbody>{penulis.baris(baris)}</tbody>" if baris else ""
         return tbody, False, rekap_total(akar), leluhur, opd
 
-    # Cached by the agency's change counter (ramping.web.potongan): never stale.
-    parameter = (unit.pk if unit else None, jenis, hanya_kurang, semua, versi, baris_saja, mulai)
-    tbody, lipat, total, leluhur, opd = potongan(request, "peta", parameter, isi)
     if baris_saja:
+        # Cached by the agency's change counter (ramping.web.potongan): never stale.
+        parameter = (unit.pk, jenis, hanya_kurang, versi, mulai)
+        tbody, *_ = potongan(request, "peta_baris", parameter, isi)
         return HttpResponse(f'<tbody class="opd-terbuka">{tbody}</tbody>')
-    return render(
-        request,
-        "web/peta.html",
-        {
-            "aktif": "peta",
+
+    def konteks() -> dict:
+        tbody, lipat, total, leluhur, opd = isi()
+        return {
             "unit": unit,
             "leluhur": leluhur,
             "opd_pilihan": opd,
@@ -117,5 +116,16 @@ def peta(request, unit_id: int | None = None):
             # Written by PenulisPeta, every text escaped.
             "tbody": mark_safe(tbody),
             "total": total,
+        }
+
+    # The page's content, cached by the agency's change counter: the filter form prints the
+    # query string, which is therefore the key's parameter (with the unit shown).
+    parameter = (unit.pk if unit else None, sorted(request.GET.lists()))
+    return render(
+        request,
+        "web/peta.html",
+        {
+            "aktif": "peta",
+            "isi_html": markah(request, "peta", parameter, "web/peta_isi.html", konteks),
         },
     )
