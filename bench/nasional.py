@@ -108,11 +108,14 @@ def main() -> None:
     print(f"  {n_jab:,} jabatan, {n_peg:,} pegawai, basis data {ukuran:.2f} GiB")
     print(f"  dibangkitkan : {t_templat:8.1f} s ({per_templat:.1f} s/instansi)")
     print(f"  salinan      : {t_salin:8.1f} s ({per_salin:.2f} s/instansi)")
-    print(
-        f"  perkiraan 800 instansi ({a.templat} dibangkitkan + {800 - a.templat} salinan): "
-        f"{perkiraan / 60:.1f} menit, ≈{n_jab / a.instansi * 800:,.0f} jabatan, "
-        f"≈{n_peg / a.instansi * 800:,.0f} pegawai"
-    )
+    if a.instansi >= 800:  # the national size itself: measured, not extrapolated
+        print(f"  ukuran nasional diukur: {total / 60:.1f} menit seluruhnya")
+    else:
+        print(
+            f"  perkiraan 800 instansi ({a.templat} dibangkitkan + {800 - a.templat} salinan): "
+            f"{perkiraan / 60:.1f} menit, ≈{n_jab / a.instansi * 800:,.0f} jabatan, "
+            f"≈{n_peg / a.instansi * 800:,.0f} pegawai"
+        )
 
     import hitung_ulang
     import skala
