@@ -89,7 +89,13 @@ def potongan(request: HttpRequest, nama: str, parameter: tuple, buat: Callable[[
 
 
 def markah(
-    request: HttpRequest, nama: str, parameter: tuple, template: str, konteks: Callable[[], dict]
+    request: HttpRequest,
+    nama: str,
+    parameter: tuple,
+    template: str,
+    konteks: Callable[[], dict],
+    *,
+    simpan: bool = True,
 ) -> SafeString:
     """A part of the page as markup, drawn once per key: `template` rendered with `konteks()`
     (called on a miss only). A hit then costs neither the data's unpickling nor the template.
@@ -98,7 +104,12 @@ def markah(
     language, role and OPD, and `parameter` — which therefore names every request parameter the
     part prints or links with (a filter form bound to the query string: the whole query
     string). It must not hold this request's CSRF token (a POST form inside the part would
-    keep another reader's token), nor a time-dependent mark unless the day is in `parameter`."""
-    return mark_safe(  # markup of a template, which escapes what it prints
-        potongan(request, nama, parameter, lambda: render_to_string(template, konteks(), request))
-    )
+    keep another reader's token), nor a time-dependent mark unless the day is in `parameter`.
+    `simpan=False`: drawn for this request only (e.g. a free-text search, a new key per
+    keystroke, which would only push the pages people come back to out of the cache)."""
+
+    def gambar() -> str:
+        return render_to_string(template, konteks(), request)
+
+    # Markup of a template, which escapes what it prints.
+    return mark_safe(potongan(request, nama, parameter, gambar) if simpan else gambar())

@@ -452,3 +452,19 @@ def test_halaman_unit_menurut_hak_pembaca(client, dunia, jab):
         for _ in range(2):
             html = client.get(url).content.decode()
             assert (ubah in html, tempatkan in html) == (boleh, boleh), persona.opd_kode
+
+
+def test_daftar_pegawai_ikut_berubah_dan_pencarian_tidak_disimpan(client, dunia, jab):
+    """The employee list's content is kept per query string and day: a new person placed
+    shows on the next visit; a name search is drawn for its own request and never kept."""
+    url = reverse("web:pegawai_daftar", args=[dunia.instansi.kode])
+    client.force_login(dunia.analis.pengguna)
+    assert "Budi Santoso" not in client.get(url).content.decode()
+    n = len(caches["potongan"]._cache)
+    assert "Tidak ada pegawai yang cocok" in client.get(url, {"cari": "Budi"}).content.decode()
+    assert len(caches["potongan"]._cache) == n  # the search added nothing to the cache
+    _penempatan(dunia, jab)
+    assert "Budi Santoso" in client.get(url).content.decode()
+    assert "Budi Santoso" in client.get(url, {"cari": "Budi"}).content.decode()
+    assert "Budi Santoso" in client.get(url, {"status": "PNS"}).content.decode()
+    assert "Budi Santoso" not in client.get(url, {"status": "PPPK"}).content.decode()

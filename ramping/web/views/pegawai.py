@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ramping.jabatan.models import JenisJabatan
@@ -18,6 +19,7 @@ from ramping.pegawai.selectors import (
     penempatan_riwayat,
 )
 from ramping.web.halaman import halaman_instansi
+from ramping.web.potongan import markah
 
 PER_HALAMAN = 50
 
@@ -74,44 +76,56 @@ def format_nip(nip: str) -> str:
 @halaman_instansi
 def daftar(request):
     h = request.halaman
-    opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
-    form = SaringanForm(request.GET or None, opd=opd)
-    halaman_pegawai = None
-    baris = []
-    if h.struktur is not None and (not form.is_bound or form.is_valid()):
-        d = form.cleaned_data if form.is_bound else {}
-        path_opd = {u.kode: u.path for u in opd}
-        saring = SaringanPegawai(
-            cari=d.get("cari", ""),
-            status_asn=d.get("status", ""),
-            opd_path=path_opd.get(d.get("opd", ""), ""),
-            jenis=d.get("jenis", ""),
-            golongan=d.get("golongan", ""),
-            pendidikan=d.get("pendidikan", ""),
-            bup_dalam_tahun=d.get("bup"),
-        )
-        qs = pegawai_daftar(akses=h.akses, struktur=h.struktur, saring=saring)
-        halaman_pegawai = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
-        nama_opd = {u.path: u for u in opd}
-        for p in halaman_pegawai:
-            aktif = p.penempatan_aktif[0] if p.penempatan_aktif else None
-            jabatan = aktif.jabatan if aktif else None
-            bup, pensiun = bup_pegawai(p, jabatan)
-            baris.append(
-                {
-                    "pegawai": p,
-                    "nip": format_nip(p.nip),
-                    "jabatan": jabatan,
-                    "opd": nama_opd.get(jabatan.unit.path_opd) if jabatan else None,
-                    "bup": bup,
-                    "pensiun": pensiun,
-                }
+
+    def konteks() -> dict:
+        """The filter form, one page of people with their active position and pension age."""
+        opd = opd_daftar(akses=h.akses, struktur=h.struktur) if h.struktur else []
+        form = SaringanForm(request.GET or None, opd=opd)
+        halaman_pegawai = None
+        baris = []
+        if h.struktur is not None and (not form.is_bound or form.is_valid()):
+            d = form.cleaned_data if form.is_bound else {}
+            path_opd = {u.kode: u.path for u in opd}
+            saring = SaringanPegawai(
+                cari=d.get("cari", ""),
+                status_asn=d.get("status", ""),
+                opd_path=path_opd.get(d.get("opd", ""), ""),
+                jenis=d.get("jenis", ""),
+                golongan=d.get("golongan", ""),
+                pendidikan=d.get("pendidikan", ""),
+                bup_dalam_tahun=d.get("bup"),
             )
-    return render(
+            qs = pegawai_daftar(akses=h.akses, struktur=h.struktur, saring=saring)
+            halaman_pegawai = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
+            nama_opd = {u.path: u for u in opd}
+            for p in halaman_pegawai:
+                aktif = p.penempatan_aktif[0] if p.penempatan_aktif else None
+                jabatan = aktif.jabatan if aktif else None
+                bup, pensiun = bup_pegawai(p, jabatan)
+                baris.append(
+                    {
+                        "pegawai": p,
+                        "nip": format_nip(p.nip),
+                        "jabatan": jabatan,
+                        "opd": nama_opd.get(jabatan.unit.path_opd) if jabatan else None,
+                        "bup": bup,
+                        "pensiun": pensiun,
+                    }
+                )
+        return {"form": form, "halaman_pegawai": halaman_pegawai, "baris": baris}
+
+    # The page's content, cached by the agency's change counter (ramping.web.potongan): the
+    # filter form prints the query string (the key's parameter); "reaches BUP within n years"
+    # counts from today (the day is in the key). A name or NIP search is drawn per request.
+    isi_html = markah(
         request,
-        "web/pegawai/daftar.html",
-        {"aktif": "pegawai", "form": form, "halaman_pegawai": halaman_pegawai, "baris": baris},
+        "pegawai_daftar",
+        (timezone.localdate(), sorted(request.GET.lists())),
+        "web/pegawai/daftar_isi.html",
+        konteks,
+        simpan=not request.GET.get("cari", "").strip(),
     )
+    return render(request, "web/pegawai/daftar.html", {"aktif": "pegawai", "isi_html": isi_html})
 
 
 @halaman_instansi
