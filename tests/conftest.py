@@ -16,6 +16,38 @@ from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.services import instansi_buat, struktur_buat, unit_buat
 
 
+def _transaksional(item) -> bool:
+    penanda = item.get_closest_marker("django_db")
+    return bool(penanda and penanda.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def _pakai_db(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or "db" in getattr(
+        item, "fixturenames", ()
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """A transactional test flushes the database, and the session's `demo` agency with it.
+    pytest-django runs them after the ordinary database tests, but under xdist `--dist loadfile`
+    a file is sent to its worker whole: a transactional test in a file that also holds ordinary
+    database tests runs early, and the demo is gone for the files after it (seen: a test of
+    tests/akun/test_sso.py emptied `demo` for tests/penyederhanaan and tests/laporan). So a file
+    holds transactional tests only, or none."""
+    per_berkas: dict[str, set[bool]] = {}
+    for item in items:
+        if _pakai_db(item) or _transaksional(item):
+            per_berkas.setdefault(str(item.path), set()).add(_transaksional(item))
+    campur = sorted(b for b, jenis in per_berkas.items() if len(jenis) == 2)
+    if campur:
+        raise pytest.UsageError(
+            "Uji transaksional (mengosongkan basis data) bercampur dengan uji basis data biasa "
+            f"dalam satu berkas: {', '.join(campur)}. Pindahkan ke berkas tersendiri."
+        )
+
+
 @pytest.fixture(autouse=True)
 def _semua_instansi_kecuali_ditandai(request):
     """Test bodies and fixtures build and inspect several agencies at once, so they run in the
@@ -109,7 +141,8 @@ def demo(request, django_db_setup, django_db_blocker) -> Instansi:
     """The Cilegon demo agency, loaded once per test session (per xdist worker) and only read.
 
     The browser tests' flush (transactional_db) empties the database: pytest-django runs them
-    after every `db` test, and pyproject's --no-loadscope-reorder keeps that order under xdist.
+    after every `db` test, and pyproject's --no-loadscope-reorder keeps that order under xdist
+    as long as no file mixes the two kinds (`pytest_collection_modifyitems` above refuses it).
     """
     from django.db import connection
 

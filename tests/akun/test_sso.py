@@ -257,7 +257,7 @@ def test_token_dari_penerbit_lain_ditolak(client, dunia, sso, settings):
 
 
 @pytest.mark.lingkup_ketat
-def test_sinkronisasi_membuka_lingkup_instansi_sendiri(client, transactional_db, sso):
+def test_sinkronisasi_membuka_lingkup_instansi_sendiri(client, db, sso):
     """Outside the test suite's all-agencies scope, as in production: the login opens each
     agency's scope itself."""
     from ramping.organisasi.services import instansi_buat
