@@ -72,6 +72,10 @@ def _tugas(jabatan, volume, waktu, satuan="jam", urutan=1):
         ([("60", "30", "menit")], (D("30.00"), D("0.0240"), 1)),  # minutes
         ([("600", "1"), ("120", "90", "menit")], (D("780.00"), D("0.6240"), 1)),  # mixed
         ([("7", "1", "menit")], (D("0.12"), D("0.0001"), 1)),  # 7 min = 0.11666… h
+        # Four-place norms (issue #11): 1 200 × 0.0833 h = 99.96 h, not 1 200 × 0.08.
+        ([("1200", "0.0833")], (D("99.96"), D("0.0800"), 1)),
+        ([("3", "0.0001"), ("2", "0.0005")], (D("0.00"), D("0.0000"), 1)),  # 0.0013 h
+        ([("1000", "2.5005"), ("1", "0.0049")], (D("2500.50"), D("2.0004"), 2)),
         # The largest task the model stores: the product passes 2⁶³ in units of 10⁻⁴, so
         # SQLite's integer sum is not used for it (summed exactly in Python instead).
         (

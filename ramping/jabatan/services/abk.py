@@ -96,7 +96,7 @@ def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> 
     ``UPDATE … FROM (VALUES …)`` per 2,000 positions. The caller has checked permission.
 
     The totals are exact on both databases (PostgreSQL: numeric; SQLite: integers in units of
-    10⁻⁴, with the rare position whose sum could overflow 64 bits summed in Python instead), so
+    10⁻⁶, with the rare position whose sum could overflow 64 bits summed in Python instead), so
     the stored figures equal what :func:`abk_hitung_ulang_jabatan` computes from the tasks.
     """
     ids, jam, lain = _jumlah_per_jabatan(jabatan)
@@ -106,12 +106,19 @@ def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> 
     return len(ids) + len(lain)
 
 
-# Scaled integer product of one task on SQLite: volume and waktu have two decimals (model
-# fields), so round(x × 100) is the exact integer and the product is in units of 10⁻⁴. A product
-# beyond 64 bits turns into a REAL (the SUM then comes back as a float) and a sum beyond 64 bits
-# raises: both are detected and those totals taken in Python instead, exactly.
-_SKALA_SQLITE = 4
-_PRODUK_SQLITE = "CAST(ROUND(t.volume * 100) AS INTEGER) * CAST(ROUND(t.waktu * 100) AS INTEGER)"
+# Scaled integer product of one task on SQLite: volume has two decimals and waktu four (model
+# fields, Tugas.volume / Tugas.waktu), so round(volume × 10²) and round(waktu × 10⁴) are the exact
+# integers and the product is in units of 10⁻⁶. A product beyond 64 bits turns into a REAL (the
+# SUM then comes back as a float) and a sum beyond 64 bits raises: both are detected and those
+# totals taken in Python instead, exactly.
+# The places are read from the fields, so a change of either field cannot go unnoticed here.
+_DESIMAL_VOLUME = Tugas._meta.get_field("volume").decimal_places
+_DESIMAL_WAKTU = Tugas._meta.get_field("waktu").decimal_places
+_SKALA_SQLITE = _DESIMAL_VOLUME + _DESIMAL_WAKTU
+_PRODUK_SQLITE = (
+    f"CAST(ROUND(t.volume * {10**_DESIMAL_VOLUME}) AS INTEGER) "
+    f"* CAST(ROUND(t.waktu * {10**_DESIMAL_WAKTU}) AS INTEGER)"
+)
 
 
 def _jumlah_per_jabatan(jabatan) -> tuple[list[int], list[Decimal], list[tuple]]:
