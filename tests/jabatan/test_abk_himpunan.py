@@ -159,3 +159,190 @@ def test_aturan_banyak_sama_dengan_satu_per_satu(jumlah, wke, mode, minimal_satu
     for j, kk in zip(jumlah, k, strict=True):
         x = aturan.kebutuhan_pegawai([aturan.Tugas(j, D(1))], pengaturan=p)
         assert aturan.bulatkan_kebutuhan(x, pengaturan=p) == kk
+
+
+# --- Only what changed is written (issue #15 item 1) -------------------------------------------
+
+# (volume, waktu, satuan) of each position's tasks: hours, four-place hours, minutes, mixed, none.
+_CAMPURAN = [
+    [("240", "2"), ("12", "40")],
+    [("1200", "0.0833")],
+    [("60", "30", "menit")],
+    [("600", "1"), ("120", "90", "menit")],
+    [],
+]
+
+
+@pytest.fixture
+def lima_jabatan(dunia):
+    from ramping.jabatan.services import jabatan_buat
+
+    semua = [
+        jabatan_buat(
+            akses=dunia.analis,
+            unit=dunia.bidang_a,
+            nama=f"Penelaah {i}",
+            jenis="pelaksana",
+            kelas=7,
+        )
+        for i in range(len(_CAMPURAN))
+    ]
+    Tugas.objects.bulk_create(
+        [
+            _tugas(j, *t, urutan=u)
+            for j, tugas in zip(semua, _CAMPURAN, strict=True)
+            for u, t in enumerate(tugas, 1)
+        ]
+    )
+    return semua
+
+
+@pytest.fixture
+def tulisan(monkeypatch):
+    """The rows each recompute hands to the write (the real write still runs)."""
+    from ramping.jabatan.services import abk as modul
+
+    asli, catatan = modul._tulis_hasil, []
+
+    def dicatat(baris):
+        catatan.append(sorted(baris))
+        return asli(baris)
+
+    monkeypatch.setattr(modul, "_tulis_hasil", dicatat)
+    return catatan
+
+
+def _update_jabatan(queries) -> list[str]:
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+
+
+def test_tanpa_perubahan_tidak_ada_update(dunia, lima_jabatan, tulisan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    # The first pass wrote the four positions with tasks (the one without stays NULL: equal).
+    assert [r[0] for r in tulisan[0]] == sorted(j.pk for j in lima_jabatan[:4])
+    with CaptureQueriesContext(connection) as q:
+        assert abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur) == 5
+    assert tulisan[1] == []
+    assert _update_jabatan(q.captured_queries) == []
+    lama = _per_jabatan_lama(dunia.struktur, pengaturan_instansi(instansi_id=dunia.instansi.pk))
+    assert _tersimpan(dunia.struktur) == lama
+
+
+@pytest.mark.parametrize(
+    ("ubah", "ditulis"),
+    [
+        # One hour task's volume changed behind the services' back: that position only.
+        (
+            lambda js: Tugas.objects.filter(jabatan=js[0], volume=D("240")).update(volume=D("250")),
+            {0: (D("980.00"), D("0.7840"), 1)},
+        ),
+        # A four-place norm changed in its last place: 1 200 × 0.0834 = 100.08 h.
+        (
+            lambda js: Tugas.objects.filter(jabatan=js[1]).update(waktu=D("0.0834")),
+            {1: (D("100.08"), D("0.0801"), 1)},
+        ),
+        # The minute position (taken from the task rows in Python) and the mixed one.
+        (
+            lambda js: Tugas.objects.filter(jabatan__in=js[2:4], satuan_waktu="menit").update(
+                volume=D("6000")
+            ),
+            {2: (D("3000.00"), D("2.4000"), 2), 3: (D("9600.00"), D("7.6800"), 8)},
+        ),
+        # Tasks gone: the stale figures are cleared.
+        (lambda js: Tugas.objects.filter(jabatan=js[0]).delete(), {0: (None, None, None)}),
+        # Tasks added to the position that had none.
+        (
+            lambda js: Tugas.objects.bulk_create([_tugas(js[4], "100", "12.5")]),
+            {4: (D("1250.00"), D("1.0000"), 1)},
+        ),
+        # A figure edited by hand (only kebutuhan_desimal): put back.
+        (
+            lambda js: Jabatan.objects.filter(pk=js[1].pk).update(kebutuhan_desimal=D("9.9999")),
+            {1: (D("99.96"), D("0.0800"), 1)},
+        ),
+    ],
+)
+def test_hanya_jabatan_yang_berubah_ditulis(dunia, lima_jabatan, tulisan, ubah, ditulis):
+    abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    sebelum = _tersimpan(dunia.struktur)
+    ubah(lima_jabatan)
+    abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    harap = {lima_jabatan[i].pk: hasil for i, hasil in ditulis.items()}
+    assert [(r[0], (r[1], r[2], r[3])) for r in tulisan[-1]] == sorted(harap.items())
+    assert _tersimpan(dunia.struktur) == sebelum | harap
+    lama = _per_jabatan_lama(dunia.struktur, pengaturan_instansi(instansi_id=dunia.instansi.pk))
+    assert _tersimpan(dunia.struktur) == lama
+
+
+def test_perubahan_wke_menulis_semua_yang_bertugas(dunia, lima_jabatan, tulisan):
+    abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    PengaturanInstansi.objects.create(
+        instansi=dunia.instansi, wke_jam=1200, mode_pembulatan="ceil", minimal_satu=True
+    )
+    abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    # Four positions with tasks, each with a new kebutuhan; the one without tasks untouched.
+    assert [r[0] for r in tulisan[-1]] == sorted(j.pk for j in lima_jabatan[:4])
+    assert _tersimpan(dunia.struktur)[lima_jabatan[0].pk] == (D("960.00"), D("0.8000"), 1)
+    lama = _per_jabatan_lama(dunia.struktur, pengaturan_instansi(instansi_id=dunia.instansi.pk))
+    assert _tersimpan(dunia.struktur) == lama
+
+
+@pytest.mark.parametrize(
+    ("beban", "kebutuhan"),
+    [
+        (D("0.00"), D("0.0000")),
+        (D("0.01"), D("0.0001")),
+        (D("960.00"), D("0.7680")),
+        (D("99.96"), D("0.0800")),
+        (D("1234567.89"), D("987.6543")),
+        (D("9999999999.99"), D("999999.9999")),  # the largest the columns hold
+        (D("0.07"), D("0.1235")),
+        (D("8000000.15"), D("6400.0001")),
+    ],
+)
+def test_angka_tersimpan_dibaca_sama_dengan_hasil(dunia, pelaksana_a, beban, kebutuhan):
+    """What the comparison relies on: a figure written by Django reads back (raw, as the
+    recompute's read returns it) equal to the computed Decimal in the compared form; on SQLite
+    that is the float SQLite parsed from the text (NUMERIC affinity)."""
+    from ramping.jabatan.services.abk import _seperti_tersimpan
+
+    Jabatan.objects.filter(pk=pelaksana_a.pk).update(
+        beban_kerja_jam=beban, kebutuhan_desimal=kebutuhan, kebutuhan=3
+    )
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT beban_kerja_jam, kebutuhan_desimal FROM jabatan_jabatan WHERE id = %s",
+            [pelaksana_a.pk],
+        )
+        mentah = cur.fetchone()
+    assert tuple(_seperti_tersimpan([beban, kebutuhan])) == mentah
+    # … and Django reads that back as the very figure (nothing lost by not writing it again).
+    pelaksana_a.refresh_from_db()
+    assert (pelaksana_a.beban_kerja_jam, pelaksana_a.kebutuhan_desimal) == (beban, kebutuhan)
+
+
+def test_angka_acak_tersimpan_dibaca_sama(dunia, pelaksana_a):
+    """The same over 300 random figures of every length the two columns hold (seeded)."""
+    import random
+
+    from ramping.jabatan.services.abk import _seperti_tersimpan
+
+    acak = random.Random(15)
+    for _ in range(300):
+        beban = D(acak.randrange(10 ** acak.randint(1, 12))).scaleb(-2)
+        kebutuhan = D(acak.randrange(10 ** acak.randint(1, 10))).scaleb(-4)
+        Jabatan.objects.filter(pk=pelaksana_a.pk).update(
+            beban_kerja_jam=beban, kebutuhan_desimal=kebutuhan
+        )
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT beban_kerja_jam, kebutuhan_desimal FROM jabatan_jabatan WHERE id = %s",
+                [pelaksana_a.pk],
+            )
+            assert tuple(_seperti_tersimpan([beban, kebutuhan])) == cur.fetchone(), (
+                beban,
+                kebutuhan,
+            )
