@@ -89,10 +89,12 @@ def test_contoh_kerja_sama_dengan_aturan_per_jabatan(dunia, pelaksana_a, tugas, 
     if tugas and tugas[0][0] == "9999999999.99":
         # Not storable as K (kebutuhan_desimal has 6 integer digits): only the exact sum is
         # checked, through the rules' fallback path.
-        from ramping.jabatan.services.abk import _jumlah_per_jabatan
+        from ramping.jabatan.services.abk import _himpunan, _jumlah_per_jabatan
 
         Tugas.objects.bulk_create([_tugas(pelaksana_a, *tugas[0])])
-        ids, _jam, lain, _lama = _jumlah_per_jabatan(Jabatan.objects.filter(pk=pelaksana_a.pk))
+        ids, _jam, _lama, lain, _lama_lain = _jumlah_per_jabatan(
+            _himpunan(Jabatan.objects.filter(pk=pelaksana_a.pk))
+        )
         assert ids == [] or connection.vendor != "sqlite"  # past 64 bits: summed in Python
         semua = dict(zip(ids, _jam, strict=True)) | {b[0]: b[1] for b in lain}
         assert semua[pelaksana_a.pk] == D("9999999999.99") * D("99999999.99")

@@ -7,7 +7,7 @@ K is never typed: every task change recomputes the position's workload, its unro
 from contextlib import nullcontext
 from decimal import Decimal
 from itertools import compress, repeat
-from operator import ne
+from operator import itemgetter, ne
 from typing import Any, NamedTuple
 
 from django.db import DatabaseError, connection, transaction
@@ -73,10 +73,7 @@ def abk_hitung_ulang(*, akses: Akses, struktur: Struktur) -> int:
     """
     akses.pastikan_instansi(struktur)
     pengaturan = pengaturan_instansi(instansi_id=struktur.instansi_id)
-    semua = hitung_ulang_jabatan_terpilih(
-        jabatan=Jabatan.objects.filter(instansi_id=struktur.instansi_id, struktur=struktur),
-        pengaturan=pengaturan,
-    )
+    semua = _hitung_ulang(_himpunan_versi(struktur), pengaturan)
     audit_catat(
         instansi_id=struktur.instansi_id,
         pengguna=akses.pengguna,
@@ -102,7 +99,11 @@ def hitung_ulang_jabatan_terpilih(*, jabatan, pengaturan: aturan.Pengaturan) -> 
     10⁻⁶, with the rare position whose sum could overflow 64 bits summed in Python instead), so
     the stored figures equal what :func:`abk_hitung_ulang_jabatan` computes from the tasks.
     """
-    bacaan = _jumlah_per_jabatan(jabatan)
+    return _hitung_ulang(_himpunan(jabatan), pengaturan)
+
+
+def _hitung_ulang(himpunan: tuple[str, list], pengaturan: aturan.Pengaturan) -> int:
+    bacaan = _jumlah_per_jabatan(himpunan)
     # Positions with tasks in hours only (nearly all): the rules over the column at once.
     beban, kd, k = aturan.hasil_abk_jam_banyak(bacaan.jam, pengaturan=pengaturan)
     lain = [_hasil_dari_jumlah(b, pengaturan) for b in bacaan.lain]
@@ -126,19 +127,38 @@ _PRODUK_SQLITE = (
 _HASIL = ("beban_kerja_jam", "kebutuhan_desimal", "kebutuhan")
 
 
+def _himpunan(jabatan) -> tuple[str, list]:
+    """A queryset of positions as the SQL of their ids and stored figures (the read's set)."""
+    sql, params = jabatan.order_by().values("id", *_HASIL).query.sql_with_params()
+    return sql, list(params)
+
+
+def _himpunan_versi(struktur: Struktur) -> tuple[str, list]:
+    """The positions of one version, written out: the same set as
+    ``Jabatan.objects.filter(instansi_id=…, struktur=…)`` (the agency's filter first, as every
+    scoped query) without building and compiling a queryset on every recompute."""
+    tabel = connection.ops.quote_name(Jabatan._meta.db_table)
+    return (
+        f"SELECT id, {', '.join(_HASIL)} FROM {tabel} WHERE instansi_id = %s AND struktur_id = %s",
+        [struktur.instansi_id, struktur.pk],
+    )
+
+
 class _Bacaan(NamedTuple):
-    """What one read of a set of positions gives: the ids and exact Σ volume × waktu of the
-    positions whose tasks are all in hours (two columns), the (id, Σ jam, Σ menit, tasks,
-    minute tasks, unknown units) of the others, and the (beban, kebutuhan, K) every position
-    holds now, as the database returned them (compared by :func:`_berubah`)."""
+    """What one read of a set of positions gives: the ids, exact Σ volume × waktu and stored
+    (beban, kebutuhan, K) of the positions whose tasks are all in hours (three aligned columns),
+    then the (id, Σ jam, Σ menit, tasks, minute tasks, unknown units) of the others and their
+    stored figures by id. Stored figures as the database returned them (see
+    :func:`_berubah`)."""
 
     ids: list[int]
     jam: list[Decimal]
+    tersimpan: list[tuple]
     lain: list[tuple]
-    tersimpan: dict[int, tuple]
+    tersimpan_lain: dict[int, tuple]
 
 
-def _jumlah_per_jabatan(jabatan) -> _Bacaan:
+def _jumlah_per_jabatan(himpunan: tuple[str, list]) -> _Bacaan:
     """Exact totals of a set of positions and the figures they hold, in one read.
 
     Each position of the set with its stored figures and the aggregate of its own tasks (an
@@ -148,7 +168,7 @@ def _jumlah_per_jabatan(jabatan) -> _Bacaan:
     position has such a task (or a product left 64 bits) and those positions are summed from
     their rows in one more query (:func:`_jumlah_python`).
     """
-    sub_sql, sub_params = jabatan.order_by().values("id", *_HASIL).query.sql_with_params()
+    sub_sql, sub_params = himpunan
     t_tugas = connection.ops.quote_name(Tugas._meta.db_table)
     sqlite = connection.vendor == "sqlite"
     if sqlite:
@@ -177,24 +197,36 @@ def _jumlah_per_jabatan(jabatan) -> _Bacaan:
             raise
         rows = None
     if rows is None:  # pragma: no cover - see above
-        tersimpan = {r[0]: r[1:] for r in jabatan.order_by().values_list("id", *_HASIL)}
-        return _Bacaan([], [], _jumlah_python(list(tersimpan)), tersimpan)
-    tersimpan = {r[0]: r[1:4] for r in rows}
+        with connection.cursor() as cur:
+            cur.execute(sub_sql, sub_params)
+            tersimpan = {r[0]: r[1:4] for r in cur.fetchall()}
+        return _Bacaan([], [], [], _jumlah_python(list(tersimpan)), tersimpan)
     if sqlite:
         # An int sum: hour tasks only, exact. A float: a task not in hours, or past 64 bits.
         jam_saja = [r for r in rows if type(r[4]) is int]
         jam = list(
             map(Decimal.scaleb, map(Decimal, [r[4] for r in jam_saja]), repeat(-_SKALA_SQLITE))
         )
-        perlu_baris = [r[0] for r in rows if type(r[4]) is float]
+        sisa = [r for r in rows if type(r[4]) is not int]
     else:
         jam_saja = [r for r in rows if not r[5] and r[4] is not None]
         jam = [r[4] for r in jam_saja]
-        perlu_baris = [r[0] for r in rows if r[5]]
-    lain = [(r[0], _NOL, _NOL, 0, 0, 0) for r in rows if r[4] is None]
+        sisa = [r for r in rows if r[5] or r[4] is None]
+    # The rest (a few): no task at all, or summed from their rows per unit.
+    lain = [(r[0], _NOL, _NOL, 0, 0, 0) for r in sisa if r[4] is None]
+    perlu_baris = [r[0] for r in sisa if r[4] is not None]
     if perlu_baris:
         lain += _jumlah_python(perlu_baris)
-    return _Bacaan([r[0] for r in jam_saja], jam, lain, tersimpan)
+    return _Bacaan(
+        [r[0] for r in jam_saja],
+        jam,
+        list(map(_TERSIMPAN, jam_saja)),
+        lain,
+        {r[0]: r[1:4] for r in sisa},
+    )
+
+
+_TERSIMPAN = itemgetter(1, 2, 3)
 
 
 def _jumlah_python(jabatan_ids: list[int]) -> list[tuple]:
@@ -255,15 +287,14 @@ def _berubah(
     bacaan: _Bacaan, beban: list[Decimal], kd: list[Decimal], k: list[int], lain: list[tuple]
 ) -> list[tuple]:
     """The (id, beban, kebutuhan, K) rows whose computed figures differ from the stored ones."""
-    lama = map(bacaan.tersimpan.__getitem__, bacaan.ids)
     dibanding = zip(_seperti_tersimpan(beban), _seperti_tersimpan(kd), k, strict=True)
     baru = zip(bacaan.ids, beban, kd, k, strict=True)
-    berubah = list(compress(baru, map(ne, dibanding, lama)))
+    berubah = list(compress(baru, map(ne, dibanding, bacaan.tersimpan)))
     for baris in lain:  # positions without tasks or with minute tasks: a few
         jid, b, x, y = baris
         if b is not None:
             b, x = _seperti_tersimpan([b, x])
-        if (b, x, y) != bacaan.tersimpan[jid]:
+        if (b, x, y) != bacaan.tersimpan_lain[jid]:
             berubah.append(baris)
     return berubah
 
