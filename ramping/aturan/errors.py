@@ -144,6 +144,34 @@ class TipeAngkaTidakDidukung(AturanError):
         self.nama, self.tipe = nama, tipe
 
 
+class HasilAbkMelebihiBatas(AturanError):
+    """A position's beban/kebutuhan larger than its stored columns hold (a task's volume and
+    time are each within their limits, their product need not be): refused whole, never
+    truncated and never a database error."""
+
+    dasar = "data: kolom beban kerja (jam/tahun) dan kebutuhan sebelum pembulatan"
+
+    def __init__(
+        self,
+        jabatan: Iterable[tuple[str, Decimal, Decimal]],
+        batas_beban: Decimal,
+        batas_kebutuhan: Decimal,
+    ) -> None:
+        self.jabatan = tuple(jabatan)
+        contoh = "; ".join(
+            f"{nama}: {angka(beban)} jam/tahun, kebutuhan {angka(kebutuhan)} orang"
+            for nama, beban, kebutuhan in self.jabatan[:3]
+        )
+        lagi = f" dan {len(self.jabatan) - 3} jabatan lain" if len(self.jabatan) > 3 else ""
+        super().__init__(
+            f"Hasil ABK melebihi batas yang dapat disimpan (paling banyak {angka(batas_beban)} "
+            f"jam/tahun dan kebutuhan {angka(batas_kebutuhan)} orang per jabatan) — {contoh}"
+            f"{lagi}. Periksa volume, waktu penyelesaian dan satuan waktu tugasnya, serta WKE "
+            "instansi; tidak ada yang disimpan."
+        )
+        self.batas_beban, self.batas_kebutuhan = batas_beban, batas_kebutuhan
+
+
 class SatuanWaktuTidakDikenal(AturanError):
     dasar = "PermenPAN-RB 1/2020 (waktu penyelesaian dalam jam)"
 

@@ -1,6 +1,7 @@
 """Set-based recompute of a whole version (GROUP BY + UPDATE … FROM VALUES): the same stored
 figures as the per-position rules, on worked examples and on the whole demo agency."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -348,3 +349,90 @@ def test_angka_acak_tersimpan_dibaca_sama(dunia, pelaksana_a):
                 beban,
                 kebutuhan,
             )
+
+
+# --- Figures beyond what the columns hold: refused whole, named, never a database error ---------
+
+
+def test_tugas_dengan_hasil_terlalu_besar_ditolak_tanpa_tersimpan(dunia, pelaksana_a):
+    """1 000 000 × 1 250 jam (minutes typed as hours, say): kebutuhan 1 000 000 orang does not
+    fit kebutuhan_desimal (6 integer digits); PostgreSQL raised "numeric field overflow" (a
+    server error) and SQLite stored it silently."""
+    from ramping.errors import RampingError
+    from ramping.jabatan.services import tugas_buat
+
+    with pytest.raises(RampingError) as galat:
+        tugas_buat(
+            akses=dunia.analis,
+            jabatan=pelaksana_a,
+            uraian="Menyusun bahan",
+            hasil_kerja="Bahan",
+            satuan_hasil="Dokumen",
+            volume=D("1000000"),
+            waktu=D("1250"),
+        )
+    assert galat.value.pesan == (
+        "Hasil ABK melebihi batas yang dapat disimpan (paling banyak 9.999.999.999,99 jam/tahun "
+        "dan kebutuhan 999.999,9999 orang per jabatan) — Penelaah Teknis Kebijakan: "
+        "1.250.000.000,00 jam/tahun, kebutuhan 1.000.000,0000 orang. Periksa volume, waktu "
+        "penyelesaian "
+        "dan satuan waktu tugasnya, serta WKE instansi; tidak ada yang disimpan."
+    )
+    assert not Tugas.objects.filter(jabatan=pelaksana_a).exists()
+    pelaksana_a.refresh_from_db()
+    assert pelaksana_a.kebutuhan is None
+
+
+@pytest.mark.parametrize(
+    ("volume", "diterima"),
+    [
+        # 999 999 999.94 × 1.25 = 1 249 999 999.925 h → kebutuhan 999 999.99994 → 999 999.9999,
+        # the largest the column holds: stored.
+        ("999999999.94", True),
+        # 1 249 999 999.95 h → 999 999.99996 → 1 000 000.0000 after rounding: refused.
+        ("999999999.96", False),
+    ],
+)
+def test_batas_tepat(dunia, pelaksana_a, volume, diterima):
+    from ramping.errors import RampingError
+
+    Tugas.objects.bulk_create([_tugas(pelaksana_a, volume, "1.25")])
+    if diterima:
+        abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+        assert _tersimpan(dunia.struktur)[pelaksana_a.pk] == (
+            D("1249999999.93"),
+            D("999999.9999"),
+            1000000,
+        )
+    else:
+        pesan = "Kebijakan: 1.249.999.999,95 jam/tahun, kebutuhan 1.000.000,0000 orang"
+        with pytest.raises(RampingError, match=re.escape(pesan)):
+            abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+
+
+def test_hitung_ulang_versi_ditolak_utuh_menyebut_jabatan(dunia, lima_jabatan, tulisan):
+    """Four positions too large (hour tasks, minute tasks): the first three named, the count of
+    the rest, and no position of the version written — not even the ones that fit."""
+    from ramping.errors import RampingError
+
+    Jabatan.objects.filter(struktur=dunia.struktur).update(
+        beban_kerja_jam=None, kebutuhan_desimal=None, kebutuhan=None
+    )
+    besar = [
+        _tugas(lima_jabatan[0], "1000000", "1250", urutan=9),
+        _tugas(lima_jabatan[1], "2000000", "1250", urutan=9),
+        _tugas(lima_jabatan[2], "2000000000", "60", "menit", urutan=9),
+        _tugas(lima_jabatan[4], "5000000", "1250"),
+    ]
+    Tugas.objects.bulk_create(besar)
+    with pytest.raises(RampingError) as galat:
+        abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    assert "Penelaah 0: 1.250.000.960,00 jam/tahun" in galat.value.pesan
+    assert "Penelaah 1: 2.500.000.099,96 jam/tahun" in galat.value.pesan
+    assert "Penelaah 2: 2.000.000.030,00 jam/tahun" in galat.value.pesan  # minutes
+    # The four over the limit: three named in id order, the fourth counted.
+    assert galat.value.pesan.count(" jam/tahun, kebutuhan ") == 3
+    assert "Penelaah 4" not in galat.value.pesan
+    assert "dan 1 jabatan lain" in galat.value.pesan
+    assert tulisan == []
+    assert set(_tersimpan(dunia.struktur).values()) == {(None, None, None)}
