@@ -158,17 +158,26 @@ class HasilAbkMelebihiBatas(AturanError):
         batas_kebutuhan: Decimal,
     ) -> None:
         self.jabatan = tuple(jabatan)
-        contoh = "; ".join(
-            f"{nama}: {angka(beban)} jam/tahun, kebutuhan {angka(kebutuhan)} orang"
-            for nama, beban, kebutuhan in self.jabatan[:3]
-        )
-        lagi = f" dan {len(self.jabatan) - 3} jabatan lain" if len(self.jabatan) > 3 else ""
-        super().__init__(
-            f"Hasil ABK melebihi batas yang dapat disimpan (paling banyak {angka(batas_beban)} "
-            f"jam/tahun dan kebutuhan {angka(batas_kebutuhan)} orang per jabatan) — {contoh}"
-            f"{lagi}. Periksa volume, waktu penyelesaian dan satuan waktu tugasnya, serta WKE "
-            "instansi; tidak ada yang disimpan."
-        )
+        batas = f"{angka(batas_beban)} jam/tahun, {angka(batas_kebutuhan)} orang"
+        if len(self.jabatan) == 1:
+            ((nama, beban, kebutuhan),) = self.jabatan
+            pesan = (
+                f"{nama}: beban {angka(beban)} jam/tahun dan kebutuhan {angka(kebutuhan)} orang "
+                f"melebihi batas yang dapat disimpan ({batas}). Periksa volume, waktu dan "
+                "satuan waktu tugasnya; tidak ada yang disimpan."
+            )
+        else:
+            contoh = "; ".join(
+                f"{nama}: {angka(beban)} jam/tahun, kebutuhan {angka(kebutuhan)} orang"
+                for nama, beban, kebutuhan in self.jabatan[:3]
+            )
+            lagi = f" dan {len(self.jabatan) - 3} jabatan lain" if len(self.jabatan) > 3 else ""
+            pesan = (
+                f"Hasil ABK {len(self.jabatan)} jabatan melebihi batas yang dapat disimpan "
+                f"({batas} per jabatan) — {contoh}{lagi}. Periksa volume, waktu dan satuan "
+                "waktu tugasnya, serta WKE instansi; tidak ada yang disimpan."
+            )
+        super().__init__(pesan)
         self.batas_beban, self.batas_kebutuhan = batas_beban, batas_kebutuhan
 
 

@@ -372,12 +372,12 @@ def test_tugas_dengan_hasil_terlalu_besar_ditolak_tanpa_tersimpan(dunia, pelaksa
             waktu=D("1250"),
         )
     assert galat.value.pesan == (
-        "Hasil ABK melebihi batas yang dapat disimpan (paling banyak 9.999.999.999,99 jam/tahun "
-        "dan kebutuhan 999.999,9999 orang per jabatan) — Penelaah Teknis Kebijakan: "
-        "1.250.000.000,00 jam/tahun, kebutuhan 1.000.000,0000 orang. Periksa volume, waktu "
-        "penyelesaian "
-        "dan satuan waktu tugasnya, serta WKE instansi; tidak ada yang disimpan."
+        "Penelaah Teknis Kebijakan: beban 1.250.000.000,00 jam/tahun dan kebutuhan "
+        "1.000.000,0000 orang melebihi batas yang dapat disimpan (9.999.999.999,99 jam/tahun, "
+        "999.999,9999 orang). Periksa volume, waktu dan satuan waktu tugasnya; tidak ada yang "
+        "disimpan."
     )
+    assert galat.value.field == "waktu"  # on the form beside the time
     assert not Tugas.objects.filter(jabatan=pelaksana_a).exists()
     pelaksana_a.refresh_from_db()
     assert pelaksana_a.kebutuhan is None
@@ -405,7 +405,7 @@ def test_batas_tepat(dunia, pelaksana_a, volume, diterima):
             1000000,
         )
     else:
-        pesan = "Kebijakan: 1.249.999.999,95 jam/tahun, kebutuhan 1.000.000,0000 orang"
+        pesan = "Kebijakan: beban 1.249.999.999,95 jam/tahun dan kebutuhan 1.000.000,0000 orang"
         with pytest.raises(RampingError, match=re.escape(pesan)):
             abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
 
@@ -427,6 +427,7 @@ def test_hitung_ulang_versi_ditolak_utuh_menyebut_jabatan(dunia, lima_jabatan, t
     Tugas.objects.bulk_create(besar)
     with pytest.raises(RampingError) as galat:
         abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    assert galat.value.pesan.startswith("Hasil ABK 4 jabatan melebihi batas")
     assert "Penelaah 0: 1.250.000.960,00 jam/tahun" in galat.value.pesan
     assert "Penelaah 1: 2.500.000.099,96 jam/tahun" in galat.value.pesan
     assert "Penelaah 2: 2.000.000.030,00 jam/tahun" in galat.value.pesan  # minutes

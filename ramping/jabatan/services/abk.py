@@ -60,9 +60,11 @@ _BATAS_BEBAN = _batas_kolom("beban_kerja_jam")
 _BATAS_KEBUTUHAN = _batas_kolom("kebutuhan_desimal")
 
 
-def _pastikan_dapat_disimpan(baris: list[tuple], nama: dict[int, str] | None = None) -> None:
+def _pastikan_dapat_disimpan(
+    baris: list[tuple], nama: dict[int, str] | None = None, field: str | None = None
+) -> None:
     """(id, beban, kebutuhan, K) rows that do not fit the columns: one Indonesian error naming
-    the positions (the caller's transaction then writes nothing)."""
+    the positions (the caller's transaction then writes nothing), beside ``field`` on a form."""
     lewat = [
         r for r in baris if r[1] is not None and (r[1] > _BATAS_BEBAN or r[2] > _BATAS_KEBUTUHAN)
     ]
@@ -74,7 +76,7 @@ def _pastikan_dapat_disimpan(baris: list[tuple], nama: dict[int, str] | None = N
     exc = aturan.errors.HasilAbkMelebihiBatas(
         [(nama[r[0]], r[1], r[2]) for r in lewat], _BATAS_BEBAN, _BATAS_KEBUTUHAN
     )
-    raise RampingError(exc.pesan) from exc
+    raise RampingError(exc.pesan, field=field) from exc
 
 
 def _sebagai_aturan(volume: Decimal, waktu: Decimal, satuan: str) -> aturan.Tugas:
@@ -88,7 +90,10 @@ def abk_hitung_ulang_jabatan(*, jabatan: Jabatan) -> Jabatan:
         for v, w, s in jabatan.tugas_set.values_list("volume", "waktu", "satuan_waktu")
     ]
     hasil = _hasil_abk(tugas, pengaturan_instansi(instansi_id=jabatan.instansi_id))
-    _pastikan_dapat_disimpan([(jabatan.pk, *hasil.values())], nama={jabatan.pk: jabatan.nama})
+    # On the task form beside the time: hours typed where minutes were meant is the usual cause.
+    _pastikan_dapat_disimpan(
+        [(jabatan.pk, *hasil.values())], nama={jabatan.pk: jabatan.nama}, field="waktu"
+    )
     for name, value in hasil.items():
         setattr(jabatan, name, value)
     jabatan.save(update_fields=list(hasil))
