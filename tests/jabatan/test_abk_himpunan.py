@@ -437,3 +437,33 @@ def test_hitung_ulang_versi_ditolak_utuh_menyebut_jabatan(dunia, lima_jabatan, t
     assert "dan 1 jabatan lain" in galat.value.pesan
     assert tulisan == []
     assert set(_tersimpan(dunia.struktur).values()) == {(None, None, None)}
+
+
+def test_jumlah_melewati_64_bit_dihitung_persis_lalu_ditolak(
+    dunia, pelaksana_a, kabid_a, monkeypatch
+):
+    """Two tasks whose scaled products fit 64 bits but whose sum does not (SQLite raises on the
+    SUM): every total of the set is then taken exactly in Python, and the position too large
+    for its columns is named (PostgreSQL sums numeric exactly: same figures, no fallback)."""
+    from ramping.errors import RampingError
+    from ramping.jabatan.services import abk as modul
+
+    asli, dijumlah = modul._jumlah_python, []
+    monkeypatch.setattr(modul, "_jumlah_python", lambda ids: dijumlah.append(ids) or asli(ids))
+
+    Tugas.objects.bulk_create(
+        [
+            _tugas(pelaksana_a, "9999999999.99", "900", urutan=1),
+            _tugas(pelaksana_a, "9999999999.99", "900", urutan=2),
+            _tugas(kabid_a, "240", "2"),
+        ]
+    )
+    with pytest.raises(RampingError) as galat:
+        abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    assert "Penelaah Teknis Kebijakan: beban 17.999.999.999.982,00 jam/tahun" in (galat.value.pesan)
+    if connection.vendor == "sqlite":  # the whole set summed in Python, both positions
+        assert sorted(dijumlah[0]) == sorted([pelaksana_a.pk, kabid_a.pk])
+    # Once the oversized tasks are gone, the other position gets its figures.
+    Tugas.objects.filter(jabatan=pelaksana_a).delete()
+    abk_hitung_ulang(akses=dunia.analis, struktur=dunia.struktur)
+    assert _tersimpan(dunia.struktur)[kabid_a.pk] == (D("480.00"), D("0.3840"), 1)

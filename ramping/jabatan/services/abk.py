@@ -237,7 +237,7 @@ def _jumlah_per_jabatan(himpunan: tuple[str, list]) -> _Bacaan:
         if "overflow" not in str(exc):
             raise
         rows = None
-    if rows is None:  # pragma: no cover - see above
+    if rows is None:  # the whole set summed from its rows, exactly
         with connection.cursor() as cur:
             cur.execute(sub_sql, sub_params)
             tersimpan = {r[0]: r[1:4] for r in cur.fetchall()}
