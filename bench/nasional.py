@@ -122,11 +122,8 @@ def main() -> None:
 
     satu = Instansi.objects.order_by("pk").first()
     hasil = hitung_ulang.ukur(satu, a.ulang)
-    dasar = hasil.pop("GROUP BY (batas bawah)")
-    print(f"Pada ukuran ini, instansi pertama ({satu.kode}):")
-    print(f"  {'GROUP BY (batas bawah)':<36} {dasar * 1000:>9.1f} ms   1.0x")
-    for nama, detik in hasil.items():
-        print(f"  {nama:<36} {detik * 1000:>9.1f} ms {detik / dasar:>6.1f}x")
+    print(f"Pada ukuran ini, instansi pertama ({satu.kode}); loadavg {os.getloadavg()}:")
+    hitung_ulang.cetak(hasil, awalan="  ")
     for nama, fungsi in skala._kerja(satu).items():
         if "hitung ulang" in nama:
             continue

@@ -144,6 +144,43 @@ class TipeAngkaTidakDidukung(AturanError):
         self.nama, self.tipe = nama, tipe
 
 
+class HasilAbkMelebihiBatas(AturanError):
+    """A position's beban/kebutuhan larger than its stored columns hold (a task's volume and
+    time are each within their limits, their product need not be): refused whole, never
+    truncated and never a database error."""
+
+    dasar = "data: kolom beban kerja (jam/tahun) dan kebutuhan sebelum pembulatan"
+
+    def __init__(
+        self,
+        jabatan: Iterable[tuple[str, Decimal, Decimal]],
+        batas_beban: Decimal,
+        batas_kebutuhan: Decimal,
+    ) -> None:
+        self.jabatan = tuple(jabatan)
+        batas = f"{angka(batas_beban)} jam/tahun, {angka(batas_kebutuhan)} orang"
+        if len(self.jabatan) == 1:
+            ((nama, beban, kebutuhan),) = self.jabatan
+            pesan = (
+                f"{nama}: beban {angka(beban)} jam/tahun dan kebutuhan {angka(kebutuhan)} orang "
+                f"melebihi batas yang dapat disimpan ({batas}). Periksa volume, waktu dan "
+                "satuan waktu tugasnya; tidak ada yang disimpan."
+            )
+        else:
+            contoh = "; ".join(
+                f"{nama}: {angka(beban)} jam/tahun, kebutuhan {angka(kebutuhan)} orang"
+                for nama, beban, kebutuhan in self.jabatan[:3]
+            )
+            lagi = f" dan {len(self.jabatan) - 3} jabatan lain" if len(self.jabatan) > 3 else ""
+            pesan = (
+                f"Hasil ABK {len(self.jabatan)} jabatan melebihi batas yang dapat disimpan "
+                f"({batas} per jabatan) — {contoh}{lagi}. Periksa volume, waktu dan satuan "
+                "waktu tugasnya, serta WKE instansi; tidak ada yang disimpan."
+            )
+        super().__init__(pesan)
+        self.batas_beban, self.batas_kebutuhan = batas_beban, batas_kebutuhan
+
+
 class SatuanWaktuTidakDikenal(AturanError):
     dasar = "PermenPAN-RB 1/2020 (waktu penyelesaian dalam jam)"
 

@@ -2,6 +2,7 @@
 officials every official document prints (`KopInstansi`, drawn by `ramping.laporan.kop`)."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from ramping.aturan import PENGATURAN_BAWAAN, Pengaturan
 from ramping.organisasi.models import Instansi, PengaturanInstansi
@@ -17,12 +18,30 @@ KEPALA_DAERAH = {
 }
 
 
+# The rule choices among the settings' columns (the letterhead's are not read for a rule).
+_KOLOM_ATURAN = (
+    "wke_jam",
+    "mode_pembulatan",
+    "minimal_satu",
+    "hari_kerja_tahun",
+    "minggu_kerja_tahun",
+    "batas_k_wajar",
+)
+
+
 def pengaturan_instansi(*, instansi_id: int) -> Pengaturan:
-    """The defaults of ramping.aturan, overridden by what the agency has chosen."""
-    return _pengaturan_dari(PengaturanInstansi.objects.filter(instansi_id=instansi_id).first())
+    """The defaults of ramping.aturan, overridden by what the agency has chosen.
+
+    Only the rule columns, as values (no model instance with the letterhead's text and logo):
+    the ABK recompute reads this on every run (issue #15 item 1).
+    """
+    pilihan = (
+        PengaturanInstansi.objects.filter(instansi_id=instansi_id).values(*_KOLOM_ATURAN).first()
+    )
+    return _pengaturan_dari(None if pilihan is None else SimpleNamespace(**pilihan))
 
 
-def _pengaturan_dari(pilihan: PengaturanInstansi | None) -> Pengaturan:
+def _pengaturan_dari(pilihan: PengaturanInstansi | SimpleNamespace | None) -> Pengaturan:
     if pilihan is None:
         return PENGATURAN_BAWAAN
     impor = {
