@@ -109,7 +109,11 @@ def markah(
     keystroke, which would only push the pages people come back to out of the cache)."""
 
     def gambar() -> str:
-        return render_to_string(template, konteks(), request)
+        html = render_to_string(template, konteks(), request)
+        # A programming error, caught by the page's first test: the token is the reader's own.
+        if "csrfmiddlewaretoken" in html:
+            raise RuntimeError(f"{template}: formulir POST tidak boleh di dalam markah tersimpan")
+        return html
 
     # Markup of a template, which escapes what it prints.
     return mark_safe(potongan(request, nama, parameter, gambar) if simpan else gambar())

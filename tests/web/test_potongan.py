@@ -468,3 +468,20 @@ def test_daftar_pegawai_ikut_berubah_dan_pencarian_tidak_disimpan(client, dunia,
     assert "Budi Santoso" in client.get(url, {"cari": "Budi"}).content.decode()
     assert "Budi Santoso" in client.get(url, {"status": "PNS"}).content.decode()
     assert "Budi Santoso" not in client.get(url, {"status": "PPPK"}).content.decode()
+
+
+def test_markah_menolak_token_csrf(rf):
+    """Content kept for every reader of a key must not carry one reader's CSRF token."""
+    from django.middleware.csrf import get_token
+    from django.template import engines
+
+    from ramping.web.potongan import markah
+
+    request = rf.get("/")
+    get_token(request)
+    templat = engines["django"].from_string("<form method=post>{% csrf_token %}</form>")
+    with (
+        mock.patch("ramping.web.potongan.render_to_string", lambda *a: templat.render({}, a[2])),
+        pytest.raises(RuntimeError, match="POST"),
+    ):
+        markah(request, "uji", (), "uji.html", dict, simpan=False)
