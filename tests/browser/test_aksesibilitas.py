@@ -76,6 +76,13 @@ def aksi_tugas_tanpa_digulir(page) -> list[str]:
     )
 
 
+def aksi_tugas_dengan_baris_tambah(page) -> list[str]:
+    """An open add row widens the columns with its fields: the other rows' actions stack then
+    and stay in sight (they were cut off at 1366 px)."""
+    tambah_tugas(page)
+    return aksi_tugas_tanpa_digulir(page)
+
+
 def penempatan_salah(page) -> None:
     page.get_by_role("button", name="Simpan penempatan").click()
     expect(page.locator(".galat").first).to_be_visible()
@@ -108,6 +115,12 @@ def panggung(live_server, kota, kegiatan, tim) -> Panggung:  # noqa: F811
             H("analis", "jabatan tugas & ABK", f"{jab}/?tab=tugas", baca=True),
             H("analis", "jabatan evaluasi", f"{kabid}/?tab=evaluasi"),
             H("analis", "tugas: Ubah dan Hapus", f"{kabid}/?tab=tugas", aksi_tugas_tanpa_digulir),
+            H(
+                "analis",
+                "tugas: Ubah dan Hapus, baris tambah terbuka",
+                f"{kabid}/?tab=tugas",
+                aksi_tugas_dengan_baris_tambah,
+            ),
             H("analis", "jabatan pemangku", f"{jab}/?tab=pemangku", baca=True),
             H("analis", "jabatan riwayat", f"{jab}/riwayat/"),
             H("analis", "peta jabatan OPD", f"{i}/peta/{dinkes.pk}/", baca=True),
