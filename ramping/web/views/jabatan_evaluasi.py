@@ -153,13 +153,19 @@ def tetapkan(request, jabatan_id: int):
     return _simpan(request, jabatan_id, tetapkan=True)
 
 
+def _evaluasi_tersimpan(r):
+    """The position's saved evaluation, which reopening and the kelas reason act on."""
+    evaluasi = evaluasi_ambil(jabatan=r.jabatan)
+    if evaluasi is None:
+        raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
+    return evaluasi
+
+
 @require_POST
 @halaman_instansi
 def buka_kembali(request, jabatan_id: int):
     r = buka(request, jabatan_id)
-    evaluasi = evaluasi_ambil(jabatan=r.jabatan)
-    if evaluasi is None:
-        raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
+    evaluasi = _evaluasi_tersimpan(r)
     with layanan() as hasil:
         evaluasi_buka_kembali(
             akses=request.halaman.akses,
@@ -177,9 +183,7 @@ def buka_kembali(request, jabatan_id: int):
 def alasan_kelas(request, jabatan_id: int):
     """Record why the evaluated kelas differs from its reference or its superior."""
     r = buka(request, jabatan_id)
-    evaluasi = evaluasi_ambil(jabatan=r.jabatan)
-    if evaluasi is None:
-        raise TidakDitemukan("Evaluasi jabatan tidak ditemukan.")
+    evaluasi = _evaluasi_tersimpan(r)
     alasan = request.POST.get("alasan_kelas", "")
     with layanan() as hasil:
         evaluasi_catat_alasan_kelas(
