@@ -71,7 +71,7 @@ def bacaan(nilai: object) -> dict[str, Decimal]:
     return dict(_bacaan(nilai if isinstance(nilai, str) else teks(nilai)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a few MB at most: bounded whatever the number of rows
 def _bacaan(nilai: str) -> tuple[tuple[str, Decimal], ...]:
     # Memoised (Decimal is immutable): a column of 100,000 volumes repeats its texts, and the
     # column's locale vote and the reading both ask (issue #15 item 6).
