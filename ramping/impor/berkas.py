@@ -167,12 +167,29 @@ def _isi(sel: object) -> bool:
     return sel is not None and str(sel).strip() != ""
 
 
+_ALNUM_PERTAMA = re.compile(r"[a-z0-9]")
+_AWAL_SUBTOTAL = frozenset("sjtpgk")  # the first letters SUBTOTAL's words can start with
+
+
+def _subtotal(sel: object) -> bool:
+    """`SUBTOTAL.match(normal(sel))`, answered for most cells by their first letter (the first
+    of `normal`), without normalising — and memoising — a different text on every row."""
+    if not isinstance(sel, str):
+        return False
+    m = _ALNUM_PERTAMA.search(sel.lower())
+    return (
+        m is not None
+        and m.group() in _AWAL_SUBTOTAL
+        and SUBTOTAL.match(normal_lepas(sel)) is not None
+    )
+
+
 def _label_subtotal(row: list, kolom: dict[str, int]) -> str | None:
     """The label of a total row ("JUMLAH", "Pembulatan"), or None for a task row."""
     calon = [row[kolom["uraian"]]] if "uraian" in kolom and kolom["uraian"] < len(row) else []
     pertama = next((c for c in row if isinstance(c, str) and c.strip()), None)
     for sel in (*calon, pertama):
-        if isinstance(sel, str) and SUBTOTAL.match(normal(sel)):
+        if _subtotal(sel):
             return teks(sel)
     return None
 
@@ -257,6 +274,12 @@ class _Tata:
     letak: tuple[tuple[int | None, object], ...]  # per field: (column, value from the title rows)
 
 
+def _sel_baris(row: list, letak) -> list:
+    """A row's cells in the order of the importer's fields."""
+    lebar = len(row)
+    return [dari_atas if j is None else (row[j] if j < lebar else None) for j, dari_atas in letak]
+
+
 class BarisArus(Sequence):
     """The data rows of the tables read, as (row number, cells) — read again from the workbook
     on every pass instead of held as Python lists, so a 100,000-row file costs the memory of
@@ -266,49 +289,58 @@ class BarisArus(Sequence):
     def __init__(self, tata: list[_Tata]):
         self._tata = tata
         self._jumlah = -1
+        self._data: list[bytearray] = []  # per sheet, per row after the header: 1 = data row
         self.dilewati: list[tuple[str, int, str]] = []
 
-    def _jalan(self, dilewati: list | None) -> Iterator[tuple[int, list]]:
+    def _jalan(self, dilewati: list, data: list[bytearray]) -> Iterator[tuple[int, list]]:
+        """The first pass: which rows hold data (one byte a row, kept), which are skipped."""
         for t in self._tata:
             setelah_jumlah = False
             kolom, letak = t.kolom, t.letak
+            peta = bytearray()
+            data.append(peta)
             for n, row in enumerate(_baca_rows(t.lembar, t.nama, t.judul + 1)):
+                peta.append(0)
                 if not any(c.strip() if isinstance(c, str) else c is not None for c in row):
                     continue  # an empty row (`_isi` of every cell, inlined for 100,000 rows)
                 if (lbl := _label_subtotal(row, kolom)) is not None:
-                    if dilewati is not None:
-                        dilewati.append((t.nama, t.judul + 2 + n, lbl))
+                    dilewati.append((t.nama, t.judul + 2 + n, lbl))
                     setelah_jumlah = True
                     continue
                 if n < 3 and _nomor_kolom(row):
                     continue
                 if setelah_jumlah and sum(_isi(c) for c in row) <= 1:
                     # A signature or note under the totals ("Kepala Dinas", "NIP …").
-                    if dilewati is not None:
-                        isi = teks(next(c for c in row if _isi(c)))
-                        dilewati.append((t.nama, t.judul + 2 + n, isi))
+                    dilewati.append(
+                        (t.nama, t.judul + 2 + n, teks(next(c for c in row if _isi(c))))
+                    )
                     continue
-                lebar = len(row)
-                yield (
-                    Nomor(t.judul + 2 + n, t.nama),
-                    [
-                        dari_atas if j is None else (row[j] if j < lebar else None)
-                        for j, dari_atas in letak
-                    ],
-                )
+                peta[n] = 1
+                yield Nomor(t.judul + 2 + n, t.nama), _sel_baris(row, letak)
+
+    def _ulang(self) -> Iterator[tuple[int, list]]:
+        """A later pass: the data rows the first pass marked, without deciding again."""
+        for t, peta in zip(self._tata, self._data, strict=True):
+            letak = t.letak
+            for n, row in enumerate(
+                _baca_rows(t.lembar, t.nama, t.judul + 1, t.judul + 1 + len(peta))
+            ):
+                if peta[n]:
+                    yield Nomor(t.judul + 2 + n, t.nama), _sel_baris(row, letak)
 
     def __iter__(self) -> Iterator[tuple[int, list]]:
         if self._jumlah >= 0:
-            return self._jalan(None)
+            return self._ulang()
         return self._pertama()
 
     def _pertama(self) -> Iterator[tuple[int, list]]:
         dilewati: list[tuple[str, int, str]] = []
+        data: list[bytearray] = []
         n = 0
-        for baris in self._jalan(dilewati):
+        for baris in self._jalan(dilewati, data):
             n += 1
             yield baris
-        self._jumlah, self.dilewati = n, dilewati
+        self._jumlah, self.dilewati, self._data = n, dilewati, data
 
     def __len__(self) -> int:
         if self._jumlah < 0:

@@ -181,12 +181,23 @@ class PemeriksaTeks:
         self.kolom = [(nama, i, panjang.get(nama)) for nama, i in lembar.kolom.items()]
 
     def periksa(self, nomor: int, cells: list, galat: list[GalatBaris]) -> None:
+        # The row's texts at once: if their concatenation is printable, so is each of them
+        # (a forbidden character or escape in a cell is in the concatenation too).
+        lebar = len(cells)
+        semua = [v for _, i, _ in self.kolom if i < lebar and isinstance(v := cells[i], str)]
+        try:
+            tercetak("".join(semua))
+            cetak = True
+        except NilaiTidakValid:
+            cetak = False
         for nama, i, maks in self.kolom:
-            nilai = cells[i] if i < len(cells) else None  # Lembar.sel, inlined for 100k rows
-            try:
-                tercetak(nilai)
-            except NilaiTidakValid as exc:
-                galat.append(self.pengimpor.galat_kolom(self.lembar, nomor, nama, exc.pesan))
+            nilai = cells[i] if i < lebar else None  # Lembar.sel, inlined for 100k rows
+            if not cetak:
+                try:
+                    tercetak(nilai)
+                except NilaiTidakValid as exc:
+                    pesan = exc.pesan
+                    galat.append(self.pengimpor.galat_kolom(self.lembar, nomor, nama, pesan))
             # teks() only removes spaces: a text already within the limit needs no cleaning.
             pendek = nilai is None or (isinstance(nilai, str) and len(nilai) <= (maks or 0))
             if maks and not pendek and len(isi := teks(nilai)) > maks:

@@ -127,6 +127,13 @@ def angka(nilai: object, lokal: str | None = None) -> Decimal:
         # The reader's binary float, back to the decimal the user typed (12.3 → "12.3").
         x = Decimal(repr(nilai)).normalize() if nilai % 1 else Decimal(int(nilai))
         return _terhingga(x, nilai)
+    return _angka_teks(nilai if isinstance(nilai, str) else teks(nilai), lokal)
+
+
+@lru_cache(maxsize=8192)
+def _angka_teks(nilai: str, lokal: str | None) -> Decimal:
+    """`angka` of a text, memoised (a column of 100,000 rows repeats its texts; an error is
+    raised again each time, exceptions are not cached)."""
     if not _bersih(nilai):
         raise NilaiTidakValid("wajib diisi")
     b = bacaan(nilai)

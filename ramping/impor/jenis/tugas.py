@@ -21,7 +21,7 @@ from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from hashlib import blake2b
 from typing import Any
 
@@ -245,7 +245,8 @@ class _Pembaca:
         self.posisi = jabatan_per_unit(struktur)
         self.izin = penjaga_ubah_jabatan(pengimpor.akses, struktur)
         self.boleh: dict[int, str | None] = {}
-        self.satuan_bawaan = _satuan_judul(lembar.judul_kolom.get("waktu", ""))
+        self.satuan_f = partial(_satuan, bawaan=_satuan_judul(lembar.judul_kolom.get("waktu", "")))
+        self.indeks = lembar.kolom
         self.i_unit, self.i_jabatan = lembar.kolom.get("unit"), lembar.kolom.get("jabatan")
         self.ada_hasil = "hasil_kerja" in lembar.kolom
         # (unit, position) as written → the normalised key: one lookup per row, not two
@@ -266,14 +267,20 @@ class _Pembaca:
     def nomor(self, kunci: int) -> Nomor:
         return Nomor(kunci & 0xFFFFFFFF, self.nama_lembar[kunci >> 32])
 
+    def _ambil(self, cells: list, nama: str, pengurai, galat: list, nomor: int):
+        """`Pengimpor.ambil` with the column looked up once (100,000 rows × 7 cells)."""
+        i = self.indeks.get(nama)
+        try:
+            return pengurai(None if i is None else cells[i])
+        except n.NilaiTidakValid as exc:
+            galat.append(self.pengimpor.galat_kolom(self.lembar, nomor, nama, exc.pesan))
+            return None
+
     def baca(self, nomor: int, cells: list, galat: list, konversi: list | None):
         """(position, task fields, K written in the file) of a row; errors into `galat`.
         The task is None when the row cannot be applied."""
-        p, lembar = self.pengimpor, self.lembar
+        p, lembar, ambil = self.pengimpor, self.lembar, self._ambil
         tempat = lembar.tempat(nomor)
-
-        def ambil(nama, f):
-            return p.ambil(lembar, cells, nama, f, galat, nomor)
 
         def ambil_angka(nama):
             return p.ambil_angka(lembar, cells, nama, galat, nomor)
@@ -305,18 +312,22 @@ class _Pembaca:
             self.boleh[jid] = self.izin(jabatan)
         if jabatan is not None and self.boleh.get(jid):
             galat.append(GalatBaris(tempat, int(nomor), "Nama Jabatan", self.boleh[jid]))
-        satuan_hasil = ambil("satuan_hasil", _teks_wajib)
+        satuan_hasil = ambil(cells, "satuan_hasil", _teks_wajib, galat, nomor)
         tugas = {
-            "uraian": ambil("uraian", _teks_wajib),
+            "uraian": ambil(cells, "uraian", _teks_wajib, galat, nomor),
             "tahapan": n.teks(lembar.sel(cells, "tahapan")),
             # The ABK form may state only the unit of output: it is the output then.
-            "hasil_kerja": ambil("hasil_kerja", _teks_wajib) if self.ada_hasil else satuan_hasil,
+            "hasil_kerja": (
+                ambil(cells, "hasil_kerja", _teks_wajib, galat, nomor)
+                if self.ada_hasil
+                else satuan_hasil
+            ),
             "satuan_hasil": satuan_hasil,
             "volume": ambil_angka("volume"),
             "waktu": ambil_angka("waktu"),
-            "satuan_waktu": ambil("satuan_waktu", lambda v: _satuan(v, self.satuan_bawaan)),
+            "satuan_waktu": ambil(cells, "satuan_waktu", self.satuan_f, galat, nomor),
         }
-        periode = ambil("periode", _periode)
+        periode = ambil(cells, "periode", _periode, galat, nomor)
         if tugas["volume"] is not None and periode not in (None, "tahun"):
             kali = _kali_periode(periode, self.pengaturan)
             setahun = tugas["volume"] * kali
