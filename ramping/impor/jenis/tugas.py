@@ -233,6 +233,7 @@ class ImporTugas(Pengimpor):
                 "duplikat": self.duplikat if pratinjau.duplikat else None,
             },
         )
+        r.pembaca = None  # written: the workbook's cells need not outlive the write
 
 
 class _Pembaca:
@@ -249,8 +250,7 @@ class _Pembaca:
         self.indeks = lembar.kolom
         self.i_unit, self.i_jabatan = lembar.kolom.get("unit"), lembar.kolom.get("jabatan")
         self.ada_hasil = "hasil_kerja" in lembar.kolom
-        # (unit, position) as written → the normalised key: one lookup per row, not two
-        # normalisations (a 100,000-row file repeats a few hundred pairs).
+        # (unit, position) as written → the normalised key (`kunci_posisi`).
         self.kunci_ditulis: dict[tuple, tuple[str, str]] = {}
         self.lembar_ke: dict[str, int] = {}
         self.nama_lembar: list[str] = []
@@ -285,15 +285,7 @@ class _Pembaca:
         def ambil_angka(nama):
             return p.ambil_angka(lembar, cells, nama, galat, nomor)
 
-        ditulis = (
-            None if self.i_unit is None else cells[self.i_unit],
-            None if self.i_jabatan is None else cells[self.i_jabatan],
-        )
-        # With the types: 1, 1.0 and True are equal keys of a dict but normalise apart.
-        kunci_sel = (*ditulis, type(ditulis[0]), type(ditulis[1]))
-        kunci = self.kunci_ditulis.get(kunci_sel)
-        if kunci is None:
-            kunci = self.kunci_ditulis[kunci_sel] = (normal(ditulis[0]), normal(ditulis[1]))
+        kunci = self.kunci_posisi(cells)
         jabatan = self.posisi.get(kunci)
         jid = None if jabatan is None else jabatan.id
         if jabatan is None:
@@ -348,10 +340,27 @@ class _Pembaca:
             return jabatan, None, k
         return jabatan, tugas, k
 
+    def kunci_posisi(self, cells: list) -> tuple[str, str]:
+        """The (unit, position) a row names, normalised: one lookup per row, not two
+        normalisations (a 100,000-row file repeats a few hundred pairs)."""
+        ditulis = (
+            None if self.i_unit is None else cells[self.i_unit],
+            None if self.i_jabatan is None else cells[self.i_jabatan],
+        )
+        # With the types: 1, 1.0 and True are equal keys of a dict but normalise apart.
+        kunci_sel = (*ditulis, type(ditulis[0]), type(ditulis[1]))
+        kunci = self.kunci_ditulis.get(kunci_sel)
+        if kunci is None:
+            kunci = self.kunci_ditulis[kunci_sel] = (normal(ditulis[0]), normal(ditulis[1]))
+        return kunci
+
     def tugas(self, ganti: dict[int, int], buang: set[int]):
         """The tasks to write, read again from the file in order: (position id, fields) of
-        every applicable row of a position in `ganti`, without the duplicates merged away."""
+        every applicable row of a position in `ganti`, without the duplicates merged away.
+        Rows of positions left as they are are passed over before being read."""
         for nomor, cells in self.lembar.baris:
+            if (j := self.posisi.get(self.kunci_posisi(cells))) is None or j.id not in ganti:
+                continue
             if buang and self.kunci_baris(nomor) in buang:
                 continue
             galat: list = []
