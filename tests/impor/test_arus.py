@@ -230,6 +230,27 @@ def test_pratinjau_sama_berapa_pun_ukuran_potongan(dunia, dua, buat_xlsx, potong
     assert peringatan[4].endswith("median tugas yang sama pada jabatan ini di unit lain (2)")
 
 
+def test_median_antara_jabatan_senama_dalam_berkas(dunia, dua, buat_xlsx, potongan):
+    # Two positions of one name, both in the file, in different chunks: each is compared with
+    # the other (the volume-median check groups the file's rows by name and uraian).
+    jabatan_buat(akses=dunia.analis, unit=dunia.dinas_b, nama=Q, jenis="pelaksana", kelas=7)
+    potongan(1)
+    data = buat_xlsx(
+        JUDUL,
+        _t(Q, "Mengolah data", "2000"),  # Bidang Satu: 4 000 h, K 3,2
+        _t(Q, "Mengolah data", "2", unit="Dinas B"),  # Dinas B: 4 h, K 0,0032
+    )
+    pr = impor_pratinjau(ImporTugas(akses=dunia.analis, struktur=dunia.struktur), data)
+    assert [str(p).removeprefix("Lembar 'Sheet', ") for p in pr.peringatan] == [
+        "baris 2, kolom Volume: beban tugas ini 4.000 jam setahun melebihi waktu kerja "
+        "efektif (1.250 jam)",
+        "baris 2, kolom Nama Jabatan: kebutuhan pegawai 3,2 ≥ 1000× median jabatan yang sama "
+        "di unit lain (0,0032)",
+        "baris 2, kolom Volume: volume 2.000 ≥ 1000× median tugas yang sama pada jabatan ini "
+        "di unit lain (2)",
+    ]
+
+
 def test_lembar_dibaca_ulang_bukan_disimpan(buat_xlsx):
     kolom = (Kolom("nip", "NIP", wajib=True), Kolom("nama", "Nama", wajib=True))
     lembar = baca_lembar(buat_xlsx(["NIP", "Nama"], ["1", "A"], ["JUMLAH", ""], ["2", "B"]), kolom)

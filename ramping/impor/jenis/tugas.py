@@ -401,7 +401,8 @@ class _Keadaan:
         self.ganda: dict[tuple[int, bytes], tuple[list[int], str]] = {}  # → rows, uraian
         self.buang: set[int] = set()  # rows merged away ("gabung")
         self.peringatan: list[tuple[tuple, Peringatan]] = []  # (order key, warning)
-        self.konversi_lepas: dict[int, list[str]] = defaultdict(list)  # rows of error rows
+        # Conversions of rows met before their position's first applicable row.
+        self.konversi_lepas: dict[int, list[str]] = defaultdict(list)
         struktur = pengimpor.struktur
         nama = Counter(
             normal(x)
