@@ -191,15 +191,28 @@ def beban_kerja_jam(tugas: Iterable[Tugas]) -> Decimal:
 
 def _jumlah(tugas: Iterable[Tugas]) -> tuple[Decimal, Decimal]:
     """Exact Σ volume × waktu of the hour tasks and of the minute tasks, separately."""
-    total_jam = Decimal(0)
-    total_menit = Decimal(0)
+    total = (Decimal(0), Decimal(0))
     for t in tugas:
-        produk = EKSAK.multiply(t.volume, t.waktu)
-        if t.satuan == "jam":
-            total_jam = EKSAK.add(total_jam, produk)
-        else:
-            total_menit = EKSAK.add(total_menit, produk)
-    return total_jam, total_menit
+        total = jumlah_tambah(total, t)
+    return total
+
+
+def jumlah_tambah(total: tuple[Decimal, Decimal], t: Tugas) -> tuple[Decimal, Decimal]:
+    """A position's exact (hours, minutes) totals with one more task: the sum of
+    :func:`kebutuhan_pegawai` taken one task at a time, for a reader that meets a position's
+    tasks spread over a streamed file (issue #15 item 6). Exact, so the order does not matter."""
+    produk = EKSAK.multiply(t.volume, t.waktu)
+    if t.satuan == "jam":
+        return EKSAK.add(total[0], produk), total[1]
+    return total[0], EKSAK.add(total[1], produk)
+
+
+def kebutuhan_dari_total(
+    total: tuple[Decimal, Decimal], *, pengaturan: Pengaturan | None = None
+) -> Decimal:
+    """:func:`kebutuhan_pegawai` from totals summed by :func:`jumlah_tambah`: the same rule
+    (PermenPAN-RB 1/2020, Σ volume × waktu ÷ WKE), the same WKE check."""
+    return kebutuhan_dari_jumlah(*total, _wke(None, pengaturan))
 
 
 def beban_dari_jumlah(jam: Decimal, menit: Decimal, *, ada_menit: bool) -> Decimal:

@@ -9,16 +9,16 @@ and merged headings above the table are tolerated.
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import islice
 
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from ramping.aturan.tampil import angka
-from ramping.impor.nilai import bacaan, putuskan_lokal, suara_lokal, teks
+from ramping.impor.nilai import bacaan, suara_lokal, teks
 
 UKURAN_MAKS = 20 * 1024 * 1024  # 20 MiB uploaded
 ISI_MAKS = 200 * 1024 * 1024  # 200 MiB unpacked: a genuine 100,000-row sheet is far below
@@ -68,9 +68,13 @@ class Kolom:
 _BUKAN_ALNUM = re.compile(r"[^a-z0-9]")
 
 
-@lru_cache(maxsize=65536)
-def _normal(s: str) -> str:
+def normal_lepas(s: str) -> str:
+    """`normal` without the memo: for text that is different on every row (a task's uraian),
+    which would only fill the memo (issue #15 item 6: memory bounded)."""
     return _BUKAN_ALNUM.sub("", s.lower())
+
+
+_normal = lru_cache(maxsize=16384)(normal_lepas)
 
 
 def normal(judul: object) -> str:
@@ -95,7 +99,8 @@ class Lembar:
     nama: str
     kolom: dict[str, int]  # field name → column index
     judul_kolom: dict[str, str]  # field name → the header as written in the file
-    baris: list[tuple[int, list]] = field(default_factory=list)  # (row number, cells)
+    # (row number, cells): a `BarisArus` read again on each pass, or a list (Word import)
+    baris: Sequence[tuple[int, list]] = field(default_factory=list)
     lokal: dict[str, str | None] = field(default_factory=dict)  # number column → "id"/"en"
     dilewati: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, label)
     lembar_lain: list[str] = field(default_factory=list)  # sheets without the table
@@ -162,12 +167,29 @@ def _isi(sel: object) -> bool:
     return sel is not None and str(sel).strip() != ""
 
 
+_ALNUM_PERTAMA = re.compile(r"[a-z0-9]")
+_AWAL_SUBTOTAL = frozenset("sjtpgk")  # the first letters SUBTOTAL's words can start with
+
+
+def _subtotal(sel: object) -> bool:
+    """`SUBTOTAL.match(normal(sel))`, answered for most cells by their first letter (the first
+    of `normal`), without normalising — and memoising — a different text on every row."""
+    if not isinstance(sel, str):
+        return False
+    m = _ALNUM_PERTAMA.search(sel.lower())
+    return (
+        m is not None
+        and m.group() in _AWAL_SUBTOTAL
+        and SUBTOTAL.match(normal_lepas(sel)) is not None
+    )
+
+
 def _label_subtotal(row: list, kolom: dict[str, int]) -> str | None:
     """The label of a total row ("JUMLAH", "Pembulatan"), or None for a task row."""
     calon = [row[kolom["uraian"]]] if "uraian" in kolom and kolom["uraian"] < len(row) else []
     pertama = next((c for c in row if isinstance(c, str) and c.strip()), None)
     for sel in (*calon, pertama):
-        if isinstance(sel, str) and SUBTOTAL.match(normal(sel)):
+        if _subtotal(sel):
             return teks(sel)
     return None
 
@@ -208,13 +230,12 @@ def _rusak(nama: str) -> BerkasDitolak:
     )
 
 
-def _baca_rows(buku, nama: str) -> Iterator[list]:
-    """The sheet's rows one by one (calamine holds the cells; Python sees one row at a time,
-    so a 100,000-row sheet is not copied into Python lists whole)."""
+def _buka(buku, nama: str):
+    """One sheet, loaded by calamine (its cells stay on calamine's side); refused when longer
+    than `BARIS_MAKS` data rows or damaged."""
     try:
         lembar = buku.get_sheet_by_name(nama)
         tinggi = lembar.height
-        baris = lembar.iter_rows()
     except Exception:  # calamine's XmlError and kin: the sheet's XML is damaged
         raise _rusak(nama) from None
     if tinggi > BARIS_MAKS + BARIS_CARI_JUDUL:
@@ -222,6 +243,16 @@ def _baca_rows(buku, nama: str) -> Iterator[list]:
             f"Lembar '{nama}' berisi {angka(tinggi)} baris; paling banyak "
             f"{angka(BARIS_MAKS)} baris per impor. Bagi berkas menjadi beberapa bagian."
         )
+    return lembar
+
+
+def _baca_rows(lembar, nama: str, awal: int = 0, sampai: int | None = None) -> Iterator[list]:
+    """The sheet's rows `awal`…`sampai` one by one: Python sees one row at a time, so a
+    100,000-row sheet is not copied into Python lists whole."""
+    try:
+        baris = islice(lembar.iter_rows(), awal, sampai)
+    except Exception:
+        raise _rusak(nama) from None
     while True:
         try:
             row = next(baris)
@@ -230,6 +261,100 @@ def _baca_rows(buku, nama: str) -> Iterator[list]:
         except Exception:
             raise _rusak(nama) from None
         yield row
+
+
+@dataclass(frozen=True)
+class _Tata:
+    """Where one sheet's table sits: enough to read its rows again, one at a time."""
+
+    lembar: object  # the CalamineSheet (its cells stay in calamine, not in Python)
+    nama: str
+    judul: int  # index of the header row
+    kolom: dict[str, int]
+    letak: tuple[tuple[int | None, object], ...]  # per field: (column, value from the title rows)
+
+
+def _sel_baris(row: list, letak) -> list:
+    """A row's cells in the order of the importer's fields."""
+    lebar = len(row)
+    return [dari_atas if j is None else (row[j] if j < lebar else None) for j, dari_atas in letak]
+
+
+class BarisArus(Sequence):
+    """The data rows of the tables read, as (row number, cells) — read again from the workbook
+    on every pass instead of held as Python lists, so a 100,000-row file costs the memory of
+    one row at a time (issue #15 item 6). The number of rows and the skipped total rows are
+    known after the first pass, which `baca_lembar` makes."""
+
+    def __init__(self, tata: list[_Tata]):
+        self._tata = tata
+        self._jumlah = -1
+        self._data: list[bytearray] = []  # per sheet, per row after the header: 1 = data row
+        self.dilewati: list[tuple[str, int, str]] = []
+
+    def _jalan(self, dilewati: list, data: list[bytearray]) -> Iterator[tuple[int, list]]:
+        """The first pass: which rows hold data (one byte a row, kept), which are skipped."""
+        for t in self._tata:
+            setelah_jumlah = False
+            kolom, letak = t.kolom, t.letak
+            peta = bytearray()
+            data.append(peta)
+            for n, row in enumerate(_baca_rows(t.lembar, t.nama, t.judul + 1)):
+                peta.append(0)
+                if not any(c.strip() if isinstance(c, str) else c is not None for c in row):
+                    continue  # an empty row (`_isi` of every cell, inlined for 100,000 rows)
+                if (lbl := _label_subtotal(row, kolom)) is not None:
+                    dilewati.append((t.nama, t.judul + 2 + n, lbl))
+                    setelah_jumlah = True
+                    continue
+                if n < 3 and _nomor_kolom(row):
+                    continue
+                if setelah_jumlah and sum(_isi(c) for c in row) <= 1:
+                    # A signature or note under the totals ("Kepala Dinas", "NIP …").
+                    dilewati.append(
+                        (t.nama, t.judul + 2 + n, teks(next(c for c in row if _isi(c))))
+                    )
+                    continue
+                peta[n] = 1
+                yield Nomor(t.judul + 2 + n, t.nama), _sel_baris(row, letak)
+
+    def _ulang(self) -> Iterator[tuple[int, list]]:
+        """A later pass: the data rows the first pass marked, without deciding again."""
+        for t, peta in zip(self._tata, self._data, strict=True):
+            letak = t.letak
+            for n, row in enumerate(
+                _baca_rows(t.lembar, t.nama, t.judul + 1, t.judul + 1 + len(peta))
+            ):
+                if peta[n]:
+                    yield Nomor(t.judul + 2 + n, t.nama), _sel_baris(row, letak)
+
+    def __iter__(self) -> Iterator[tuple[int, list]]:
+        if self._jumlah >= 0:
+            return self._ulang()
+        return self._pertama()
+
+    def _pertama(self) -> Iterator[tuple[int, list]]:
+        dilewati: list[tuple[str, int, str]] = []
+        data: list[bytearray] = []
+        n = 0
+        for baris in self._jalan(dilewati, data):
+            n += 1
+            yield baris
+        self._jumlah, self.dilewati, self._data = n, dilewati, data
+
+    def __len__(self) -> int:
+        if self._jumlah < 0:
+            for _ in self:
+                pass
+        return self._jumlah
+
+    def __getitem__(self, i):  # for tests and small files; importers iterate
+        return list(self)[i]
+
+    def __eq__(self, lain: object) -> bool:
+        return list(self) == list(lain) if isinstance(lain, (list, BarisArus)) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def baca_lembar(
@@ -242,7 +367,11 @@ def baca_lembar(
     """The table of the first sheet whose header names the required columns, or with
     `banyak` of every such sheet (one sheet per position, as the ABK form is filled); fields
     missing from a sheet's header may come from its title rows (`judul_atas`: field → labels).
-    Rows are returned in the order of `daftar_kolom`; total rows are skipped and listed."""
+    Rows are given in the order of `daftar_kolom`; total rows are skipped and listed.
+
+    The rows are not held: `Lembar.baris` reads them again from the workbook on each pass
+    (`BarisArus`). One pass here counts them, lists the skipped ones and decides the locale of
+    each number column; the importer's check and its write are the next passes."""
     _periksa_zip(data)
     try:
         buku = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -252,12 +381,12 @@ def baca_lembar(
     wajib = {k.nama for k in daftar_kolom if k.wajib}
     urutan = [k.nama for k in daftar_kolom]
     hasil = Lembar(nama="", kolom={}, judul_kolom={})
-    dipakai: list[str] = []
+    tata: list[_Tata] = []
     dari_judul: set[str] = set()
     kurang_terbaik: set[str] | None = None
     for nama in buku.sheet_names:
-        arus = _baca_rows(buku, nama)
-        rows = list(islice(arus, BARIS_CARI_JUDUL))
+        lembar = _buka(buku, nama)
+        rows = list(_baca_rows(lembar, nama, 0, BARIS_CARI_JUDUL))
         i, kolom, judul = _cari_judul(rows, daftar_kolom)
         atas = _judul_atas(rows[: max(i, 0)], label) if label and i >= 0 else {}
         atas = {k: v for k, v in atas.items() if k not in kolom}
@@ -267,44 +396,26 @@ def baca_lembar(
             if kurang_terbaik is None or len(kurang) < len(kurang_terbaik):
                 kurang_terbaik = kurang
             continue
-        dipakai.append(nama)
         dari_judul |= set(atas)
         for f, j in kolom.items():
             hasil.kolom_asli[(nama, f)] = j
             hasil.judul_kolom.setdefault(f, judul[f])
-        setelah_jumlah = False
         # Where each field's cell sits in a row (None: from the title rows or absent).
-        letak = [(kolom.get(f), atas.get(f)) for f in urutan]
-        for n, row in enumerate(chain(rows[i + 1 :], arus)):
-            nomor = Nomor(i + 2 + n, nama)
-            if not any(c.strip() if isinstance(c, str) else c is not None for c in row):
-                continue  # an empty row (`_isi` of every cell, inlined for 100,000 rows)
-            if (lbl := _label_subtotal(row, kolom)) is not None:
-                hasil.dilewati.append((nama, int(nomor), lbl))
-                setelah_jumlah = True
-                continue
-            if n < 3 and _nomor_kolom(row):
-                continue
-            if setelah_jumlah and sum(_isi(c) for c in row) <= 1:
-                # A signature or note under the totals ("Kepala Dinas", "NIP …").
-                hasil.dilewati.append((nama, int(nomor), teks(next(c for c in row if _isi(c)))))
-                continue
-            lebar = len(row)
-            cells = [
-                dari_atas if j is None else (row[j] if j < lebar else None)
-                for j, dari_atas in letak
-            ]
-            hasil.baris.append((nomor, cells))
+        letak = tuple((kolom.get(f), atas.get(f)) for f in urutan)
+        tata.append(_Tata(lembar, nama, i, kolom, letak))
         if not banyak:
             break
-    if not dipakai:
+    if not tata:
         nama_kolom = {k.nama: k.judul for k in daftar_kolom}
         hilang = ", ".join(sorted(nama_kolom[n] for n in (kurang_terbaik or wajib)))
         raise BerkasDitolak(f"Kolom wajib tidak ditemukan: {hilang}. Gunakan templat impor.")
+    dipakai = [t.nama for t in tata]
     hasil.nama = ", ".join(dipakai) if len(dipakai) <= 3 else f"{len(dipakai)} lembar"
     ada = {f for (_, f) in hasil.kolom_asli} | dari_judul
     hasil.kolom = {f: urutan.index(f) for f in urutan if f in ada}
-    hasil.lokal = _lokal(hasil, [k.nama for k in daftar_kolom if k.angka])
+    hasil.baris = BarisArus(tata)
+    hasil.lokal = _lokal(hasil, [k.nama for k in daftar_kolom if k.angka])  # the first pass
+    hasil.dilewati = hasil.baris.dilewati
     if not banyak:
         hasil.lembar_lain = []
     return hasil
@@ -319,20 +430,29 @@ def _ragu(nilai: object) -> bool:
 
 def _lokal(lembar: Lembar, angka: list[str]) -> dict[str, str | None]:
     """The locale of each number column, from its own unambiguous cells; a column without
-    any takes the file's (when the file's columns agree). See `nilai.angka`."""
-    per_kolom = {
-        f: putuskan_lokal(lembar.sel(c, f) for _, c in lembar.baris)
-        for f in angka
-        if f in lembar.kolom
-    }
-    semua = putuskan_lokal(lembar.sel(c, f) for f in per_kolom for _, c in lembar.baris)
+    any takes the file's (when the file's columns agree). See `nilai.angka`. One pass over the
+    rows: per column, the locales its cells prove and whether any cell is ambiguous."""
+    kolom = [(f, lembar.kolom[f]) for f in angka if f in lembar.kolom]
+    suara: dict[str, set[str]] = {f: set() for f, _ in kolom}
+    ragu: set[str] = set()
+    for _, cells in lembar.baris:
+        for f, i in kolom:
+            nilai = cells[i] if i < len(cells) else None
+            if isinstance(nilai, str):
+                if s := suara_lokal(nilai):
+                    suara[f].add(s)
+                elif f not in ragu and _ragu(nilai):
+                    ragu.add(f)
+    semua = set().union(*suara.values())
     hasil = {}
-    for f, lk in per_kolom.items():
-        if lk is None and not any(_ragu(lembar.sel(c, f)) for _, c in lembar.baris):
+    for f, _ in kolom:
+        lk = next(iter(suara[f])) if len(suara[f]) == 1 else None
+        if lk is None and f not in ragu:
             hasil[f] = ASLI  # native numbers or unambiguous text only: nothing to decide
             continue
         if lk is None:
-            suara = {s for _, c in lembar.baris if (s := suara_lokal(lembar.sel(c, f)))}
-            lk = semua if not suara else None  # a column that mixes both shapes decides nothing
+            # A column that mixes both shapes decides nothing; one without any takes the
+            # file's, when the file's columns agree.
+            lk = (next(iter(semua)) if len(semua) == 1 else None) if not suara[f] else None
         hasil[f] = lk
     return hasil

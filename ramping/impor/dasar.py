@@ -115,6 +115,7 @@ class Pengimpor(ABC):
     KOLOM: tuple[Kolom, ...] = ()
     BANYAK_LEMBAR = False  # every sheet holding the table is read (one sheet per position)
     JUDUL_ATAS: dict[str, tuple[str, ...]] = {}  # field → labels of title rows giving it
+    TEKS_DI_PERIKSA = False  # `periksa` checks each row's text itself (`PemeriksaTeks`)
     do_not_call_in_templates = True  # templates read the class's attributes
 
     def __init__(self, *, akses: Akses, **konteks: Any):
@@ -170,37 +171,66 @@ def jabatan_per_unit(struktur: Struktur) -> dict[tuple[str, str], Jabatan | None
     return peta
 
 
-def galat_teks(pengimpor: Pengimpor, lembar: Lembar) -> list[GalatBaris]:
-    """Every cell the import reads, checked once for unprintable text (any importer)."""
-    galat = []
-    panjang = {k.nama: k.panjang for k in pengimpor.KOLOM if k.panjang}
-    kolom = [(nama, i, panjang.get(nama)) for nama, i in lembar.kolom.items()]
-    for nomor, cells in lembar.baris:
-        for nama, i, maks in kolom:
-            nilai = cells[i] if i < len(cells) else None  # Lembar.sel, inlined for 100k rows
-            try:
-                tercetak(nilai)
-            except NilaiTidakValid as exc:
-                galat.append(pengimpor.galat_kolom(lembar, nomor, nama, exc.pesan))
+class PemeriksaTeks:
+    """Every cell the import reads, checked for unprintable text and its field's length: one
+    row at a time (`periksa(nomor, cells)`), so a streaming importer checks as it reads."""
+
+    def __init__(self, pengimpor: Pengimpor, lembar: Lembar):
+        self.pengimpor, self.lembar = pengimpor, lembar
+        panjang = {k.nama: k.panjang for k in pengimpor.KOLOM if k.panjang}
+        self.kolom = [(nama, i, panjang.get(nama)) for nama, i in lembar.kolom.items()]
+
+    def periksa(self, nomor: int, cells: list, galat: list[GalatBaris]) -> None:
+        # The row's texts at once: if their concatenation is printable, so is each of them
+        # (a forbidden character or escape in a cell is in the concatenation too).
+        lebar = len(cells)
+        semua = [v for _, i, _ in self.kolom if i < lebar and isinstance(v := cells[i], str)]
+        try:
+            tercetak("".join(semua))
+            cetak = True
+        except NilaiTidakValid:
+            cetak = False
+        for nama, i, maks in self.kolom:
+            nilai = cells[i] if i < lebar else None  # Lembar.sel, inlined for 100k rows
+            if not cetak:
+                try:
+                    tercetak(nilai)
+                except NilaiTidakValid as exc:
+                    pesan = exc.pesan
+                    galat.append(self.pengimpor.galat_kolom(self.lembar, nomor, nama, pesan))
             # teks() only removes spaces: a text already within the limit needs no cleaning.
             pendek = nilai is None or (isinstance(nilai, str) and len(nilai) <= (maks or 0))
             if maks and not pendek and len(isi := teks(nilai)) > maks:
                 galat.append(
-                    pengimpor.galat_kolom(
-                        lembar,
+                    self.pengimpor.galat_kolom(
+                        self.lembar,
                         nomor,
                         nama,
                         f"{len(isi)} karakter; paling banyak {maks} "
                         "(teks tidak dipotong: singkatkan di berkas)",
                     )
                 )
+
+
+def galat_teks(pengimpor: Pengimpor, lembar: Lembar) -> list[GalatBaris]:
+    """Every cell the import reads, checked once for unprintable text (any importer)."""
+    galat: list[GalatBaris] = []
+    pemeriksa = PemeriksaTeks(pengimpor, lembar)
+    for nomor, cells in lembar.baris:
+        pemeriksa.periksa(nomor, cells, galat)
     return galat
+
+
+def urut_galat(teks: list[GalatBaris], galat: list[GalatBaris]) -> list[GalatBaris]:
+    """One list in row order, text errors first within a row; unchanged without text errors."""
+    return sorted(teks + galat, key=lambda g: g.baris) if teks else galat
 
 
 def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     """Read and check the whole file; nothing is written."""
     lembar = pengimpor.baca(data)
-    teks = galat_teks(pengimpor, lembar)
+    # A streaming importer checks the text of each row in its own pass (`PemeriksaTeks`).
+    teks = [] if pengimpor.TEKS_DI_PERIKSA else galat_teks(pengimpor, lembar)
     pratinjau = pengimpor.periksa(lembar)
     pratinjau.baris = len(lembar.baris)
     pratinjau.dilewati = lembar.dilewati
@@ -208,9 +238,8 @@ def impor_pratinjau(pengimpor: Pengimpor, data: bytes) -> Pratinjau:
     pratinjau.lokal = {
         lembar.judul_kolom.get(f) or f: lk for f, lk in lembar.lokal.items() if f in lembar.kolom
     }
-    if teks:
-        # One list in row order; a row with a control character cannot be applied.
-        pratinjau.galat = sorted(teks + pratinjau.galat, key=lambda g: g.baris)
+    # One list in row order; a row with a control character cannot be applied.
+    pratinjau.galat = urut_galat(teks, pratinjau.galat)
     return pratinjau
 
 

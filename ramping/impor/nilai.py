@@ -71,7 +71,7 @@ def bacaan(nilai: object) -> dict[str, Decimal]:
     return dict(_bacaan(nilai if isinstance(nilai, str) else teks(nilai)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # a few MB at most: bounded whatever the number of rows
 def _bacaan(nilai: str) -> tuple[tuple[str, Decimal], ...]:
     # Memoised (Decimal is immutable): a column of 100,000 volumes repeats its texts, and the
     # column's locale vote and the reading both ask (issue #15 item 6).
@@ -127,6 +127,13 @@ def angka(nilai: object, lokal: str | None = None) -> Decimal:
         # The reader's binary float, back to the decimal the user typed (12.3 → "12.3").
         x = Decimal(repr(nilai)).normalize() if nilai % 1 else Decimal(int(nilai))
         return _terhingga(x, nilai)
+    return _angka_teks(nilai if isinstance(nilai, str) else teks(nilai), lokal)
+
+
+@lru_cache(maxsize=8192)
+def _angka_teks(nilai: str, lokal: str | None) -> Decimal:
+    """`angka` of a text, memoised (a column of 100,000 rows repeats its texts; an error is
+    raised again each time, exceptions are not cached)."""
     if not _bersih(nilai):
         raise NilaiTidakValid("wajib diisi")
     b = bacaan(nilai)
