@@ -119,6 +119,10 @@ class Command(BaseCommand):
             f"--timeout={timeout}",
             "--graceful-timeout=30",
             "--keep-alive=5",
+            # The application is loaded and warmed (ramping.web.pemanasan) once in the master,
+            # then forked: no worker pays ≈ 0.6 s on its first page, also after a recycle. Code
+            # changes need a restart (systemctl restart), not a HUP.
+            "--preload",
             # Recycle workers now and then, so slow memory growth never needs a manual restart.
             "--max-requests=2000",
             "--max-requests-jitter=200",
