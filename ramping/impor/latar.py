@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from ramping.akun.akses import Akses
-from ramping.aturan.tampil import tanggal_waktu
+from ramping.aturan.tampil import angka, tanggal_waktu
 from ramping.errors import RampingError, TidakDitemukan
 from ramping.impor import simpanan
 from ramping.impor.berkas import BerkasDitolak
@@ -81,10 +81,10 @@ def impor_periksa(
 def pesan_gagal(pratinjau: Pratinjau) -> str:
     """The failure shown on the job's page: how many rows, and the first ones."""
     galat = pratinjau.galat
-    pesan = f"Impor dibatalkan, tidak ada yang ditulis: {len(galat)} baris bermasalah. "
+    pesan = f"Impor dibatalkan, tidak ada yang ditulis: {angka(len(galat))} baris bermasalah. "
     pesan += "; ".join(str(g) for g in galat[:GALAT_DI_PESAN])
     if len(galat) > GALAT_DI_PESAN:
-        pesan += f"; dan {len(galat) - GALAT_DI_PESAN} lainnya (lihat pratinjau)."
+        pesan += f"; dan {angka(len(galat) - GALAT_DI_PESAN)} lainnya (lihat pratinjau)."
     return pesan
 
 
@@ -95,10 +95,10 @@ def laporan_teks(parameter: dict, struktur_nama: str, hasil: Pratinjau) -> str:
         f"Laporan impor {parameter['jenis_impor']}: {parameter['nama_berkas']}",
         f"Versi struktur: {struktur_nama}",
         f"Diterapkan: {waktu}",
-        f"Baris dibaca: {hasil.baris}",
-        f"Dibuat: {len(hasil.dibuat)}",
-        f"Diubah: {len(hasil.diubah)}",
-        f"Tidak berubah: {hasil.tetap}",
+        f"Baris dibaca: {angka(hasil.baris)}",
+        f"Dibuat: {angka(len(hasil.dibuat))}",
+        f"Diubah: {angka(len(hasil.diubah))}",
+        f"Tidak berubah: {angka(hasil.tetap)}",
         "Baris bermasalah: 0",
     ]
     for judul, daftar in (("Dibuat", hasil.dibuat), ("Diubah", hasil.diubah)):
@@ -120,7 +120,8 @@ def impor_jalankan(*, akses: Akses, parameter: dict, berkas: BinaryIO, kemajuan:
         if data is None:
             raise RampingError(PESAN_KEDALUWARSA)
         n = parameter.get("baris", 0)  # 0 from the command line, which did not count them
-        kemajuan(0, n, f"Memeriksa dan menerapkan {n} baris" if n else "Memeriksa dan menerapkan")
+        mulai = f"Memeriksa dan menerapkan {angka(n)} baris" if n else "Memeriksa dan menerapkan"
+        kemajuan(0, n, mulai)
         try:
             hasil = impor_terapkan(pengimpor, data)
         except ImporGagal as exc:
