@@ -57,17 +57,18 @@ def potongan(monkeypatch):
 
 
 def _isi() -> list[tuple]:
+    """The small agency's tasks (a session's demo agency may share the database)."""
     return list(
-        Tugas.objects.order_by("jabatan__nama", "urutan").values_list(
-            "jabatan__nama", "urutan", "uraian", "volume", "waktu"
-        )
+        Tugas.objects.filter(instansi__kode="kota-uji")
+        .order_by("jabatan__nama", "urutan")
+        .values_list("jabatan__nama", "urutan", "uraian", "volume", "waktu")
     )
 
 
 def _k() -> dict[str, tuple]:
     return {
         j.nama: (j.beban_kerja_jam, j.kebutuhan_desimal, j.kebutuhan)
-        for j in Jabatan.objects.filter(nama__in=(P, Q))
+        for j in Jabatan.objects.filter(instansi__kode="kota-uji", nama__in=(P, Q))
     }
 
 
