@@ -14,6 +14,7 @@ from ramping.impor.berkas import BarisArus, Kolom, baca_lembar
 from ramping.impor.dasar import ImporGagal, impor_pratinjau, impor_terapkan
 from ramping.impor.jenis import tugas as modul_tugas
 from ramping.impor.jenis.tugas import ImporTugas
+from ramping.impor.jenis.tugas_baris import PembacaTugas
 from ramping.jabatan.models import Jabatan, Tugas
 from ramping.jabatan.services import jabatan_buat, massal
 
@@ -127,14 +128,14 @@ def test_galat_saat_menulis_potongan_membatalkan_semuanya(
     pengimpor = ImporTugas(akses=dunia.analis, struktur=dunia.struktur)
     impor_terapkan(pengimpor, buat_xlsx(JUDUL, *ENAM[:2]))
     sebelum, k_sebelum = _isi(), _k()
-    asli = modul_tugas._Pembaca.tugas
+    asli = PembacaTugas.tugas
 
     def satu_lagi(self, ganti, buang):
         yield from asli(self, ganti, buang)
         tugas = {"uraian": "Sisipan", "hasil_kerja": "x", "satuan_hasil": "x"}
         yield dua[P].id, {**tugas, "volume": Decimal(1), "waktu": Decimal(1), "satuan_waktu": "jam"}
 
-    monkeypatch.setattr(modul_tugas._Pembaca, "tugas", satu_lagi)
+    monkeypatch.setattr(PembacaTugas, "tugas", satu_lagi)
     with pytest.raises(RampingError, match="tidak sama dengan hasil pemeriksaan"):
         impor_terapkan(pengimpor, buat_xlsx(JUDUL, *ENAM))
     assert _isi() == sebelum and _k() == k_sebelum
