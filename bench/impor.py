@@ -51,16 +51,20 @@ def _siapkan(db_url: str | None, akar: Path = ROOT) -> None:
 
 
 def _berkas(baris: int, posisi: list[tuple[str, str]], hasil: str = "Dokumen") -> bytes:
+    """N task rows of the flat template; more than 100,000 go on further sheets (the
+    per-sheet limit): "Data", "Data2", …"""
     from openpyxl import Workbook
 
     buku = Workbook(write_only=True)
-    lembar = buku.create_sheet("Data")
-    lembar.append(JUDUL)
-    for i in range(baris):
-        unit, jabatan = posisi[i % len(posisi)]
-        volume = f"{1000 + i % 500:,}".replace(",", ".") + ",5" if i % 3 == 0 else 12 + i % 40
-        lembar.append([unit, jabatan, f"Tugas nomor {i}", hasil, "Dokumen", volume,
-                       "0,25" if i % 2 else 2, "jam"])  # fmt: skip
+    for awal in range(0, max(baris, 1), 100_000):
+        ke = awal // 100_000 + 1
+        lembar = buku.create_sheet("Data" if ke == 1 else f"Data{ke}")
+        lembar.append(JUDUL)
+        for i in range(awal, min(baris, awal + 100_000)):
+            unit, jabatan = posisi[i % len(posisi)]
+            volume = f"{1000 + i % 500:,}".replace(",", ".") + ",5" if i % 3 == 0 else 12 + i % 40
+            lembar.append([unit, jabatan, f"Tugas nomor {i}", hasil, "Dokumen", volume,
+                           "0,25" if i % 2 else 2, "jam"])  # fmt: skip
     keluaran = io.BytesIO()
     buku.save(keluaran)
     return keluaran.getvalue()
@@ -161,26 +165,6 @@ def _memori(fungsi) -> float:
     return puncak / 2**20
 
 
-def _berkas_lembar(baris: int, posisi, hasil: str = "Dokumen") -> bytes:
-    """N rows; more than 100,000 go on further sheets (the per-sheet limit)."""
-    if baris <= 100_000:
-        return _berkas(baris, posisi, hasil)
-    from openpyxl import Workbook
-
-    buku = Workbook(write_only=True)
-    for awal in range(0, baris, 100_000):
-        lembar = buku.create_sheet(f"Data{awal // 100_000 + 1}")
-        lembar.append(JUDUL)
-        for i in range(awal, min(baris, awal + 100_000)):
-            unit, jabatan = posisi[i % len(posisi)]
-            volume = f"{1000 + i % 500:,}".replace(",", ".") + ",5" if i % 3 == 0 else 12 + i % 40
-            lembar.append([unit, jabatan, f"Tugas nomor {i}", hasil, "Dokumen", volume,
-                           "0,25" if i % 2 else 2, "jam"])  # fmt: skip
-    keluaran = io.BytesIO()
-    buku.save(keluaran)
-    return keluaran.getvalue()
-
-
 def satu(a) -> dict:
     """One size in this process: {'detik', 'cpu', 'puncak', 'rss', ['dasar…']}."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -201,7 +185,7 @@ def satu(a) -> dict:
         call_command("migrate", verbosity=0)
         with semua_instansi():
             akses, struktur, posisi = _dunia(a.jabatan)
-        data = _berkas_lembar(a.satu, posisi)
+        data = _berkas(a.satu, posisi)
         hasil: dict = {"mb": len(data) / 2**20}
         with lingkup_instansi(akses.instansi_id):
             pengimpor = ImporTugas(akses=akses, struktur=struktur)
@@ -223,7 +207,7 @@ def satu(a) -> dict:
             if a.ganti:
                 # A second file over the stored tasks: every task's output changed, so every
                 # position is compared with its stored list and replaced.
-                lain = _berkas_lembar(a.satu, posisi, "Laporan")
+                lain = _berkas(a.satu, posisi, "Laporan")
                 impor_terapkan(pengimpor, data)
                 terbaik = None
                 for i in range(a.ulang):
