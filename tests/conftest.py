@@ -165,6 +165,19 @@ def demo(request, django_db_setup, django_db_blocker) -> Instansi:
 TANGGAL = date(2024, 1, 2)
 
 
+def opd_paling_besar(struktur: Struktur) -> UnitKerja:
+    """The OPD (top-level unit) of a version with the most positions in its subtree: the
+    demo's hardest case for the query-count and layout tests."""
+    from ramping.jabatan.models import Jabatan
+
+    return max(
+        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
+        key=lambda u: Jabatan.objects.filter(
+            struktur=struktur, unit__path__startswith=u.path
+        ).count(),
+    )
+
+
 # --- SSO (OpenID Connect): a real provider on loopback, oidc-provider-mock ----------------------
 
 

@@ -8,11 +8,12 @@ from docx import Document
 from pypdf import PdfReader
 
 from ramping.jabatan.hubungan import KE_ATASAN, KE_BAWAHAN
-from ramping.jabatan.models import Anjab, Jabatan
+from ramping.jabatan.models import Anjab
 from ramping.laporan.dokumen import Isian
 from ramping.laporan.exporters import InformasiJabatan
 from ramping.laporan.exporters.anjab import JUDUL_BUTIR
-from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.models import Struktur
+from tests.conftest import opd_paling_besar
 from tests.laporan.bantu import (
     akses_demo,
     paragraf_docx,
@@ -137,12 +138,7 @@ def test_korelasi_kepala_memuat_bawahan_dan_baris_isian_luar_instansi(dunia, kec
 
 def test_anjab_opd_terbesar_kueri_tetap(demo, django_assert_max_num_queries):
     struktur = Struktur.objects.get(instansi=demo, status="berlaku")
-    opd = max(
-        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
-        key=lambda u: Jabatan.objects.filter(
-            struktur=struktur, unit__path__startswith=u.path
-        ).count(),
-    )
+    opd = opd_paling_besar(struktur)
     e = InformasiJabatan(akses=akses_demo(demo), struktur=struktur, opd=opd)
     with django_assert_max_num_queries(10):
         e.muat()

@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from ramping.jabatan.models import Jabatan
 from ramping.laporan.exporters import LAPORAN
-from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.models import Struktur
+from tests.conftest import opd_paling_besar
 from tests.laporan.bantu import akses_demo
 
 # Agency name, settings, then the report's own reads (see ramping/laporan/selectors.py).
@@ -37,12 +38,7 @@ def test_jumlah_kueri_tetap_untuk_opd_kecil_dan_terbesar(dunia, kecil, demo, kod
     kelas = LAPORAN[kode]
     kecil_n = _hitung(kelas, akses=dunia.analis, struktur=dunia.struktur, opd=dunia.dinas_a)
     struktur = Struktur.objects.get(instansi=demo, status="berlaku")
-    opd = max(
-        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
-        key=lambda u: Jabatan.objects.filter(
-            struktur=struktur, unit__path__startswith=u.path
-        ).count(),
-    )
+    opd = opd_paling_besar(struktur)
     assert Jabatan.objects.filter(struktur=struktur, unit__path__startswith=opd.path).count() > 100
     besar_n = _hitung(kelas, akses=akses_demo(demo), struktur=struktur, opd=opd)
     assert kecil_n == besar_n <= BATAS[kode]

@@ -14,6 +14,7 @@ from ramping.laporan.exporters import LAPORAN, PetaJabatan
 from ramping.laporan.selectors import opd_ambil
 from ramping.organisasi.models import Instansi, Struktur, UnitKerja
 from ramping.organisasi.services import unit_buat
+from tests.conftest import opd_paling_besar
 from tests.laporan.bantu import (
     Kata,
     akses_demo,
@@ -93,12 +94,7 @@ def test_pdf_kartu_memuat_unit_jabatan_dan_nomor_halaman(dunia, kecil):
 @pytest.fixture
 def opd_terbesar(demo, db):
     struktur = Struktur.objects.get(instansi=demo, status="berlaku")
-    opd = max(
-        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
-        key=lambda u: Jabatan.objects.filter(
-            struktur=struktur, unit__path__startswith=u.path
-        ).count(),
-    )
+    opd = opd_paling_besar(struktur)
     return struktur, opd
 
 

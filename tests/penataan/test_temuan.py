@@ -29,6 +29,7 @@ from ramping.organisasi.services import unit_buat
 from ramping.pegawai.models import Pegawai, Penempatan
 from ramping.penataan.models import Bagian
 from ramping.penataan.temuan import GALAT, KATALOG, PERINGATAN, kelengkapan, temuan_struktur
+from tests.conftest import opd_paling_besar
 from tests.laporan.conftest import FUNGSIONAL_TERENDAH, STRUKTURAL_TERENDAH
 
 SEMUA = list(Bagian.values)
@@ -500,15 +501,6 @@ def _hitung(fungsi, **kw) -> tuple[int, object]:
     return len(kueri), hasil
 
 
-def _opd_terbesar(struktur) -> UnitKerja:
-    return max(
-        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
-        key=lambda u: Jabatan.objects.filter(
-            struktur=struktur, unit__path__startswith=u.path
-        ).count(),
-    )
-
-
 # Agency kode, settings, units, positions, B, task counts, odd tasks, ANJAB, evaluations.
 BATAS_KUERI = 9
 
@@ -519,7 +511,7 @@ def test_jumlah_kueri_tetap_opd_kecil_dan_terbesar(dunia, tertib, demo):
         diminta=SEMUA,
     )  # fmt: skip
     struktur = Struktur.objects.get(instansi=demo, status="berlaku")
-    opd = _opd_terbesar(struktur)
+    opd = opd_paling_besar(struktur)
     assert Jabatan.objects.filter(struktur=struktur, unit__path__startswith=opd.path).count() > 100
     akses = Akses.sistem(demo)
     besar_n, _ = _hitung(temuan_struktur, akses=akses, struktur=struktur, opd=opd, diminta=SEMUA)

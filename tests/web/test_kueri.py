@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ramping.jabatan.models import Jabatan
-from ramping.organisasi.models import Struktur, UnitKerja
+from ramping.organisasi.models import Struktur
 from ramping.pegawai.models import Pegawai, Penempatan
+from tests.conftest import opd_paling_besar
 from tests.web.conftest import url_halaman
 
 # Upper bounds (session, user, agencies with the membership, versions + the page's own reads; the
@@ -54,13 +55,7 @@ def _hitung(client, url, *, tanpa_potongan: bool = False) -> int:
 
 def _url_demo(demo):
     struktur = Struktur.objects.get(instansi=demo, status="berlaku")
-    # The biggest OPD: the one with most positions.
-    opd = max(
-        UnitKerja.objects.filter(struktur=struktur, kedalaman=0),
-        key=lambda u: Jabatan.objects.filter(
-            struktur=struktur, unit__path__startswith=u.path
-        ).count(),
-    )
+    opd = opd_paling_besar(struktur)
     # A position one level below the OPD, like the small agency's (breadcrumbs cost one query).
     jabatan = Jabatan.objects.filter(
         struktur=struktur, unit__path__startswith=opd.path, unit__kedalaman=1
