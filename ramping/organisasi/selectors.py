@@ -44,16 +44,12 @@ def unit_opd(*, unit: UnitKerja) -> UnitKerja:
 # --- Reads for the web workbench -------------------------------------------------------------
 
 
-def instansi_pengguna(*, pengguna, **anotasi) -> list[Instansi]:
-    """The agencies a user belongs to, for the switcher: one query, by name. `anotasi` are
-    per-agency expressions computed in the same query (the header's unread notices)."""
+def instansi_pengguna(*, pengguna) -> list[Instansi]:
+    """The agencies a user belongs to, for the landing page's choice: one query, by name.
+    (Agency pages read them with the role and unread notices: `web.halaman`.)"""
     if not pengguna.is_authenticated:
         return []
-    return list(
-        Instansi.objects.filter(keanggotaan_set__pengguna=pengguna)
-        .annotate(**anotasi)
-        .order_by("nama")
-    )
+    return list(Instansi.objects.filter(keanggotaan_set__pengguna=pengguna).order_by("nama"))
 
 
 def struktur_versi(

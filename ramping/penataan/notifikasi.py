@@ -156,15 +156,6 @@ def notifikasi_daftar(*, pengguna: Pengguna, instansi_id: int) -> QuerySet[Notif
     )
 
 
-def notifikasi_belum_dibaca(*, pengguna: Pengguna, instansi_id: int) -> int:
-    """How many of them are unread (one COUNT on the (penerima, dibaca) index)."""
-    return (
-        notifikasi_daftar(pengguna=pengguna, instansi_id=instansi_id)
-        .filter(dibaca__isnull=True)
-        .count()
-    )
-
-
 def notifikasi_tandai_dibaca(
     *, pengguna: Pengguna, instansi_id: int, notifikasi_id: int | None = None
 ) -> Notifikasi | None:
